@@ -1,0 +1,292 @@
+"""Loading the rubric and clause library from ``clauses/`` into validated models.
+
+One reader serves both the strict loader (raises on the first sign of trouble) and
+``blma library check`` (lists every problem): both call :func:`read_library`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+from jinja2 import TemplateSyntaxError
+from pydantic import ValidationError
+
+from blma.errors import DataError, UnknownIdError
+from blma.library.models import (
+    STRENGTH_RANK,
+    Clause,
+    Protection,
+    StructuralRole,
+    Style,
+    Variable,
+)
+from blma.library.render import template_variables
+
+MIN_CLAUSES_PER_PROTECTION = 3
+REQUIRED_ROLES: tuple[str, ...] = StructuralRole.__args__  # type: ignore[attr-defined]
+STYLES: tuple[str, ...] = Style.__args__  # type: ignore[attr-defined]
+
+
+def default_root() -> Path:
+    """The ``clauses/`` folder: ``$BLMA_CLAUSES_DIR`` or the one beside the package."""
+    env = os.environ.get("BLMA_CLAUSES_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "clauses"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One defect in a data file, phrased for the person who edits that file."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"
+
+
+@dataclass
+class Library:
+    """The rubric and the clauses, indexed for lookup."""
+
+    root: Path
+    protections: dict[str, Protection]
+    clauses: dict[str, Clause]
+    variables: dict[str, Variable]
+    clause_files: dict[str, str] = field(default_factory=dict)
+
+    # -- rubric --------------------------------------------------------------------------
+    def protection(self, protection_id: str) -> Protection:
+        try:
+            return self.protections[protection_id]
+        except KeyError:
+            raise UnknownIdError(f"unknown protection id '{protection_id}'") from None
+
+    def validate_protection_ids(self, ids: list[str]) -> list[str]:
+        unknown = [i for i in ids if i not in self.protections]
+        if unknown:
+            raise UnknownIdError("unknown protection id(s): " + ", ".join(unknown) + " (see `blma guidance`)")
+        return ids
+
+    # -- clauses -------------------------------------------------------------------------
+    def clause(self, clause_id: str) -> Clause:
+        try:
+            return self.clauses[clause_id]
+        except KeyError:
+            raise UnknownIdError(f"unknown clause id '{clause_id}' (see `blma library`)") from None
+
+    def clauses_for(
+        self,
+        protection_id: str | None = None,
+        sector: str | None = None,
+        style: str | None = None,
+    ) -> list[Clause]:
+        """Protection clauses, strongest first, filtered by protection, sector and style."""
+        if protection_id is not None:
+            self.protection(protection_id)
+        found = [
+            c
+            for c in self.clauses.values()
+            if c.kind == "protection"
+            and (protection_id is None or protection_id in c.protections)
+            and c.suits(sector, style)
+        ]
+        return sorted(found, key=lambda c: -STRENGTH_RANK[c.strength])
+
+    def ranked_for(self, protection_id: str, sector: str | None, style: str | None) -> list[Clause]:
+        """Clauses for a protection, best default first.
+
+        A clause written for the sector beats a general one, a clause whose main protection
+        is this one beats one that secures it in passing, and "recommended" strength is the
+        default a negotiator starts from (strongest and baseline are the alternatives).
+        """
+        preference = {"recommended": 0, "strongest": 1, "baseline": 2}
+
+        def key(c: Clause) -> tuple[int, int, int]:
+            own = 0 if c.protections and c.protections[0] == protection_id else 1
+            sector_fit = 0 if sector and sector in c.sectors else 1
+            return (own, sector_fit, preference[c.strength])
+
+        return sorted(self.clauses_for(protection_id, sector, style), key=key)
+
+    def recommended(self, protection_id: str, sector: str | None, style: str | None) -> Clause:
+        ranked = self.ranked_for(protection_id, sector, style)
+        if not ranked:
+            raise UnknownIdError(
+                f"no clause for protection '{protection_id}' suits sector {sector!r}, style {style!r}"
+            )
+        return ranked[0]
+
+    def structural(self, role: str, style: str, sector: str | None = None) -> Clause:
+        """The structural clause for a role (title, preamble, ...) in this style."""
+        found = [
+            c
+            for c in self.clauses.values()
+            if c.kind == "structural" and c.role == role and c.suits(sector, style)
+        ]
+        if not found:
+            raise UnknownIdError(f"no structural clause for role '{role}' in style '{style}'")
+        return sorted(found, key=lambda c: (0 if sector in c.sectors else 1, c.id))[0]
+
+    def global_examples(self) -> dict[str, str]:
+        return {name: var.example for name, var in self.variables.items()}
+
+
+# ---------------------------------------------------------------------------------------
+def _load_yaml(path: Path, problems: list[Problem]) -> object | None:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        problems.append(Problem(path.name, "(file)", f"cannot be read as YAML: {exc}"))
+        return None
+
+
+def _loc(error: dict) -> str:
+    return ".".join(str(part) for part in error["loc"]) or "(root)"
+
+
+def _entries(data: object, key: str, file: str, problems: list[Problem]) -> list[dict]:
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        problems.append(Problem(file, key, f"expected a top-level '{key}:' list"))
+        return []
+    return data[key]
+
+
+def read_library(root: Path | None = None) -> tuple[Library, list[Problem]]:
+    """Read and cross-check every data file; return what loaded and every problem found."""
+    root = Path(root) if root else default_root()
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise DataError(f"clause library folder not found: {root}")
+
+    protections: dict[str, Protection] = {}
+    rubric = _load_yaml(root / "guidance.yaml", problems)
+    for i, entry in enumerate(_entries(rubric, "protections", "guidance.yaml", problems)):
+        label = entry.get("id", f"#{i + 1}") if isinstance(entry, dict) else f"#{i + 1}"
+        try:
+            protection = Protection.model_validate(entry)
+        except ValidationError as exc:
+            for err in exc.errors():
+                problems.append(Problem("guidance.yaml", f"{label}.{_loc(err)}", err["msg"]))
+            continue
+        if protection.id in protections:
+            problems.append(Problem("guidance.yaml", f"{label}.id", "duplicate protection id"))
+        protections[protection.id] = protection
+
+    variables: dict[str, Variable] = {}
+    raw_vars = _load_yaml(root / "variables.yaml", problems)
+    if isinstance(raw_vars, dict):
+        for name, spec in raw_vars.items():
+            try:
+                variables[name] = Variable.model_validate(spec)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    problems.append(Problem("variables.yaml", f"{name}.{_loc(err)}", err["msg"]))
+
+    clauses: dict[str, Clause] = {}
+    clause_files: dict[str, str] = {}
+    files = [*sorted((root / "protections").glob("*.yaml")), root / "structural.yaml"]
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        if not path.exists():
+            problems.append(Problem(rel, "(file)", "missing"))
+            continue
+        if path.parent.name == "protections" and path.stem not in protections:
+            problems.append(Problem(rel, "(file)", f"'{path.stem}' is not a protection id"))
+        for i, entry in enumerate(_entries(_load_yaml(path, problems), "clauses", rel, problems)):
+            label = entry.get("id", f"#{i + 1}") if isinstance(entry, dict) else f"#{i + 1}"
+            try:
+                clause = Clause.model_validate(entry)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    problems.append(Problem(rel, f"{label}.{_loc(err)}", err["msg"]))
+                continue
+            if clause.id in clauses:
+                problems.append(
+                    Problem(
+                        rel, f"{clause.id}.id", f"duplicate id (also in {clause_files[clause.id]})"
+                    )
+                )
+                continue
+            problems.extend(_check_clause(clause, rel, protections, variables))
+            clauses[clause.id] = clause
+            clause_files[clause.id] = rel
+
+    library = Library(root, protections, clauses, variables, clause_files)
+    problems.extend(_check_coverage(library))
+    return library, problems
+
+
+def _check_clause(
+    clause: Clause, file: str, protections: dict[str, Protection], variables: dict[str, Variable]
+) -> list[Problem]:
+    found: list[Problem] = []
+    for pid in clause.protections:
+        if pid not in protections:
+            found.append(Problem(file, f"{clause.id}.protections", f"unknown protection id '{pid}'"))
+    if clause.kind == "protection" and not clause.protections:
+        found.append(Problem(file, f"{clause.id}.protections", "a protection clause must name one"))
+    if clause.kind == "structural" and clause.role is None:
+        found.append(Problem(file, f"{clause.id}.role", "a structural clause needs a role"))
+    try:
+        used = template_variables(clause.text)
+    except TemplateSyntaxError as exc:
+        found.append(Problem(file, f"{clause.id}.text", f"template syntax error: {exc.message}"))
+        return found
+    undeclared = sorted(used - set(variables) - set(clause.variables))
+    if undeclared:
+        found.append(
+            Problem(file, f"{clause.id}.text", "uses undeclared variable(s): " + ", ".join(undeclared))
+        )
+    return found
+
+
+def _check_coverage(library: Library) -> list[Problem]:
+    found: list[Problem] = []
+    counts: dict[str, int] = defaultdict(int)
+    for clause in library.clauses.values():
+        for pid in clause.protections:
+            counts[pid] += 1
+    for pid in library.protections:
+        if counts[pid] < MIN_CLAUSES_PER_PROTECTION:
+            found.append(
+                Problem(
+                    f"protections/{pid}.yaml",
+                    "clauses",
+                    f"protection '{pid}' has {counts[pid]} clause(s); at least "
+                    f"{MIN_CLAUSES_PER_PROTECTION} are needed so negotiators can fall back",
+                )
+            )
+    for role in REQUIRED_ROLES:
+        for style in STYLES:
+            if not any(
+                c.kind == "structural" and c.role == role and style in c.styles
+                for c in library.clauses.values()
+            ):
+                found.append(Problem("structural.yaml", role, f"no structural clause for style '{style}'"))
+    return found
+
+
+def load_library(root: Path | str | None = None) -> Library:
+    """Load the library; any problem in the data is a :class:`DataError` listing them all."""
+    library, problems = read_library(Path(root) if root else None)
+    if problems:
+        listing = "\n".join(f"  {p}" for p in problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise DataError(
+            f"the clause library in {library.root} has {len(problems)} problem(s):\n{listing}{more}\n"
+            "Run `blma library check` for the full list."
+        )
+    return library
+
+
+@cache
+def default_library() -> Library:
+    """The library shipped with the project, loaded once per process."""
+    return load_library()
