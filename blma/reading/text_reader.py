@@ -1,0 +1,145 @@
+"""Plain text, Markdown and text-based PDF to raw paragraphs."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from blma.errors import DocumentError
+from blma.reading.models import RawParagraph
+
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$")
+MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+END_OF_SENTENCE = re.compile(r"[.;:!?)\]\"”]$")
+NEW_ITEM = re.compile(
+    r"^(\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[-*•]\s|article\b|art\.|section\b|annex\b|clause\b)", re.I
+)
+
+
+def decode(name: str, data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise DocumentError(name, "the text file is not in a readable encoding (use UTF-8)") from None
+
+
+def read_text(name: str, data: bytes, markdown: bool) -> list[RawParagraph]:
+    return lines_to_paragraphs(decode(name, data).splitlines(), markdown=markdown)
+
+
+def lines_to_paragraphs(lines: list[str], markdown: bool = False) -> list[RawParagraph]:
+    """Group lines into paragraphs: blank lines separate, wrapped lines are joined."""
+    paragraphs: list[RawParagraph] = []
+    buffer: list[str] = []
+    table_index = 0
+    table_row = 0
+    headers: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            paragraphs.append(RawParagraph(text=" ".join(" ".join(buffer).split())))
+            buffer.clear()
+
+    for raw in lines:
+        line = raw.strip()
+        if markdown and line.startswith("|"):
+            flush()
+            if MD_TABLE_RULE.match(line.strip("| ")):
+                continue
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if table_row == 0:
+                table_index += 1
+                headers = cells
+            table_row += 1
+            for c, cell in enumerate(cells, start=1):
+                text = _strip_md(cell)
+                if text:
+                    paragraphs.append(
+                        RawParagraph(
+                            text=text,
+                            origin="table",
+                            table=(table_index, table_row, c),
+                            column_header=_strip_md(headers[c - 1])
+                            if table_row > 1 and c - 1 < len(headers)
+                            else "",
+                        )
+                    )
+            continue
+        table_row = 0
+        if not line:
+            flush()
+            continue
+        heading = MD_HEADING.match(line) if markdown else None
+        if heading:
+            flush()
+            paragraphs.append(
+                RawParagraph(text=_strip_md(heading.group(2)), heading_level=len(heading.group(1)))
+            )
+            continue
+        bold = MD_BOLD_LINE.match(line) if markdown else None
+        if bold:
+            flush()
+            paragraphs.append(RawParagraph(text=bold.group(1).strip(), bold=True))
+            continue
+        if markdown:
+            line = _strip_md(line)
+        if buffer and _ends_paragraph(buffer, line):
+            flush()
+        buffer.append(line)
+    flush()
+    return paragraphs
+
+
+def _ends_paragraph(buffer: list[str], line: str) -> bool:
+    """Whether ``line`` starts a new paragraph rather than continuing a wrapped one."""
+    last = buffer[-1]
+    if END_OF_SENTENCE.search(last) or NEW_ITEM.match(line) or line.isupper() or last.isupper():
+        return True
+    # a short unpunctuated line followed by a capitalised one is a heading, not a wrap
+    return len(buffer) == 1 and len(last.split()) <= 8 and line[:1].isupper()
+
+
+def _strip_md(text: str) -> str:
+    text = re.sub(r"^\s*[-*+]\s+", "", text)
+    text = re.sub(r"(\*\*|__|\*|_)(.+?)\1", r"\2", text)
+    text = re.sub(r"\[(.+?)\]\([^)]*\)", r"\1", text)
+    return text.replace("`", "").strip()
+
+
+def read_pdf(name: str, data: bytes) -> list[RawParagraph]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise DocumentError(
+                name, "the PDF is password-protected; remove the password and upload it again"
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
+        raise DocumentError(
+            name, f"the PDF is corrupt and cannot be read ({exc.__class__.__name__})"
+        ) from None
+    if sum(len(p.strip()) for p in pages) < 20:
+        raise DocumentError(
+            name,
+            "the PDF has no text layer (a scanned image); OCR is not supported: upload the DOCX "
+            "or a text-based PDF",
+        )
+    lines: list[str] = []
+    for page in pages:
+        lines.extend(
+            line
+            for line in page.splitlines()
+            if not re.fullmatch(r"\s*(page\s*)?\d+(\s*(of|/)\s*\d+)?\s*", line, re.I)
+        )
+    return lines_to_paragraphs(lines)
