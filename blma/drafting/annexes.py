@@ -1,0 +1,66 @@
+"""The optional annexes: a model employment contract and a list of competent authorities.
+
+The contract's rows come from the protections the draft actually secures, so omitting a
+protection also drops its term from the model contract.
+"""
+
+from __future__ import annotations
+
+from blma.drafting.document import Annex, AnnexTable
+from blma.drafting.spec import DraftSpec
+from blma.drafting.wording import say, setting
+
+
+def build_annexes(spec: DraftSpec, article_numbers: dict[str, int]) -> list[Annex]:
+    """Annexes in order, numbered I, II...; ``article_numbers`` maps a protection id to the
+    article that secures it (absent when the draft does not secure it)."""
+    builders = []
+    if spec.annexes.model_contract:
+        builders.append(_model_contract)
+    if spec.annexes.competent_authorities:
+        builders.append(_competent_authorities)
+    return [build(spec, article_numbers, say("roman", n)) for n, build in enumerate(builders, start=1)]
+
+
+def _words(spec: DraftSpec) -> dict[str, str]:
+    return setting("style_words")[spec.style]
+
+
+def _model_contract(spec: DraftSpec, numbers: dict[str, int], numeral: str) -> Annex:
+    words = _words(spec)
+    rows = [[term, content, ""] for term, content in setting("model_contract_fixed_rows")]
+    terms = setting("model_contract_terms")
+    drawn = sorted((numbers[pid], pid) for pid in terms if pid in numbers)
+    rows += [[*terms[pid], str(article)] for article, pid in drawn]
+    intro = say(
+        "model_contract_intro",
+        words["instrument"], words["shall"], spec.parties.origin.short, spec.parties.destination.short,
+    )
+    return Annex(
+        key="model_contract",
+        numeral=numeral,
+        heading=say("annex_heading", numeral, setting("annex_titles")["model_contract"]),
+        paragraphs=[p.strip() for p in intro.split("\n\n") if p.strip()],
+        table=AnnexTable(headers=setting("model_contract_headers"), rows=rows),
+    )
+
+
+def _competent_authorities(spec: DraftSpec, numbers: dict[str, int], numeral: str) -> Annex:
+    words = _words(spec)
+    role = say("main_authority_role", words["instrument"])
+    parties = spec.parties
+    rows = [
+        [parties.origin.country, parties.origin.authority, role],
+        [parties.destination.country, parties.destination.authority, role],
+    ]
+    rows += [
+        [getattr(parties, extra.party).country, extra.name, extra.responsibilities]
+        for extra in spec.annexes.other_authorities
+    ]
+    return Annex(
+        key="competent_authorities",
+        numeral=numeral,
+        heading=say("annex_heading", numeral, setting("annex_titles")["competent_authorities"]),
+        paragraphs=[say("authorities_intro", words["instrument"], words["parties"])],
+        table=AnnexTable(headers=setting("authorities_headers"), rows=rows),
+    )

@@ -1,0 +1,189 @@
+"""Assembly: order the articles, number them, render every clause with the spec's values.
+
+Order: the opening articles (purpose and scope, definitions, competent authorities), one
+article per protection by chapter (rubric order within a chapter), then the final
+provisions. Numbers are fixed before any text is rendered, so a clause can cite another
+article through an ``article_<protection id or role>`` variable (or an annex through
+``annex_<key>`` / ``contract_annex``) and the citation follows renumbering when a
+protection is omitted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from blma.drafting.annexes import build_annexes
+from blma.drafting.coverage import build_coverage
+from blma.drafting.document import Annex, Article, Chapter, Draft, SignatureBlock
+from blma.drafting.selection import CROSS_REFERENCE_PREFIXES, select_clauses, structural_clause
+from blma.drafting.spec import DraftSpec
+from blma.drafting.wording import say, setting
+from blma.errors import SpecError, TemplateError
+from blma.library import Clause, Library
+from blma.library.models import CHAPTERS
+from blma.library.render import render_clause, template_variables
+
+OPENING_ROLES = ("purpose_scope", "definitions", "competent_authorities")
+FINAL_ROLES = ("relation_to_law", "amendment", "entry_into_force")
+#: Clause variables that cite an annex by a fixed name rather than ``annex_<key>``.
+ANNEX_ALIASES = {"contract_annex": "model_contract"}
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """An article before rendering: where it goes and what fills it."""
+
+    part: str  # "opening", a chapter id, or "final"
+    key: str
+    heading: str
+    clause: Clause
+    values: dict[str, str]
+    field: str  # the spec field to blame if rendering fails
+
+
+def assemble(spec: DraftSpec, library: Library) -> Draft:
+    slots, reasons = _slots(spec, library)
+    numbers = {slot.key: n for n, slot in enumerate(slots, start=1)}
+    for pid in library.protections:  # an omitted protection secured by another clause cites that article
+        carrier = next((s for s in slots if pid in s.clause.protections), None)
+        if carrier is not None:
+            numbers.setdefault(pid, numbers[carrier.key])
+    annexes = build_annexes(spec, {k: v for k, v in numbers.items() if k in library.protections})
+    context = document_context(spec) | final_terms(spec) | cross_references(numbers, annexes)
+
+    chapters: list[Chapter] = []
+    for number, slot in enumerate(slots, start=1):
+        title = setting("chapter_titles")[slot.part]
+        if not chapters or chapters[-1].title != title:
+            chapters.append(Chapter(numeral=say("roman", len(chapters) + 1), title=title, articles=[]))
+        chapters[-1].articles.append(
+            Article(
+                number=number,
+                heading=slot.heading,
+                key=slot.key,
+                clause_id=slot.clause.id,
+                secures=list(slot.clause.protections),
+                paragraphs=_render(slot.clause, context, slot.values, slot.field),
+            )
+        )
+
+    def structural(role: str) -> list[str]:
+        clause, values = structural_clause(role, spec, library)
+        return _render(clause, context, values, f"structural.{role}")
+
+    placed = [(a.number, a.clause_id, library.clause(a.clause_id).strength, a.secures)
+              for c in chapters for a in c.articles]
+    return Draft(
+        spec=spec,
+        title=" ".join(structural("title")),
+        preamble=structural("preamble"),
+        chapters=chapters,
+        signature=SignatureBlock(
+            paragraphs=structural("signature_block"),
+            signatories=[_signatory(spec, "origin"), _signatory(spec, "destination")],
+        ),
+        annexes=annexes,
+        footer=say("footer", context["instrument"], context["origin_short"], context["destination_short"]),
+        coverage=build_coverage([(p.id, p.title, p.priority) for p in library.protections.values()],
+                                placed, reasons),
+    )
+
+
+def document_context(spec: DraftSpec) -> dict[str, str]:
+    """The global template variables every clause may use (``clauses/variables.yaml``)."""
+    origin, destination = spec.parties.origin, spec.parties.destination
+    words = setting("style_words")[spec.style]
+    labels = setting("sector_labels")
+    return {
+        "origin": origin.country,
+        "destination": destination.country,
+        "origin_short": origin.short,
+        "destination_short": destination.short,
+        "origin_authority": origin.authority,
+        "destination_authority": destination.authority,
+        "sector_label": say("word_list", [labels[s] for s in spec.sectors]),
+        "instrument": words["instrument"],
+        "parties": words["parties"],
+        "shall": words["shall"],
+    }
+
+
+def final_terms(spec: DraftSpec) -> dict[str, str]:
+    """Duration and signature terms, under the variable names the library's clauses use.
+
+    Only terms the spec sets are passed, so an unset one keeps the clause's own default
+    (e.g. "[place]" for a place of signature still to be agreed).
+    """
+    terms: dict[str, str] = {}
+    if spec.duration.years is not None:
+        terms["duration_years"] = say("in_words", spec.duration.years)
+    if spec.duration.notice_months is not None:
+        terms["notice_months"] = say("in_words", spec.duration.notice_months)
+    signature = spec.signature
+    if signature.place:
+        terms["place_of_signature"] = signature.place
+    if signature.date:
+        terms["date_of_signature"] = say("date_text", signature.date)
+    if "languages" in signature.model_fields_set:
+        terms["languages"] = say("languages_phrase", signature.languages)
+    return terms
+
+
+def cross_references(numbers: dict[str, int], annexes: list[Annex]) -> dict[str, str]:
+    refs = {f"article_{key}": str(n) for key, n in numbers.items()}
+    refs |= {f"annex_{a.key}": a.numeral for a in annexes}
+    for alias, key in ANNEX_ALIASES.items():
+        refs |= {alias: say("annex_reference", a.numeral) for a in annexes if a.key == key}
+    return refs
+
+
+def _slots(spec: DraftSpec, library: Library) -> tuple[list[_Slot], dict[str, str]]:
+    """The articles in order, and the recorded reason of each omitted protection."""
+    headings = setting("role_headings")[spec.style]
+
+    def structural(part: str, role: str) -> _Slot:
+        clause, values = structural_clause(role, spec, library)
+        return _Slot(part, role, headings[role], clause, values, f"structural.{role}")
+
+    selections = select_clauses(spec, library)
+    slots = [structural("opening", role) for role in OPENING_ROLES]
+    used: set[str] = set()
+    for chapter in CHAPTERS:
+        for sel in selections:
+            if sel.clause is None or sel.protection.chapter != chapter or sel.clause.id in used:
+                continue  # one article per clause, even when it is chosen for several protections
+            used.add(sel.clause.id)
+            slots.append(_Slot(chapter, sel.protection.id, sel.protection.article_heading, sel.clause,
+                               sel.values, f"protections.{sel.protection.id}"))
+    slots += [structural("final", role) for role in FINAL_ROLES]
+    return slots, {s.protection.id: s.reason for s in selections if s.reason}
+
+
+def _render(clause: Clause, context: dict[str, str], values: dict[str, str], field: str) -> list[str]:
+    cited = template_variables(clause.text)
+    dangling = sorted(
+        name for name in cited
+        if (name.startswith(CROSS_REFERENCE_PREFIXES) or name in ANNEX_ALIASES)
+        and name not in context and name not in values
+    )
+    if dangling:  # a default such as "Annex I" would cite something the draft does not have
+        raise SpecError(
+            f"{field}: clause '{clause.id}' cites {', '.join(dangling)}, which this draft leaves out; "
+            "keep the article or annex it cites, or choose another clause"
+        )
+    try:
+        text = render_clause(clause, context, values)
+    except TemplateError as exc:
+        raise SpecError(f"{field}: {exc}") from None
+    return split_paragraphs(text)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Clause texts separate paragraphs by blank lines; single newlines stay inside one."""
+    return [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+
+
+def _signatory(spec: DraftSpec, side: str) -> list[str]:
+    party = getattr(spec.parties, side)
+    return say("signatory", spec.style, party.country, party.authority).splitlines()

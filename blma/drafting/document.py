@@ -1,0 +1,109 @@
+"""The assembled draft: numbered articles grouped in chapters, signature block, annexes.
+
+This is what the writers (DOCX, Markdown) and the app receive; it holds finished text
+only, so a writer never needs the library or the spec's rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from blma.drafting.coverage import Coverage
+from blma.drafting.spec import DraftSpec
+
+ExportFormat = Literal["docx", "md"]
+
+
+class Article(BaseModel):
+    number: int
+    heading: str
+    key: str  # the protection id or structural role the article is placed for
+    clause_id: str
+    secures: list[str]  # every protection id the clause secures
+    paragraphs: list[str]  # rendered text, in order
+
+    @property
+    def numbering(self) -> Literal["none", "paragraphs", "items"]:
+        """How the paragraphs are numbered: a lone paragraph is not; a first paragraph ending
+        with a colon (as in definitions) introduces items (a), (b)...; otherwise (1), (2)..."""
+        if len(self.paragraphs) < 2:
+            return "none"
+        if len(self.paragraphs) > 2 and self.paragraphs[0].rstrip().endswith(":"):
+            return "items"
+        return "paragraphs"
+
+
+class Chapter(BaseModel):
+    numeral: str
+    title: str
+    articles: list[Article]
+
+
+class AnnexTable(BaseModel):
+    headers: list[str]
+    rows: list[list[str]]
+
+
+class Annex(BaseModel):
+    key: Literal["model_contract", "competent_authorities"]
+    numeral: str
+    heading: str
+    paragraphs: list[str]
+    table: AnnexTable
+
+
+class SignatureBlock(BaseModel):
+    paragraphs: list[str]  # the witness and "done at" wording
+    signatories: list[list[str]]  # one list of lines per column: origin, destination
+
+
+class Draft(BaseModel):
+    """A complete model instrument and what it secures."""
+
+    spec: DraftSpec
+    title: str
+    preamble: list[str]
+    chapters: list[Chapter]
+    signature: SignatureBlock
+    annexes: list[Annex]
+    footer: str  # may hold the page-number marks of blma.drafting.wording
+    coverage: Coverage
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for chapter in self.chapters for a in chapter.articles]
+
+    def article(self, key: str) -> Article:
+        """The article placed for a protection id or structural role (KeyError if none)."""
+        for article in self.articles:
+            if article.key == key:
+                return article
+        raise KeyError(key)
+
+    def to_markdown(self) -> str:
+        from blma.drafting.markdown_writer import markdown_text
+
+        return markdown_text(self)
+
+    def to_docx(self) -> bytes:
+        from blma.drafting.docx_writer import docx_bytes
+
+        return docx_bytes(self)
+
+    def export(self, fmt: ExportFormat) -> bytes:
+        return self.to_docx() if fmt == "docx" else self.to_markdown().encode("utf-8")
+
+    def save(self, path: Path | str, fmt: ExportFormat | None = None) -> Path:
+        """Write the export; the format follows the suffix unless given. Nothing is left on failure."""
+        from blma.drafting.output import write_atomic
+
+        path = Path(path)
+        write_atomic(path, self.export(fmt or format_for(path)))
+        return path
+
+
+def format_for(path: Path) -> ExportFormat:
+    return "docx" if path.suffix.lower() == ".docx" else "md"
