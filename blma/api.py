@@ -54,3 +54,19 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
         f"{len(library.clauses)} clauses in {library.root}"
     )
     return problems, summary
+
+
+# -- drafting (blma.drafting) ----------------------------------------------------------------
+from blma.drafting import Draft, DraftSpec, draft, init_spec, load_spec  # noqa: E402
+
+__all__ = [
+    "Draft",
+    "DraftSpec",
+    "check_library",
+    "clause_summary",
+    "clauses",
+    "draft",
+    "guidance",
+    "init_spec",
+    "load_spec",
+]

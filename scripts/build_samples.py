@@ -524,6 +524,7 @@ class Builder:
             # repeat header row
             trpr = table.rows[0]._tr.get_or_add_trPr()
             trpr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+            self.cites.add([f"{unit_cite}, table", unit_cite], " | ".join(header))
         for r, row in enumerate(rows, start=1):
             cells = table.add_row().cells
             for c, val in zip(cells, row, strict=True):

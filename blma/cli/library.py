@@ -40,9 +40,7 @@ def library(
     ctx: typer.Context,
     protection: Annotated[str | None, typer.Option(help="Only clauses securing this protection id")] = None,
     sector: Annotated[str | None, typer.Option(help="Only clauses suiting this sector")] = None,
-    style: Annotated[
-        str | None, typer.Option(help="agreement or mou")
-    ] = None,
+    style: Annotated[str | None, typer.Option(help="agreement or mou")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="table or json")] = ListFormat.table,
 ) -> None:
     """List the clauses of the library.

@@ -34,14 +34,21 @@ def _model_contract(spec: DraftSpec, numbers: dict[str, int], numeral: str) -> A
     rows += [[*terms[pid], str(article)] for article, pid in drawn]
     intro = say(
         "model_contract_intro",
-        words["instrument"], words["shall"], spec.parties.origin.short, spec.parties.destination.short,
+        words["instrument"],
+        words["shall"],
+        spec.parties.origin.short,
+        spec.parties.destination.short,
     )
     return Annex(
         key="model_contract",
         numeral=numeral,
         heading=say("annex_heading", numeral, setting("annex_titles")["model_contract"]),
         paragraphs=[p.strip() for p in intro.split("\n\n") if p.strip()],
-        table=AnnexTable(headers=setting("model_contract_headers"), rows=rows),
+        table=AnnexTable(
+            headers=setting("model_contract_headers"),
+            rows=rows,
+            widths_cm=setting("model_contract_widths_cm"),
+        ),
     )
 
 
@@ -50,11 +57,11 @@ def _competent_authorities(spec: DraftSpec, numbers: dict[str, int], numeral: st
     role = say("main_authority_role", words["instrument"])
     parties = spec.parties
     rows = [
-        [parties.origin.country, parties.origin.authority, role],
-        [parties.destination.country, parties.destination.authority, role],
+        [parties.origin.short, parties.origin.authority, role],
+        [parties.destination.short, parties.destination.authority, role],
     ]
     rows += [
-        [getattr(parties, extra.party).country, extra.name, extra.responsibilities]
+        [getattr(parties, extra.party).short, extra.name, extra.responsibilities]
         for extra in spec.annexes.other_authorities
     ]
     return Annex(
@@ -62,5 +69,7 @@ def _competent_authorities(spec: DraftSpec, numbers: dict[str, int], numeral: st
         numeral=numeral,
         heading=say("annex_heading", numeral, setting("annex_titles")["competent_authorities"]),
         paragraphs=[say("authorities_intro", words["instrument"], words["parties"])],
-        table=AnnexTable(headers=setting("authorities_headers"), rows=rows),
+        table=AnnexTable(
+            headers=setting("authorities_headers"), rows=rows, widths_cm=setting("authorities_widths_cm")
+        ),
     )

@@ -72,8 +72,11 @@ def assemble(spec: DraftSpec, library: Library) -> Draft:
         clause, values = structural_clause(role, spec, library)
         return _render(clause, context, values, f"structural.{role}")
 
-    placed = [(a.number, a.clause_id, library.clause(a.clause_id).strength, a.secures)
-              for c in chapters for a in c.articles]
+    placed = [
+        (a.number, a.clause_id, library.clause(a.clause_id).strength, a.secures)
+        for c in chapters
+        for a in c.articles
+    ]
     return Draft(
         spec=spec,
         title=" ".join(structural("title")),
@@ -85,8 +88,9 @@ def assemble(spec: DraftSpec, library: Library) -> Draft:
         ),
         annexes=annexes,
         footer=say("footer", context["instrument"], context["origin_short"], context["destination_short"]),
-        coverage=build_coverage([(p.id, p.title, p.priority) for p in library.protections.values()],
-                                placed, reasons),
+        coverage=build_coverage(
+            [(p.id, p.title, p.priority) for p in library.protections.values()], placed, reasons
+        ),
     )
 
 
@@ -133,8 +137,10 @@ def final_terms(spec: DraftSpec) -> dict[str, str]:
 def cross_references(numbers: dict[str, int], annexes: list[Annex]) -> dict[str, str]:
     refs = {f"article_{key}": str(n) for key, n in numbers.items()}
     refs |= {f"annex_{a.key}": a.numeral for a in annexes}
+    numerals = {a.key: a.numeral for a in annexes}
     for alias, key in ANNEX_ALIASES.items():
-        refs |= {alias: say("annex_reference", a.numeral) for a in annexes if a.key == key}
+        if key in numerals:
+            refs[alias] = say("annex_reference", numerals[key])
     return refs
 
 
@@ -154,8 +160,16 @@ def _slots(spec: DraftSpec, library: Library) -> tuple[list[_Slot], dict[str, st
             if sel.clause is None or sel.protection.chapter != chapter or sel.clause.id in used:
                 continue  # one article per clause, even when it is chosen for several protections
             used.add(sel.clause.id)
-            slots.append(_Slot(chapter, sel.protection.id, sel.protection.article_heading, sel.clause,
-                               sel.values, f"protections.{sel.protection.id}"))
+            slots.append(
+                _Slot(
+                    chapter,
+                    sel.protection.id,
+                    sel.protection.article_heading,
+                    sel.clause,
+                    sel.values,
+                    f"protections.{sel.protection.id}",
+                )
+            )
     slots += [structural("final", role) for role in FINAL_ROLES]
     return slots, {s.protection.id: s.reason for s in selections if s.reason}
 
@@ -163,9 +177,11 @@ def _slots(spec: DraftSpec, library: Library) -> tuple[list[_Slot], dict[str, st
 def _render(clause: Clause, context: dict[str, str], values: dict[str, str], field: str) -> list[str]:
     cited = template_variables(clause.text)
     dangling = sorted(
-        name for name in cited
+        name
+        for name in cited
         if (name.startswith(CROSS_REFERENCE_PREFIXES) or name in ANNEX_ALIASES)
-        and name not in context and name not in values
+        and name not in context
+        and name not in values
     )
     if dangling:  # a default such as "Annex I" would cite something the draft does not have
         raise SpecError(

@@ -71,14 +71,22 @@ def build_coverage(
             article, clause_id, strength, _ = max(carriers, key=lambda p: (STRENGTH_RANK[p[2]], -p[0]))
             entries.append(
                 CoverageEntry(
-                    protection_id=pid, title=title, priority=priority, status="secured",
-                    clause_id=clause_id, strength=strength, article=article,
+                    protection_id=pid,
+                    title=title,
+                    priority=priority,
+                    status="secured",
+                    clause_id=clause_id,
+                    strength=strength,
+                    article=article,
                 )
             )
         else:
             entries.append(
                 CoverageEntry(
-                    protection_id=pid, title=title, priority=priority, status="omitted",
+                    protection_id=pid,
+                    title=title,
+                    priority=priority,
+                    status="omitted",
                     reason=reasons.get(pid),
                 )
             )

@@ -45,6 +45,7 @@ class Chapter(BaseModel):
 class AnnexTable(BaseModel):
     headers: list[str]
     rows: list[list[str]]
+    widths_cm: list[float] = []  # column widths on paper; empty lets the writer decide
 
 
 class Annex(BaseModel):

@@ -12,7 +12,6 @@ from blma.drafting.spec import DraftSpec, ProtectionChoice
 from blma.errors import SpecError, UnknownIdError
 from blma.library import Clause, Library, Protection
 
-
 #: Variables named ``article_<protection id or role>`` or ``annex_<key>`` are cross-references
 #: that assembly fills with the computed number, so a reference survives renumbering.
 CROSS_REFERENCE_PREFIXES = ("article_", "annex_")
@@ -135,13 +134,16 @@ def structural_clause(role: str, spec: DraftSpec, library: Library) -> tuple[Cla
     else:
         sector = spec.sectors[0] if len(spec.sectors) == 1 else "general"
         candidates = [
-            c for c in library.clauses.values()
+            c
+            for c in library.clauses.values()
             if c.kind == "structural" and c.role == role and c.suits(sector, spec.style)
         ]
         if not candidates:
             raise SpecError(f"{where}: the library has no '{role}' text for style '{spec.style}'")
         preference = {"recommended": 0, "strongest": 1, "baseline": 2}
-        clause = min(candidates, key=lambda c: (0 if sector in c.sectors else 1, preference[c.strength], c.id))
+        clause = min(
+            candidates, key=lambda c: (0 if sector in c.sectors else 1, preference[c.strength], c.id)
+        )
     values = dict(choice.values) if choice is not None else {}
     _check_values(clause, values, library, where)
     return clause, values

@@ -163,7 +163,9 @@ class DraftSpec(SpecModel):
     def from_data(cls, data: object, source: str = "spec") -> DraftSpec:
         """Validate parsed data; errors name the source and the field."""
         if not isinstance(data, dict):
-            raise SpecError(f"{source}: expected a mapping with at least `parties:`, got {type(data).__name__}")
+            raise SpecError(
+                f"{source}: expected a mapping with at least `parties:`, got {type(data).__name__}"
+            )
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
@@ -184,8 +186,10 @@ class DraftSpec(SpecModel):
         path = Path(path)
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SpecError(f"{path}: cannot be read: {_first_line(exc)}") from None
+        except OSError as exc:
+            raise SpecError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise SpecError(f"{path}: cannot be read: not UTF-8 text") from None
         return cls.from_text(text, str(path), as_json=path.suffix.lower() == ".json")
 
     def to_text(self, *, as_json: bool = False) -> str:

@@ -20,9 +20,12 @@ def init_spec(library: Library | None = None) -> str:
     ex = library.global_examples()
     example = DraftSpec(
         parties=Parties(
-            origin=Party(country=ex["origin"], short_name=ex["origin_short"], authority=ex["origin_authority"]),
+            origin=Party(
+                country=ex["origin"], short_name=ex["origin_short"], authority=ex["origin_authority"]
+            ),
             destination=Party(
-                country=ex["destination"], short_name=ex["destination_short"],
+                country=ex["destination"],
+                short_name=ex["destination_short"],
                 authority=ex["destination_authority"],
             ),
         )

@@ -209,9 +209,7 @@ def read_library(root: Path | None = None) -> tuple[Library, list[Problem]]:
                 continue
             if clause.id in clauses:
                 problems.append(
-                    Problem(
-                        rel, f"{clause.id}.id", f"duplicate id (also in {clause_files[clause.id]})"
-                    )
+                    Problem(rel, f"{clause.id}.id", f"duplicate id (also in {clause_files[clause.id]})")
                 )
                 continue
             problems.extend(_check_clause(clause, rel, protections, variables))

@@ -80,7 +80,7 @@ def main():
             extra = set(lab) - {"status", "location", "trap", "note"}
             if extra:
                 errors.append(f"{name}:{pid}: unexpected keys {extra}")
-            for quote in re.findall(r"'([^']{6,})'", lab.get("note", "")):
+            for quote in re.findall(r"(?:^|(?<=[\s(]))'(.{6,}?)'(?=[\s,;.:)]|$)", lab.get("note", "")):
                 q = norm(quote).replace("...", "\x00")
                 parts = [p.strip() for p in q.split("\x00") if p.strip()]
                 if not all(p in text for p in parts):

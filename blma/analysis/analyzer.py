@@ -1,0 +1,205 @@
+"""Gap analysis: run the pipeline over an agreement's blocks and decide each protection.
+
+Per sentence, the pipeline says how firmly it commits and what each protection's detector
+found. Per protection, this module weighs those sentences the way a reviewer does: any
+provision that works against workers makes it "contrary"; a firm provision that covers
+the essential elements makes it "present"; soft, bare-national-law, restricted, recital-only
+or indicative-annex wording makes it "partial"; nothing at all, "missing".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from blma.analysis.components import SentenceHit
+from blma.analysis.facts import collect_facts
+from blma.analysis.models import Evidence, Finding, GapReport
+from blma.analysis.pipeline import build_pipeline
+from blma.analysis.rules import RuleBook, load_rulebook
+from blma.analysis.suggest import suggest
+from blma.library import Library, default_library
+from blma.reading.models import AgreementText, Block
+
+LABOUR_TERMS = re.compile(
+    r"\b(?:workers?|employ\w*|labou?r|migra\w*|recruit\w*|wages?|emigra\w*|immigra\w*)\b", re.I
+)
+MAX_EVIDENCE = 3
+
+
+@dataclass
+class _Sentence:
+    block: Block
+    sentence: str
+    hits: dict[str, SentenceHit]
+    modality: str
+    soft_cue: str
+
+
+@dataclass
+class _Observation:
+    block: Block
+    sentence: str
+    hit: SentenceHit
+    modality: str
+    soft_cue: str
+
+
+@dataclass
+class _Tally:
+    contrary: list[_Observation] = field(default_factory=list)
+    firm: list[_Observation] = field(default_factory=list)
+    partial: list[tuple[_Observation, str]] = field(default_factory=list)
+    firm_elements: set[str] = field(default_factory=set)
+
+
+class Analyzer:
+    """Holds the pipeline, the rules and the library; analyse many agreements with one."""
+
+    def __init__(self, library: Library | None = None, rulebook: RuleBook | None = None) -> None:
+        self.library = library or default_library()
+        self.book = rulebook or load_rulebook()
+        self.nlp = build_pipeline()
+
+    # -- sentences --------------------------------------------------------------------------
+    def observe(self, doc: AgreementText) -> list[_Sentence]:
+        """Run the pipeline over every analysable block, carrying list lead-ins along."""
+        observations: list[_Sentence] = []
+        lead_in, lead_unit = "", None
+        for block in doc.blocks:
+            if block.kind in ("title", "heading"):
+                continue
+            if block.unit != lead_unit or block.kind == "table_cell":
+                lead_in = ""
+            spacy_doc = self.nlp.make_doc(block.text)
+            spacy_doc._.lead_in = lead_in
+            spacy_doc._.topic_context = block.heading
+            spacy_doc._.is_preamble = block.kind == "preamble"
+            for _name, component in self.nlp.pipeline:
+                spacy_doc = component(spacy_doc)
+            for sent in spacy_doc.sents:
+                if sent._.hits:
+                    observations.append(
+                        _Sentence(
+                            block, sent.text.strip(), dict(sent._.hits), sent._.modality, sent._.soft_cue
+                        )
+                    )
+            stripped = block.text.rstrip()
+            if stripped.endswith(":") or stripped.endswith(": "):
+                lead_in, lead_unit = stripped, block.unit
+            elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
+                lead_in = ""
+        return observations
+
+    # -- decision ---------------------------------------------------------------------------
+    def analyze(self, doc: AgreementText) -> GapReport:
+        facts = collect_facts(doc, self.book.modality)
+        observations = self.observe(doc)
+        tallies: dict[str, _Tally] = {pid: _Tally() for pid in self.library.protections}
+        for sentence in observations:
+            for pid, hit in sentence.hits.items():
+                if pid in tallies:
+                    obs = _Observation(
+                        sentence.block, sentence.sentence, hit, sentence.modality, sentence.soft_cue
+                    )
+                    self._tally(tallies[pid], pid, obs, hit, facts.annexes)
+        findings = [self._decide(pid, tallies[pid], facts) for pid in self.library.protections]
+        report = GapReport(file=doc.name, facts=facts, protections=findings, warnings=list(doc.warnings))
+        report.counts = {
+            s: sum(1 for f in findings if f.status == s)
+            for s in ("present", "partial", "missing", "contrary")
+        }
+        core = [f for f in findings if f.priority == "core"]
+        report.core_score = round(sum(f.status == "present" for f in core) / len(core), 3) if core else 0.0
+        self._warn_if_not_an_agreement(doc, report)
+        return report
+
+    def _tally(
+        self, tally: _Tally, pid: str, obs: _Observation, hit: SentenceHit, annexes: dict[str, str]
+    ) -> None:
+        rule = self.book.rules[pid]
+        if hit.contrary:
+            tally.contrary.append(obs)
+            return
+        if not (hit.topic or hit.weak):
+            return
+        modality = obs.modality
+        if modality == "recital" and rule.preamble_counts:
+            modality = "firm"
+        reason = ""
+        if hit.weak:
+            reason = "addresses only part of the protection"
+        elif modality == "soft":
+            reason = f"soft wording ('{obs.soft_cue}')"
+        elif modality == "national_law":
+            reason = "bare reference to national law with no floor of its own"
+        elif modality == "recital":
+            reason = "only in the preamble (a recital, not an obligation)"
+        elif hit.restricted:
+            reason = f"narrowed ('{hit.restricted}')"
+        elif obs.block.annex and annexes.get(obs.block.annex) == "indicative":
+            reason = f"only in {obs.block.annex}, which the agreement calls indicative"
+        if reason:
+            tally.partial.append((obs, reason))
+        else:
+            tally.firm.append(obs)
+            tally.firm_elements |= hit.elements
+
+    def _decide(self, pid: str, tally: _Tally, facts) -> Finding:
+        protection = self.library.protection(pid)
+        rule = self.book.rules[pid]
+        base = {
+            "id": pid,
+            "title": protection.title,
+            "group": protection.group,
+            "priority": protection.priority,
+        }
+        if tally.contrary:
+            evidence = [_evidence(o, "contrary", o.hit.contrary) for o in tally.contrary[:MAX_EVIDENCE]]
+            status, reason = "contrary", f"works against workers: '{tally.contrary[0].hit.contrary}'"
+        elif tally.firm:
+            groups = list(rule.require)
+            for sector in facts.sectors:
+                groups += list(rule.sector_require.get(sector, ()))
+            unmet = [g for g in groups if not set(g) & tally.firm_elements]
+            firm = sorted(tally.firm, key=lambda o: -len(o.hit.elements))
+            evidence = [_evidence(o, "supports") for o in firm[:MAX_EVIDENCE]]
+            evidence += [
+                _evidence(o, "weak", r) for o, r in tally.partial[: max(0, MAX_EVIDENCE - len(evidence))]
+            ]
+            if unmet:
+                status = "partial"
+                reason = "covers only part of the protection; nothing found on: " + "; ".join(
+                    " or ".join(name.replace("_", " ") for name in g) for g in unmet
+                )
+            else:
+                status, reason = "present", "secured in binding wording"
+        elif tally.partial:
+            evidence = [_evidence(o, "weak", r) for o, r in tally.partial[:MAX_EVIDENCE]]
+            status, reason = "partial", tally.partial[0][1]
+        else:
+            evidence, status, reason = [], "missing", "no provision addresses this protection"
+        finding = Finding(**base, status=status, reason=reason, evidence=evidence)
+        if status != "present":
+            details = suggest(self.library, pid, status, facts)
+            finding.suggestion_details = details
+            finding.suggestions = [d.clause_id for d in details]
+        return finding
+
+    def _warn_if_not_an_agreement(self, doc: AgreementText, report: GapReport) -> None:
+        labour = len(LABOUR_TERMS.findall(doc.full_text))
+        addressed = (
+            report.counts.get("present", 0)
+            + report.counts.get("partial", 0)
+            + report.counts.get("contrary", 0)
+        )
+        if labour < 8 or addressed < 3:
+            report.warnings.insert(
+                0,
+                "this document does not look like a labour migration agreement "
+                f"({labour} labour-related terms, {addressed} protections addressed); treat the results with caution",
+            )
+
+
+def _evidence(obs: _Observation, kind: str, note: str = "") -> Evidence:
+    return Evidence(location=obs.block.location or "Preamble", text=obs.sentence, kind=kind, note=note)  # type: ignore[arg-type]

@@ -1,0 +1,150 @@
+"""The spaCy components of the analysis pipeline, registered by name.
+
+A pipeline is a blank English tokenizer plus the components listed in
+``rules/pipeline.yaml``; each one reads and writes span extensions on sentences, so the
+steps can be inspected, reordered or replaced without touching the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from blma.analysis.rules import RuleBook, load_rulebook
+
+# What the pipeline leaves on every sentence (a spaCy Span):
+#   span._.modality: "firm" | "soft" | "national_law" | "recital" | "definition"
+#   span._.soft_cue:  the words that made it soft, for the reviewer
+#   span._.hits:      {protection id: SentenceHit}
+if not Span.has_extension("modality"):
+    Span.set_extension("modality", default="firm")
+    Span.set_extension("soft_cue", default="")
+    Span.set_extension("hits", default=None)
+if not Doc.has_extension("lead_in"):
+    Doc.set_extension("lead_in", default="")  # e.g. "The Parties shall endeavour to:" before a list item
+    Doc.set_extension("topic_context", default="")  # the article heading, for topic matching only
+    Doc.set_extension("is_preamble", default=False)
+
+
+@dataclass
+class SentenceHit:
+    """What one protection's detector found in one sentence."""
+
+    topic: bool = False  # the sentence addresses the protection
+    weak: bool = False  # only through a weak cue (e.g. skills development, not recognition)
+    contrary: str = ""  # the words that work against the protection
+    reversed_contrary: str = ""  # a harmful act the sentence forbids ("no costs shall be deducted")
+    restricted: str = ""  # words narrowing the protection ("only in case of abuse")
+    elements: set[str] = field(default_factory=set)
+
+
+def _lead_in(doc: Doc) -> str:
+    return doc._.lead_in or ""
+
+
+@Language.factory("blma_modality")
+def make_modality(nlp: Language, name: str) -> ModalityTagger:
+    return ModalityTagger(load_rulebook())
+
+
+@Language.factory("blma_protections")
+def make_protections(nlp: Language, name: str) -> ProtectionDetector:
+    return ProtectionDetector(load_rulebook())
+
+
+class ModalityTagger:
+    """Tags each sentence with how firmly it commits.
+
+    A list item inherits the modality of its lead-in ("The Parties shall endeavour to:"),
+    "may" is soft for a State but a right for a worker, and a bare reference to national
+    law with no floor of its own is its own category.
+    """
+
+    def __init__(self, book: RuleBook) -> None:
+        self.m = book.modality
+
+    def __call__(self, doc: Doc) -> Doc:
+        lead = _lead_in(doc)
+        for sent in doc.sents:
+            text = sent.text
+            full = f"{lead} {text}" if lead else text
+            sent._.modality, sent._.soft_cue = self.classify(text, full, doc._.is_preamble)
+        return doc
+
+    def classify(self, text: str, full: str, preamble: bool) -> tuple[str, str]:
+        m = self.m
+        if m.definition.search(text):
+            return "definition", ""
+        if preamble or m.recital.search(text) or m.recital.search(full):
+            return "recital", ""
+        soft = m.soft.search(full)
+        if soft:
+            return "soft", soft.group(0)
+        may = m.may.search(full)
+        if may and not m.worker_right_may.search(full) and not m.rights.search(full):
+            return "soft", "may"
+        natlaw = m.national_law.search(text)
+        if natlaw:
+            rest = text[: natlaw.start()] + text[natlaw.end() :]
+            if not m.floor.search(rest):
+                return "national_law", natlaw.group(0)
+        return "firm", ""
+
+
+class ProtectionDetector:
+    """Runs every protection's detector over every sentence."""
+
+    def __init__(self, book: RuleBook) -> None:
+        self.book = book
+
+    def __call__(self, doc: Doc) -> Doc:
+        topic_context = doc._.topic_context or ""
+        negators = self.book.modality.negators
+        for sent in doc.sents:
+            hits: dict[str, SentenceHit] = {}
+            if sent._.modality == "definition":
+                sent._.hits = hits
+                continue
+            text = sent.text
+            topic_text = f"{topic_context}: {text}" if topic_context else text
+            for rule in self.book.rules.values():
+                if not rule.gate.search(topic_text):
+                    continue
+                hit = detect(rule, text, topic_text, negators)
+                if hit is not None:
+                    hits[rule.id] = hit
+            sent._.hits = hits
+        return doc
+
+
+def detect(rule, text: str, topic_text: str, negators: re.Pattern[str]) -> SentenceHit | None:
+    """One protection's verdict on one sentence, or None when it does not concern it."""
+    hit = SentenceHit()
+    for cue in rule.contrary:
+        match = cue.pattern.search(text)
+        if not match or (cue.also is not None and not cue.also.search(text)):
+            continue
+        before = text[max(0, match.start() - 70) : match.start()]
+        negated = cue.negation != "none" and bool(negators.search(before))
+        if cue.negation == "within" and negators.search(match.group(0)):
+            negated = True
+        if negated:
+            hit.reversed_contrary = match.group(0)
+        else:
+            hit.contrary = match.group(0)
+            break
+    masked = rule.mask.sub(" ", topic_text) if rule.mask else topic_text
+    hit.topic = any(all(p.search(masked) for p in cue) for cue in rule.topic) or bool(hit.reversed_contrary)
+    if not hit.topic and rule.weak_topic:
+        hit.weak = any(all(p.search(masked) for p in cue) for cue in rule.weak_topic)
+    if not (hit.topic or hit.weak or hit.contrary):
+        return None
+    masked_text = rule.mask.sub(" ", text) if rule.mask else text
+    hit.elements = {name for name, p in rule.elements.items() if p.search(masked_text)}
+    if rule.restrict is not None:
+        restricted = rule.restrict.search(text)
+        hit.restricted = restricted.group(0) if restricted else ""
+    return hit

@@ -1,0 +1,110 @@
+"""Document-level facts: instrument type, parties, sectors and the status of annexes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from blma.analysis.models import AgreementFacts
+from blma.analysis.rules import Modality
+from blma.reading.models import AgreementText
+
+MOU = re.compile(r"memorandum of understanding|\bMoU\b|\bMOU\b", re.I)
+AGREEMENT = re.compile(r"\b(?:agreement|treaty|convention|protocol)\b", re.I)
+PARTIES = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:Government|Ministry|Republic|Kingdom|State|Federation)\s+of\s+(?:the\s+)?)?"
+    r"(?P<a>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})"
+    r"[\s,()\w]{0,40}?\s+and\s+(?:the\s+)?(?:(?:Government|Ministry|Republic|Kingdom|State|Federation)\s+of\s+(?:the\s+)?)?"
+    r"(?P<b>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})"
+)
+SECTOR_CUES: dict[str, re.Pattern[str]] = {
+    "domestic_work": re.compile(
+        r"domestic (?:workers?|work|helpers?|service|employees?)|household (?:workers?|service)|housemaids?|live-in",
+        re.I,
+    ),
+    "seasonal_agriculture": re.compile(
+        r"seasonal|agricultur\w*|farm\w*|harvest\w*|horticultur\w*|growers?", re.I
+    ),
+    "health_care": re.compile(
+        r"nurs(?:e|es|ing)\b|health (?:care )?(?:workers?|professionals?|personnel)|healthcare workers?|caregivers?|hospitals?|midwi\w*",
+        re.I,
+    ),
+    "construction": re.compile(r"construction|building sites?|civil works|infrastructure projects?", re.I),
+    "hospitality": re.compile(r"hospitality|hotels?|restaurants?|tourism|catering", re.I),
+    "manufacturing": re.compile(r"manufactur\w*|factor(?:y|ies)|industrial workers?|assembly", re.I),
+}
+ANNEX_REF = re.compile(r"\b(?:annex|appendix|schedule)\s+([IVXLC]+|\d+|[A-Z])\b", re.I)
+
+
+def instrument_type(doc: AgreementText) -> str:
+    title = doc.title or " ".join(b.text for b in doc.blocks[:3])
+    if MOU.search(title):
+        return "mou"
+    if AGREEMENT.search(title):
+        return "agreement"
+    head = " ".join(b.text for b in doc.blocks[:40])
+    mou_hits = len(MOU.findall(head)) + len(re.findall(r"\bParticipants?\b", head))
+    return "mou" if mou_hits > len(re.findall(r"\bAgreement\b", head)) else "agreement"
+
+
+def parties(doc: AgreementText) -> list[str]:
+    for text in [doc.title, *(b.text for b in doc.blocks[:15])]:
+        match = PARTIES.search(text or "")
+        if match:
+            return [match.group("a").strip(" ,.'"), match.group("b").strip(" ,.'")]
+    return []
+
+
+def sectors(doc: AgreementText) -> list[str]:
+    text = doc.full_text
+    counts = Counter({name: len(p.findall(text)) for name, p in SECTOR_CUES.items()})
+    words = max(doc.word_count, 1)
+    threshold = max(3, words // 1500)
+    found = [name for name, n in counts.most_common() if n >= threshold]
+    return found or ["general"]
+
+
+def annex_status(doc: AgreementText, modality: Modality) -> dict[str, str]:
+    """Each annex: made binding by the agreement, declared indicative, or unknown."""
+    annexes = sorted(
+        {b.annex for b in doc.blocks if b.annex}, key=lambda a: [x.annex for x in doc.blocks].index(a)
+    )
+    status = {a: "unknown" for a in annexes}
+    if not annexes:
+        return status
+    for block in doc.blocks:
+        text = block.text
+        if not re.search(
+            r"annex|appendix|schedule|model (?:employment )?contract|standard (?:employment )?contract",
+            text,
+            re.I,
+        ):
+            continue
+        named = [_canonical(m.group(0)) for m in ANNEX_REF.finditer(text)]
+        targets = [a for a in annexes if a in named] or ([block.annex] if block.annex else annexes)
+        if modality.annex_indicative.search(text):
+            for a in targets:
+                status[a] = "indicative"
+        elif modality.annex_mandatory.search(text):
+            for a in targets:
+                if status[a] != "indicative":
+                    status[a] = "mandatory"
+    return status
+
+
+def _canonical(ref: str) -> str:
+    kind, num = ref.split()[0].title(), ref.split()[1]
+    return f"{kind} {num.upper() if re.fullmatch(r'[ivxlc]+|[a-z]', num, re.I) else num}"
+
+
+def collect_facts(doc: AgreementText, modality: Modality) -> AgreementFacts:
+    return AgreementFacts(
+        instrument=instrument_type(doc),  # type: ignore[arg-type]
+        title=doc.title,
+        parties=parties(doc),
+        sectors=sectors(doc),
+        annexes=annex_status(doc, modality),  # type: ignore[arg-type]
+        tracked_changes=doc.tracked_changes,
+        word_count=doc.word_count,
+        articles=len(doc.units),
+    )

@@ -1,0 +1,82 @@
+"""The gap report: pydantic models that are also the JSON contract of ``blma analyze``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Status = Literal["present", "partial", "missing", "contrary"]
+STATUSES: tuple[str, ...] = ("present", "partial", "missing", "contrary")
+
+
+class Evidence(BaseModel):
+    location: str
+    text: str
+    kind: Literal["supports", "weak", "contrary"] = "supports"
+    note: str = ""
+
+
+class Suggestion(BaseModel):
+    clause_id: str
+    title: str
+    strength: str
+    reason: str
+
+
+class Finding(BaseModel):
+    """The verdict on one protection in one agreement."""
+
+    id: str
+    title: str = ""
+    group: str = ""
+    priority: str = ""
+    status: Status
+    reason: str = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+    suggestions: list[str] = Field(default_factory=list, description="Library clause ids, best first")
+    suggestion_details: list[Suggestion] = Field(default_factory=list)
+    reviewer_status: Status | None = None
+    reviewer_reason: str = ""
+
+    @property
+    def final_status(self) -> Status:
+        return self.reviewer_status or self.status
+
+
+class AgreementFacts(BaseModel):
+    instrument: Literal["agreement", "mou"]
+    title: str = ""
+    parties: list[str] = Field(default_factory=list)
+    sectors: list[str] = Field(default_factory=list)
+    annexes: dict[str, Literal["mandatory", "indicative", "unknown"]] = Field(default_factory=dict)
+    tracked_changes: bool = False
+    word_count: int = 0
+    articles: int = 0
+
+
+class GapReport(BaseModel):
+    """One agreement's gap analysis; ``protections`` always lists all 34 ids in rubric order."""
+
+    file: str
+    facts: AgreementFacts
+    protections: list[Finding]
+    warnings: list[str] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+    core_score: float = Field(0.0, description="Share of core protections present (0-1)")
+
+    def finding(self, protection_id: str) -> Finding:
+        for f in self.protections:
+            if f.id == protection_id:
+                return f
+        raise KeyError(protection_id)
+
+    def statuses(self) -> dict[str, str]:
+        return {f.id: f.final_status for f in self.protections}
+
+    def contract_dict(self) -> dict:
+        """The JSON object of the CLI contract (all fields, the contract's first)."""
+        data = self.model_dump(mode="json")
+        ordered = {"file": data.pop("file"), "protections": data.pop("protections")}
+        ordered.update(data)
+        return ordered

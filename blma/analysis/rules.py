@@ -1,0 +1,235 @@
+"""Detection rules as data: loading, validating and compiling ``analysis/rules/*.yaml``.
+
+Each protection's detector is a :class:`Rule` read from a YAML file; adding a protection or
+refining one means editing data, not code. Patterns may use the named fragments of
+``vocabulary.yaml`` as ``{NAME}``; everything is compiled once, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from blma.errors import DataError
+
+RULES_DIR = Path(__file__).with_name("rules")
+MACRO = re.compile(r"\{([A-Z_]+)\}")
+
+Cue = list[str]  # regexes that must all match
+
+
+class ContraryCue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str
+    negation: Literal["before", "within", "none"] = "before"
+    and_: str | None = Field(default=None, alias="and")
+
+
+class RuleSpec(BaseModel):
+    """One protection's detector as written in a rules file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    topic: list[Cue] = Field(min_length=1)
+    weak_topic: list[Cue] = Field(default_factory=list)
+    mask: list[str] = Field(default_factory=list)
+    elements: dict[str, list[str]] = Field(default_factory=dict)
+    require: list[list[str]] = Field(default_factory=list)
+    sector_require: dict[str, list[list[str]]] = Field(default_factory=dict)
+    restrict: list[str] = Field(default_factory=list)
+    contrary: list[ContraryCue] = Field(default_factory=list)
+    preamble_counts: bool = False
+
+    @field_validator("contrary", mode="before")
+    @classmethod
+    def _plain_strings(cls, value: list) -> list:
+        return [{"pattern": v} if isinstance(v, str) else v for v in value]
+
+
+class ModalitySpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    soft: list[str]
+    may: str
+    worker_right_may: str
+    rights: str
+    national_law: str
+    floor: str
+    recital: str
+    definition: str
+    negators: str
+    annex_mandatory: str
+    annex_indicative: str
+
+
+@dataclass(frozen=True)
+class CompiledContrary:
+    pattern: re.Pattern[str]
+    negation: str
+    also: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled detector for one protection."""
+
+    id: str
+    topic: tuple[tuple[re.Pattern[str], ...], ...]
+    weak_topic: tuple[tuple[re.Pattern[str], ...], ...]
+    mask: re.Pattern[str] | None
+    elements: dict[str, re.Pattern[str]]
+    require: tuple[tuple[str, ...], ...]
+    sector_require: dict[str, tuple[tuple[str, ...], ...]]
+    restrict: re.Pattern[str] | None
+    contrary: tuple[CompiledContrary, ...]
+    preamble_counts: bool
+    gate: re.Pattern[str] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Modality:
+    soft: re.Pattern[str]
+    may: re.Pattern[str]
+    worker_right_may: re.Pattern[str]
+    rights: re.Pattern[str]
+    national_law: re.Pattern[str]
+    floor: re.Pattern[str]
+    recital: re.Pattern[str]
+    definition: re.Pattern[str]
+    negators: re.Pattern[str]
+    annex_mandatory: re.Pattern[str]
+    annex_indicative: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    rules: dict[str, Rule]
+    modality: Modality
+
+
+def _expand(pattern: str, vocabulary: dict[str, str], where: str) -> str:
+    for _ in range(5):
+        if not MACRO.search(pattern):
+            return pattern
+
+        def sub(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in vocabulary:
+                raise DataError(f"{where}: unknown vocabulary name {{{name}}}")
+            return f"(?:{vocabulary[name]})"
+
+        pattern = MACRO.sub(sub, pattern)
+    raise DataError(f"{where}: vocabulary names nest too deeply")
+
+
+def _compile(pattern: str, vocabulary: dict[str, str], where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(_expand(pattern, vocabulary, where), re.I)
+    except re.error as exc:
+        raise DataError(f"{where}: invalid regular expression ({exc})") from None
+
+
+def _union(patterns: list[str], vocabulary: dict[str, str], where: str) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return _compile("|".join(f"(?:{p})" for p in patterns), vocabulary, where)
+
+
+def _load(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"{path.name}: cannot be read as YAML ({exc})") from None
+
+
+def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
+    where = f"{file}: {spec.id}"
+    topic = tuple(tuple(_compile(p, vocabulary, f"{where}.topic") for p in cue) for cue in spec.topic)
+    weak = tuple(
+        tuple(_compile(p, vocabulary, f"{where}.weak_topic") for p in cue) for cue in spec.weak_topic
+    )
+    for group in [*spec.require, *(g for gs in spec.sector_require.values() for g in gs)]:
+        for name in group:
+            if name not in spec.elements:
+                raise DataError(f"{where}.require: '{name}' is not one of its elements")
+    first_terms = [cue[0] for cue in spec.topic + spec.weak_topic]
+    return Rule(
+        id=spec.id,
+        topic=topic,
+        weak_topic=weak,
+        mask=_union(spec.mask, vocabulary, f"{where}.mask"),
+        elements={n: _union(ps, vocabulary, f"{where}.elements.{n}") for n, ps in spec.elements.items()},  # type: ignore[misc]
+        require=tuple(tuple(g) for g in spec.require),
+        sector_require={s: tuple(tuple(g) for g in gs) for s, gs in spec.sector_require.items()},
+        restrict=_union(spec.restrict, vocabulary, f"{where}.restrict"),
+        contrary=tuple(
+            CompiledContrary(
+                _compile(c.pattern, vocabulary, f"{where}.contrary"),
+                c.negation,
+                _compile(c.and_, vocabulary, f"{where}.contrary.and") if c.and_ else None,
+            )
+            for c in spec.contrary
+        ),
+        preamble_counts=spec.preamble_counts,
+        gate=_union(first_terms + [c.pattern for c in spec.contrary], vocabulary, f"{where}.gate"),  # type: ignore[arg-type]
+    )
+
+
+@cache
+def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
+    """Read every rules file; errors name the file and the rule."""
+    vocabulary_raw = _load(rules_dir / "vocabulary.yaml")
+    if not isinstance(vocabulary_raw, dict):
+        raise DataError("vocabulary.yaml: expected a mapping of NAME: regex")
+    vocabulary = {str(k): str(v) for k, v in vocabulary_raw.items()}
+    try:
+        modality_spec = ModalitySpec.model_validate(_load(rules_dir / "modality.yaml"))
+    except ValidationError as exc:
+        raise DataError(f"modality.yaml: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
+    m = modality_spec
+    modality = Modality(
+        soft=_union(m.soft, vocabulary, "modality.yaml: soft"),  # type: ignore[arg-type]
+        **{
+            name: _compile(getattr(m, name), vocabulary, f"modality.yaml: {name}")
+            for name in (
+                "may",
+                "worker_right_may",
+                "rights",
+                "national_law",
+                "floor",
+                "recital",
+                "definition",
+                "negators",
+                "annex_mandatory",
+                "annex_indicative",
+            )
+        },
+    )
+    rules: dict[str, Rule] = {}
+    for path in sorted(rules_dir.glob("*.yaml")):
+        if path.name in ("vocabulary.yaml", "modality.yaml", "pipeline.yaml"):
+            continue
+        data = _load(path)
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise DataError(f"{path.name}: expected a top-level 'rules:' list")
+        for i, entry in enumerate(data["rules"]):
+            try:
+                spec = RuleSpec.model_validate(entry)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                label = entry.get("id", f"#{i + 1}") if isinstance(entry, dict) else f"#{i + 1}"
+                raise DataError(
+                    f"{path.name}: {label}.{'.'.join(map(str, err['loc']))}: {err['msg']}"
+                ) from None
+            if spec.id in rules:
+                raise DataError(f"{path.name}: duplicate rule for '{spec.id}'")
+            rules[spec.id] = compile_rule(spec, vocabulary, path.name)
+    return RuleBook(rules, modality)
