@@ -73,7 +73,6 @@ class Analyzer:
                 lead_in = ""
             spacy_doc = self.nlp.make_doc(block.text)
             spacy_doc._.lead_in = lead_in
-            spacy_doc._.topic_context = block.heading
             spacy_doc._.is_preamble = block.kind == "preamble"
             for _name, component in self.nlp.pipeline:
                 spacy_doc = component(spacy_doc)
@@ -124,7 +123,7 @@ class Analyzer:
         if not (hit.topic or hit.weak):
             return
         modality = obs.modality
-        if modality == "recital" and rule.preamble_counts:
+        if (modality == "recital" and rule.preamble_counts) or (obs.soft_cue == "may" and rule.may_is_firm):
             modality = "firm"
         reason = ""
         if hit.weak:

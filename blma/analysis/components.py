@@ -25,7 +25,6 @@ if not Span.has_extension("modality"):
     Span.set_extension("hits", default=None)
 if not Doc.has_extension("lead_in"):
     Doc.set_extension("lead_in", default="")  # e.g. "The Parties shall endeavour to:" before a list item
-    Doc.set_extension("topic_context", default="")  # the article heading, for topic matching only
     Doc.set_extension("is_preamble", default=False)
 
 
@@ -101,7 +100,6 @@ class ProtectionDetector:
         self.book = book
 
     def __call__(self, doc: Doc) -> Doc:
-        topic_context = doc._.topic_context or ""
         negators = self.book.modality.negators
         for sent in doc.sents:
             hits: dict[str, SentenceHit] = {}
@@ -109,18 +107,17 @@ class ProtectionDetector:
                 sent._.hits = hits
                 continue
             text = sent.text
-            topic_text = f"{topic_context}: {text}" if topic_context else text
             for rule in self.book.rules.values():
-                if not rule.gate.search(topic_text):
+                if not rule.gate.search(text):
                     continue
-                hit = detect(rule, text, topic_text, negators)
+                hit = detect(rule, text, negators)
                 if hit is not None:
                     hits[rule.id] = hit
             sent._.hits = hits
         return doc
 
 
-def detect(rule, text: str, topic_text: str, negators: re.Pattern[str]) -> SentenceHit | None:
+def detect(rule, text: str, negators: re.Pattern[str]) -> SentenceHit | None:
     """One protection's verdict on one sentence, or None when it does not concern it."""
     hit = SentenceHit()
     for cue in rule.contrary:
@@ -136,14 +133,13 @@ def detect(rule, text: str, topic_text: str, negators: re.Pattern[str]) -> Sente
         else:
             hit.contrary = match.group(0)
             break
-    masked = rule.mask.sub(" ", topic_text) if rule.mask else topic_text
+    masked = rule.mask.sub(" ", text) if rule.mask else text
     hit.topic = any(all(p.search(masked) for p in cue) for cue in rule.topic) or bool(hit.reversed_contrary)
     if not hit.topic and rule.weak_topic:
         hit.weak = any(all(p.search(masked) for p in cue) for cue in rule.weak_topic)
     if not (hit.topic or hit.weak or hit.contrary):
         return None
-    masked_text = rule.mask.sub(" ", text) if rule.mask else text
-    hit.elements = {name for name, p in rule.elements.items() if p.search(masked_text)}
+    hit.elements = {name for name, p in rule.elements.items() if p.search(masked)}
     if rule.restrict is not None:
         restricted = rule.restrict.search(text)
         hit.restricted = restricted.group(0) if restricted else ""

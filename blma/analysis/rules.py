@@ -47,6 +47,7 @@ class RuleSpec(BaseModel):
     restrict: list[str] = Field(default_factory=list)
     contrary: list[ContraryCue] = Field(default_factory=list)
     preamble_counts: bool = False
+    may_is_firm: bool = False  # "either Party may terminate" is how such rights are written
 
     @field_validator("contrary", mode="before")
     @classmethod
@@ -91,6 +92,7 @@ class Rule:
     restrict: re.Pattern[str] | None
     contrary: tuple[CompiledContrary, ...]
     preamble_counts: bool
+    may_is_firm: bool
     gate: re.Pattern[str] = field(repr=False)
 
 
@@ -179,6 +181,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
             for c in spec.contrary
         ),
         preamble_counts=spec.preamble_counts,
+        may_is_firm=spec.may_is_firm,
         gate=_union(first_terms + [c.pattern for c in spec.contrary], vocabulary, f"{where}.gate"),  # type: ignore[arg-type]
     )
 
