@@ -124,7 +124,9 @@ def detect(rule, text: str, negators: re.Pattern[str]) -> SentenceHit | None:
         match = cue.pattern.search(text)
         if not match or (cue.also is not None and not cue.also.search(text)):
             continue
-        before = text[max(0, match.start() - 70) : match.start()]
+        if cue.unless is not None and cue.unless.search(text):
+            continue
+        before = text[max(0, match.start() - 50) : match.start()]
         negated = cue.negation != "none" and bool(negators.search(before))
         if cue.negation == "within" and negators.search(match.group(0)):
             negated = True

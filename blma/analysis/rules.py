@@ -30,6 +30,7 @@ class ContraryCue(BaseModel):
     pattern: str
     negation: Literal["before", "within", "none"] = "before"
     and_: str | None = Field(default=None, alias="and")
+    unless: str | None = None  # a sentence matching this is not contrary ("only for serious misconduct")
 
 
 class RuleSpec(BaseModel):
@@ -76,6 +77,7 @@ class CompiledContrary:
     pattern: re.Pattern[str]
     negation: str
     also: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
                 _compile(c.pattern, vocabulary, f"{where}.contrary"),
                 c.negation,
                 _compile(c.and_, vocabulary, f"{where}.contrary.and") if c.and_ else None,
+                _compile(c.unless, vocabulary, f"{where}.contrary.unless") if c.unless else None,
             )
             for c in spec.contrary
         ),
