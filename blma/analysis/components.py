@@ -121,19 +121,14 @@ def detect(rule, text: str, negators: re.Pattern[str]) -> SentenceHit | None:
     """One protection's verdict on one sentence, or None when it does not concern it."""
     hit = SentenceHit()
     for cue in rule.contrary:
-        match = cue.pattern.search(text)
-        if not match or (cue.also is not None and not cue.also.search(text)):
+        found = _contrary_match(cue, text, negators)
+        if found is None:
             continue
-        if cue.unless is not None and cue.unless.search(text):
-            continue
-        before = text[max(0, match.start() - 50) : match.start()]
-        negated = cue.negation != "none" and bool(negators.search(before))
-        if cue.negation == "within" and negators.search(match.group(0)):
-            negated = True
+        words, negated = found
         if negated:
-            hit.reversed_contrary = match.group(0)
+            hit.reversed_contrary = words
         else:
-            hit.contrary = match.group(0)
+            hit.contrary = words
             break
     masked = rule.mask.sub(" ", text) if rule.mask else text
     hit.topic = any(all(p.search(masked) for p in cue) for cue in rule.topic) or bool(hit.reversed_contrary)
@@ -146,3 +141,30 @@ def detect(rule, text: str, negators: re.Pattern[str]) -> SentenceHit | None:
         restricted = rule.restrict.search(text)
         hit.restricted = restricted.group(0) if restricted else ""
     return hit
+
+
+def _contrary_match(cue, text: str, negators: re.Pattern[str]) -> tuple[str, bool] | None:
+    """The harmful words a contrary cue finds, and whether a negator reverses them."""
+    if cue.also is not None and not cue.also.search(text):
+        return None
+    if cue.unless is not None and cue.unless.search(text):
+        return None
+    if cue.pattern is None:
+        matches = [p.search(text) for p in cue.concepts]
+        if not all(matches):
+            return None
+        start = min(m.start() for m in matches)  # type: ignore[union-attr]
+        end = max(m.end() for m in matches)  # type: ignore[union-attr]
+        words = text[start:end]
+        negated = cue.negation in ("sentence", "before", "within") and bool(negators.search(text))
+        return words, negated
+    match = cue.pattern.search(text)
+    if not match:
+        return None
+    if cue.negation == "sentence":
+        return match.group(0), bool(negators.search(text))
+    before = text[max(0, match.start() - 50) : match.start()]
+    negated = cue.negation != "none" and bool(negators.search(before))
+    if cue.negation == "within" and negators.search(match.group(0)):
+        negated = True
+    return match.group(0), negated

@@ -25,10 +25,19 @@ Cue = list[str]  # regexes that must all match
 
 
 class ContraryCue(BaseModel):
+    """A provision working against the protection.
+
+    Either ``pattern`` (an ordered phrase) or ``all`` (concepts that must all appear in the
+    sentence, in any order: sturdier against paraphrase). ``negation`` says where a negator
+    reverses it: just ``before`` the match, also ``within`` it, anywhere in the ``sentence``,
+    or ``none`` when the harm is itself phrased as a negation ("may not join a union").
+    """
+
     model_config = ConfigDict(extra="forbid")
 
-    pattern: str
-    negation: Literal["before", "within", "none"] = "before"
+    pattern: str | None = None
+    all: list[str] = Field(default_factory=list)
+    negation: Literal["before", "within", "sentence", "none"] = "before"
     and_: str | None = Field(default=None, alias="and")
     unless: str | None = None  # a sentence matching this is not contrary ("only for serious misconduct")
 
@@ -49,6 +58,14 @@ class RuleSpec(BaseModel):
     contrary: list[ContraryCue] = Field(default_factory=list)
     preamble_counts: bool = False
     may_is_firm: bool = False  # "either Party may terminate" is how such rights are written
+
+    @field_validator("contrary")
+    @classmethod
+    def _one_form(cls, value: list[ContraryCue]) -> list[ContraryCue]:
+        for cue in value:
+            if bool(cue.pattern) == bool(cue.all):
+                raise ValueError("a contrary cue needs either 'pattern' or 'all'")
+        return value
 
     @field_validator("contrary", mode="before")
     @classmethod
@@ -74,7 +91,8 @@ class ModalitySpec(BaseModel):
 
 @dataclass(frozen=True)
 class CompiledContrary:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None
+    concepts: tuple[re.Pattern[str], ...]
     negation: str
     also: re.Pattern[str] | None
     unless: re.Pattern[str] | None
@@ -176,7 +194,8 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         restrict=_union(spec.restrict, vocabulary, f"{where}.restrict"),
         contrary=tuple(
             CompiledContrary(
-                _compile(c.pattern, vocabulary, f"{where}.contrary"),
+                _compile(c.pattern, vocabulary, f"{where}.contrary") if c.pattern else None,
+                tuple(_compile(p, vocabulary, f"{where}.contrary.all") for p in c.all),
                 c.negation,
                 _compile(c.and_, vocabulary, f"{where}.contrary.and") if c.and_ else None,
                 _compile(c.unless, vocabulary, f"{where}.contrary.unless") if c.unless else None,
@@ -185,7 +204,9 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         ),
         preamble_counts=spec.preamble_counts,
         may_is_firm=spec.may_is_firm,
-        gate=_union(first_terms + [c.pattern for c in spec.contrary], vocabulary, f"{where}.gate"),  # type: ignore[arg-type]
+        gate=_union(
+            first_terms + [c.pattern or c.all[0] for c in spec.contrary], vocabulary, f"{where}.gate"
+        ),  # type: ignore[arg-type]
     )
 
 
