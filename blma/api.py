@@ -56,17 +56,149 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
     return problems, summary
 
 
-# -- drafting (blma.drafting) ----------------------------------------------------------------
-from blma.drafting import Draft, DraftSpec, draft, init_spec, load_spec  # noqa: E402
 
-__all__ = [
-    "Draft",
-    "DraftSpec",
-    "check_library",
-    "clause_summary",
-    "clauses",
-    "draft",
-    "guidance",
-    "init_spec",
-    "load_spec",
-]
+# -- drafting: re-exported so the CLI and the app have one API to call -----------------------
+from blma.drafting import Draft as Draft  # noqa: E402
+from blma.drafting import DraftSpec as DraftSpec  # noqa: E402
+from blma.drafting import draft as draft  # noqa: E402
+from blma.drafting import init_spec as init_spec  # noqa: E402
+from blma.drafting import load_spec as load_spec  # noqa: E402
+
+# -- the Streamlit app (app.py, pages/): uploads in memory, reviewer decisions, samples ------
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "sample_agreements"
+
+from collections.abc import Mapping  # noqa: E402
+
+import yaml  # noqa: E402
+from pydantic import BaseModel as _Model  # noqa: E402
+
+from blma.analysis import Analyzer, GapReport, default_analyzer  # noqa: E402
+from blma.analysis.models import STATUSES  # noqa: E402
+from blma.drafting.assemble import cross_references, document_context, final_terms, split_paragraphs  # noqa: E402
+from blma.drafting.selection import fits_sectors  # noqa: E402
+from blma.errors import BlmaError, UnknownIdError  # noqa: E402
+from blma.reading import AgreementText, read_bytes  # noqa: E402
+from blma.reading.safety import MAX_FILE_BYTES  # noqa: E402
+
+#: The largest agreement the tool reads, in MB (the app's uploader uses the same limit).
+MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
+
+def analyze_document(doc: AgreementText, analyzer: Analyzer | None = None) -> GapReport:
+    """The gap report of an agreement already read (``read_bytes``)."""
+    return (analyzer or default_analyzer()).analyze(doc)
+
+
+def analyze_bytes(name: str, data: bytes, analyzer: Analyzer | None = None) -> GapReport:
+    """Read an agreement from memory and analyse it; nothing touches the disk.
+
+    An unreadable, oversized or hostile file is a ``DocumentError`` naming the problem.
+    """
+    return analyze_document(read_bytes(name, data), analyzer)
+
+
+def with_reviewer_decisions(report: GapReport, decisions: Mapping[str, tuple[str, str]]) -> GapReport:
+    """A copy of the report carrying the reviewer's status and reason beside each tool finding.
+
+    ``decisions`` maps protection id to (status, reason); the tool's own status is kept.
+    """
+    reviewed = report.model_copy(deep=True)
+    for pid, (status, reason) in decisions.items():
+        try:
+            finding = reviewed.finding(pid)
+        except KeyError:
+            raise UnknownIdError(f"unknown protection id '{pid}'") from None
+        if status not in STATUSES:
+            raise BlmaError(f"{pid}: '{status}' is not a status (use one of: {', '.join(STATUSES)})")
+        if not reason.strip():
+            raise BlmaError(f"{pid}: a reviewer's decision needs a reason, which the report records")
+        finding.reviewer_status, finding.reviewer_reason = status, reason.strip()  # type: ignore[assignment]
+    return reviewed
+
+
+class AnswerKeyEntry(_Model):
+    """One protection's label in a sample's answer key (``*.labels.yaml``)."""
+
+    status: str
+    location: str | None = None
+    trap: str | None = None
+    note: str = ""
+
+
+class Sample(_Model):
+    """A bundled sample agreement and its answer key."""
+
+    name: str
+    title: str
+    instrument: str = "agreement"
+    sectors: list[str] = []
+    path: Path
+    labels_path: Path
+
+    def data(self) -> bytes:
+        return self.path.read_bytes()
+
+    def answer_key(self) -> dict[str, AnswerKeyEntry]:
+        data = yaml.safe_load(self.labels_path.read_text(encoding="utf-8"))
+        return {pid: AnswerKeyEntry.model_validate(v) for pid, v in data["protections"].items()}
+
+
+def samples(folder: Path | None = None) -> list[Sample]:
+    """The sample agreements that have an answer key, by title."""
+    found = []
+    for labels in sorted((folder or SAMPLES_DIR).glob("*.labels.yaml")):
+        data = yaml.safe_load(labels.read_text(encoding="utf-8"))
+        path = labels.parent / data["file"]
+        if path.exists():
+            found.append(
+                Sample(
+                    name=path.name,
+                    title=data.get("title") or path.stem,
+                    instrument=data.get("instrument", "agreement"),
+                    sectors=data.get("sectors") or [],
+                    path=path,
+                    labels_path=labels,
+                )
+            )
+    return sorted(found, key=lambda s: s.title)
+
+
+def clause_choices(spec: DraftSpec, protection_id: str) -> tuple[Clause | None, list[Clause]]:
+    """The clause a draft takes by default for a protection, and every clause the spec may choose.
+
+    Mirrors ``blma.drafting.selection``: the default suits every sector of the draft, a
+    choice any one of them; the options list the default first, then strongest first.
+    """
+    library = default_library()
+    sector = spec.sectors[0] if len(spec.sectors) == 1 else None
+    ranked = library.ranked_for(protection_id, sector, spec.style)
+    default = next((c for c in ranked if fits_sectors(c, spec.sectors, every=True)), None)
+    options = library.clauses_for(protection_id, None, spec.style)
+    options = [c for c in options if fits_sectors(c, spec.sectors, every=False)]
+    if default is not None:
+        options = [default, *(c for c in options if c.id != default.id)]
+    return default, options
+
+
+def clause_preview(
+    spec: DraftSpec, clause_id: str, values: Mapping[str, str] | None = None, current: Draft | None = None
+) -> list[str]:
+    """A clause's paragraphs as they would read in this draft.
+
+    Cross-references take their numbers from ``current`` (the draft as it stands), else the
+    library's example numbers. Raises ``TemplateError`` when a value breaks the template.
+    """
+    library = default_library()
+    clause = library.clause(clause_id)
+    context = example_values(clause, library.global_examples()) | document_context(spec) | final_terms(spec)
+    if current is not None:
+        numbers = {e.protection_id: e.article for e in current.coverage.secured if e.article}
+        numbers |= {a.key: a.number for a in current.articles}
+        context |= cross_references(numbers, current.annexes)
+    return split_paragraphs(render_clause(clause, context, values))
+
+
+def clause_text(clause_id: str) -> list[str]:
+    """A library clause's paragraphs filled with the library's example values (for reading)."""
+    library = default_library()
+    clause = library.clause(clause_id)
+    return split_paragraphs(render_clause(clause, example_values(clause, library.global_examples())))

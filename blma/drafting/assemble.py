@@ -54,8 +54,8 @@ def assemble(spec: DraftSpec, library: Library) -> Draft:
 
     chapters: list[Chapter] = []
     for number, slot in enumerate(slots, start=1):
-        title = setting("chapter_titles")[slot.part]
-        if not chapters or chapters[-1].title != title:
+        if number == 1 or slots[number - 2].part != slot.part:  # a chapter with no article is left out
+            title = setting("chapter_titles")[slot.part]
             chapters.append(Chapter(numeral=say("roman", len(chapters) + 1), title=title, articles=[]))
         chapters[-1].articles.append(
             Article(
@@ -129,7 +129,7 @@ def final_terms(spec: DraftSpec) -> dict[str, str]:
         terms["place_of_signature"] = signature.place
     if signature.date:
         terms["date_of_signature"] = say("date_text", signature.date)
-    if "languages" in signature.model_fields_set:
+    if signature.languages:
         terms["languages"] = say("languages_phrase", signature.languages)
     return terms
 

@@ -99,10 +99,7 @@ def _set_up(document: DocumentObject, draft: Draft) -> None:
 
     properties = document.core_properties
     properties.title = draft.title
-    properties.subject = "Model bilateral labour migration " + (
-        "MoU" if draft.spec.style == "mou" else "agreement"
-    )
-    properties.author = "blma"
+    properties.subject = say("document_subject", draft.spec.style)
 
 
 class _Writer:

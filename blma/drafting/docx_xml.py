@@ -22,18 +22,10 @@ def use_plain_font(document: Document, name: str) -> None:
     """Make ``name`` the font everywhere: theme font attributes win over ``w:ascii`` in Word,
     so they are removed from the document defaults and from every style."""
     styles = document.styles.element
-    r_pr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
-    targets = [r_pr_default] if r_pr_default is not None else []
-    targets += [s.find(qn("w:rPr")) for s in styles.findall(qn("w:style"))]
-    for r_pr in targets:
-        if r_pr is None:
-            continue
-        fonts = r_pr.find(qn("w:rFonts"))
-        if fonts is None:
-            if r_pr is not r_pr_default:
-                continue
-            fonts = OxmlElement("w:rFonts")
-            r_pr.insert(0, fonts)
+    r_pr_default = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if r_pr_default is not None and r_pr_default.find(qn("w:rFonts")) is None:
+        r_pr_default.insert(0, OxmlElement("w:rFonts"))
+    for fonts in styles.iter(qn("w:rFonts")):
         for attr in _THEME_FONT_ATTRS:
             fonts.attrib.pop(qn(attr), None)
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):

@@ -81,9 +81,11 @@ class Duration(SpecModel):
 
 
 class Signature(SpecModel):
+    """Where, when and in which languages it is signed; anything unset stays a visible blank."""
+
     place: Text | None = None
     date: dt.date | None = None
-    languages: list[Text] = Field(default_factory=lambda: ["English"], min_length=1)
+    languages: list[Text] | None = Field(default=None, min_length=1)
 
 
 class ProtectionChoice(SpecModel):
