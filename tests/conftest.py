@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
+
+#: Markers of tests that need a system program; under CI (CI=true) they must run, not skip.
+SYSTEM_PROGRAM_MARKERS = ("needs_libreoffice", "needs_chromium")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Under CI a skipped LibreOffice or Chromium test is a failure: CI installs both."""
+    outcome = yield
+    report = outcome.get_result()
+    in_ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+    if in_ci and report.skipped and any(item.get_closest_marker(m) for m in SYSTEM_PROGRAM_MARKERS):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI, where system programs must be installed: {report.longrepr}"
 
 
 @pytest.fixture(scope="session")
