@@ -310,18 +310,16 @@ class Builder:
                     r.italic = True
                 if size:
                     r.font.size = Pt(size)
-            elif kind == "ins":
+            elif kind in ("ins", "del"):
                 rpr = run_props(bold, italic, size)
-                xml = (
-                    f"<w:ins {nsdecls('w')} {self._track_attrs()}><w:r>{rpr}"
-                    f'<w:t xml:space="preserve">{esc(piece)}</w:t></w:r></w:ins>'
+                tag = "w:t" if kind == "ins" else "w:delText"
+                body = "<w:tab/>".join(
+                    f'<{tag} xml:space="preserve">{esc(x)}</{tag}>' if x else ""
+                    for x in piece.split("\t")
                 )
-                p._p.append(parse_xml(xml))
-            elif kind == "del":
-                rpr = run_props(bold, italic, size)
                 xml = (
-                    f"<w:del {nsdecls('w')} {self._track_attrs()}><w:r>{rpr}"
-                    f'<w:delText xml:space="preserve">{esc(piece)}</w:delText></w:r></w:del>'
+                    f"<w:{kind} {nsdecls('w')} {self._track_attrs()}><w:r>{rpr}"
+                    f"{body}</w:r></w:{kind}>"
                 )
                 p._p.append(parse_xml(xml))
             elif kind == "fn":
@@ -436,6 +434,10 @@ class Builder:
                     ),
                 )
             return p
+        if prefix and spec.get("del"):
+            prefix = "{-" + prefix + "-}"
+        elif prefix and spec.get("ins"):
+            prefix = "{+" + prefix + "+}"
         p = self.para(prefix + text if prefix else text, spec=spec)
         if prefix:
             p.paragraph_format.left_indent = Cm(1.0)
@@ -444,7 +446,13 @@ class Builder:
         return p
 
     def item_para(self, text, spec, label):
-        p = self.para(f"{label}\t{text}", spec=spec)
+        if spec.get("del"):
+            label = "{-" + label + "\t-}"
+        elif spec.get("ins"):
+            label = "{+" + label + "\t+}"
+        else:
+            label += "\t"
+        p = self.para(f"{label}{text}", spec=spec)
         p.paragraph_format.left_indent = Cm(2.0)
         p.paragraph_format.first_line_indent = Cm(-1.0)
         p.paragraph_format.tab_stops.add_tab_stop(Cm(2.0))
@@ -604,7 +612,7 @@ class Builder:
         if self.units == "bold" or not label:
             self.para(h, bold=True, keep_next=True, space_before=10, align=align)
             return
-        if inline or not heading:
+        if inline or not heading or self.units == "numbered":
             text = f"{label}{sep}{h}" if heading else label
             if self.units == "numbered":
                 text = f"{label}\t{h}"
@@ -660,7 +668,12 @@ class Builder:
                 continue
             text = b if isinstance(b, str) else b["text"]
             k += 1
-            p = self.para(f"{n}.{k}\t{text}", spec=spec)
+            prefix = f"{n}.{k}\t"
+            if spec.get("del"):
+                prefix = "{-" + prefix + "-}"
+            elif spec.get("ins"):
+                prefix = "{+" + prefix + "+}"
+            p = self.para(prefix + text, spec=spec)
             p.paragraph_format.left_indent = Cm(1.2)
             p.paragraph_format.first_line_indent = Cm(-1.2)
             p.paragraph_format.tab_stops.add_tab_stop(Cm(1.2))
@@ -758,7 +771,7 @@ class Builder:
             text = accepted(self.footnotes_src[key])
             body.append(
                 f'<w:footnote w:id="{n}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
-                f'<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="18"/></w:rPr>'
+                f'<w:r><w:rPr><w:sz w:val="18"/><w:vertAlign w:val="superscript"/></w:rPr>'
                 f"<w:footnoteRef/></w:r>"
                 f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> '
                 f"{esc(text)}</w:t></w:r></w:p></w:footnote>"
@@ -917,19 +930,25 @@ def validate(src: dict, cites: Citations) -> list[str]:
 # --------------------------------------------------------------------------- main
 
 
-def build_one(path: Path, write: bool) -> tuple[dict, list[str]]:
+def render(path: Path) -> tuple[dict, list[str], bytes, str]:
+    """Build one source in memory: (source, validation errors, DOCX bytes, labels YAML)."""
     src = yaml.safe_load(path.read_text(encoding="utf-8"))
     if src.get("name") != path.stem:
-        return src, [f"{path.name}: name {src.get('name')!r} differs from file stem"]
+        return src, [f"{path.name}: name {src.get('name')!r} differs from file stem"], b"", ""
     b = Builder(src)
     doc = b.build()
     errors = validate(src, b.cites)
     data = docx_bytes(doc)
     # the written file must open again in python-docx
     Document(io.BytesIO(data))
-    if write:
+    return src, errors, data, labels_yaml(src)
+
+
+def build_one(path: Path, write: bool) -> tuple[dict, list[str]]:
+    src, errors, data, labels = render(path)
+    if write and data:
         (SAMPLES / f"{src['name']}.docx").write_bytes(data)
-        (SAMPLES / f"{src['name']}.labels.yaml").write_text(labels_yaml(src), encoding="utf-8")
+        (SAMPLES / f"{src['name']}.labels.yaml").write_text(labels, encoding="utf-8")
     return src, errors
 
 
