@@ -24,8 +24,17 @@ ANNEX = re.compile(
 )
 DIVISION = re.compile(r"^(chapter|part|title)\s+([ivxlcdm]+|\d+)\b", re.I)
 PREAMBLE = re.compile(r"^preamble$", re.I)
+END_OF_PREAMBLE = re.compile(
+    r"\b(?:have|has|hereby) (?:agreed|reached|decided|arrived)\b.{0,40}(?:follows|understanding|provisions)|\bagree as follows\b",
+    re.I,
+)
 PARA_LABEL = re.compile(
     r"^(?P<label>\(\s*[0-9]{1,3}\s*\)|[0-9]{1,3}\s*[.)](?!\d)|\(\s*[a-z]{1,2}\s*\)|[a-z][.)](?=\s)|\(\s*[ivx]{1,6}\s*\)|[ivx]{1,6}\s*[.)](?=\s)|\d+(?:\.\d+)+\.?)\s*(?P<rest>.*)$",
+    re.I,
+)
+RECITAL_START = re.compile(
+    r"^\s*(?:recogni[sz]ing|desiring|desirous|considering|noting|acknowledging|affirming|reaffirming|bearing in mind|"
+    r"convinced|mindful|aware|guided by|taking into account|whereas|the (?:government|ministry|parties|participants))\b",
     re.I,
 )
 HEADING_SEPARATORS = " .:-–—\t"
@@ -184,6 +193,32 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
         if title_parts:
             state.title_done = True
 
+        numbered = PARA_LABEL.match(text)
+        if numbered and _is_numbered_heading(numbered, para):
+            number = numbered.group("label").strip("().").strip()
+            state.unit, state.unit_numbered = f"Paragraph {number}", True
+            state.heading = numbered.group("rest").strip(HEADING_SEPARATORS)
+            state.para = state.sub = ""
+            state.seen_body = state.title_done = True
+            doc.blocks.append(
+                Block(
+                    text,
+                    state.unit,
+                    state.unit,
+                    state.heading,
+                    state.annex,
+                    kind="heading",
+                    origin=para.origin,
+                )
+            )
+            continue
+
+        if END_OF_PREAMBLE.search(text):
+            state.title_done = True
+            _paragraph_block(doc, state, text, para)
+            state.seen_body = True
+            continue
+
         is_heading = (
             (para.heading_level is not None or para.bold or (text.isupper() and len(text) > 3))
             and _is_headingish(text)
@@ -222,7 +257,39 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
         _paragraph_block(doc, state, text, para)
 
     doc.title = " ".join(title_parts)
+    _unwrap_unstructured(doc)
     return doc
+
+
+def _unwrap_unstructured(doc: AgreementText) -> None:
+    """A text with no recognisable articles is not all preamble: cite its paragraphs by number.
+
+    Without this, an agreement in a layout the patterns miss would be read as recitals only,
+    and every protection in it would look soft.
+    """
+    preamble = [b for b in doc.blocks if b.kind == "preamble"]
+    body = [b for b in doc.blocks if b.kind in ("paragraph", "table_cell", "note")]
+    if len(preamble) < 8 or len(preamble) < len(body):
+        return
+    count = 0
+    for block in doc.blocks:
+        if block.kind == "preamble":
+            count += 1
+            if count > 3 and not RECITAL_START.match(block.text):
+                block.kind, block.location = "paragraph", f"Paragraph {count}"
+
+
+def _is_numbered_heading(match: re.Match[str], para: RawParagraph) -> bool:
+    """'4. TERMS OF EMPLOYMENT' or a bold '3. Recruitment': a numbered heading, not a paragraph."""
+    label = match.group("label").strip("().").strip()
+    rest = match.group("rest").strip()
+    if (
+        not (label.isdigit() or re.fullmatch(r"[IVXLC]+", label))
+        or not _is_headingish(rest)
+        or rest.endswith((".", ";", ","))
+    ):
+        return False
+    return bool(para.heading_level) or para.bold or (rest.isupper() and len(rest) > 3)
 
 
 def _is_title_continuation(text: str) -> bool:
