@@ -1,0 +1,225 @@
+"""Each difficulty the gap analysis must handle, shown on short agreements written here.
+
+The sentences are deliberately not taken from the sample agreements, so these tests check
+the concepts (paraphrase, modality, direction, false friends...) rather than known wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from blma.analysis import default_analyzer
+from blma.reading import read_bytes
+
+HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Article 1 - Provisions\n\n"
+
+
+def status_of(body: str, protection: str, *, head: str = HEAD) -> str:
+    doc = read_bytes("test.md", (head + body).encode())
+    return default_analyzer().analyze(doc).finding(protection).status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protection", "expected"),
+    [
+        # paraphrase: the same protection in other words
+        (
+            "The hired worker may take up a post with a different employer without the consent of the first one.",
+            "employer_change",
+            "present",
+        ),
+        (
+            "Sponsorship of a worker shall be transferred to a new employer at the worker's request.",
+            "employer_change",
+            "present",
+        ),
+        (
+            "No placement charges of any kind shall be collected from the migrant.",
+            "no_worker_fees",
+            "present",
+        ),
+        (
+            "Travel documents shall remain in the custody of the holder at all times.",
+            "identity_documents",
+            "present",
+        ),
+        (
+            "Periods of insurance completed in either country shall be aggregated, and pensions shall be paid abroad.",
+            "social_security_portability",
+            "present",
+        ),
+        (
+            "The Parties shall mutually recognise the diplomas and trade certificates of workers.",
+            "skills_recognition",
+            "present",
+        ),
+    ],
+)
+def test_paraphrase(sentence, protection, expected):
+    assert status_of(f"(1) {sentence}\n", protection) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protection"),
+    [
+        (
+            "The Parties shall endeavour to ensure that workers are not charged any recruitment fee.",
+            "no_worker_fees",
+        ),
+        (
+            "The receiving State may consider the recognition of qualifications of the workers.",
+            "skills_recognition",
+        ),
+        (
+            "Where feasible, the Parties will facilitate the low-cost transfer of workers' earnings.",
+            "remittances",
+        ),
+        (
+            "The Parties will, to the extent possible, provide pre-departure orientation to workers.",
+            "pre_departure_orientation",
+        ),
+        (
+            "A joint committee may be set up by the Parties to follow the implementation of this Agreement.",
+            "joint_committee",
+        ),
+    ],
+)
+def test_soft_modality_is_partial(sentence, protection):
+    assert status_of(f"(1) {sentence}\n", protection) == "partial"
+
+
+def test_a_soft_lead_in_makes_its_items_partial():
+    body = "(1) The Receiving Party shall endeavour to:\n\n(a) ensure that workers keep their passports;\n\n(b) provide medical care to workers.\n"
+    assert status_of(body, "identity_documents") == "partial"
+    assert status_of(body, "health_care") == "partial"
+
+
+def test_a_firm_lead_in_makes_its_items_present():
+    body = "(1) The Receiving Party shall:\n\n(a) ensure that workers keep their passports and identity papers;\n\n(b) provide free medical care to workers during their stay.\n"
+    assert status_of(body, "identity_documents") == "present"
+    assert status_of(body, "health_care") == "present"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protection", "expected"),
+    [
+        ("Workers shall not bear any cost of their recruitment.", "no_worker_fees", "present"),
+        (
+            "The cost of the air ticket shall be recovered in monthly instalments from the worker's salary.",
+            "no_worker_fees",
+            "contrary",
+        ),
+        ("No deduction shall be made from wages for placement costs.", "no_worker_fees", "present"),
+        ("The employer shall not retain the worker's passport.", "identity_documents", "present"),
+        (
+            "For the worker's own protection, the employer shall keep the passport during the contract.",
+            "identity_documents",
+            "contrary",
+        ),
+        (
+            "A worker who leaves the employer without notice shall be reported to the police as an absconder.",
+            "migration_status",
+            "contrary",
+        ),
+        (
+            "No worker shall be treated as an absconder or detained for leaving an abusive employer.",
+            "migration_status",
+            "present",
+        ),
+        (
+            "The worker may change employer only with the written release of the first employer.",
+            "employer_change",
+            "contrary",
+        ),
+        ("Contract workers are prohibited from joining trade unions.", "freedom_of_association", "contrary"),
+        (
+            "A worker found to be pregnant shall be repatriated at her own expense.",
+            "gender_responsive",
+            "contrary",
+        ),
+        (
+            "Pregnancy shall not be a ground for termination of employment or repatriation.",
+            "gender_responsive",
+            "present",
+        ),
+        ("The employer may amend the contract after the worker's arrival.", "written_contract", "contrary"),
+        (
+            "The employer may withhold two months' wages as a guarantee until the contract ends.",
+            "wage_protection",
+            "contrary",
+        ),
+    ],
+)
+def test_negation_and_direction(sentence, protection, expected):
+    assert status_of(f"(1) {sentence}\n", protection) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protection"),
+    [
+        ("This Agreement covers skilled and semi-skilled workers in construction.", "skills_recognition"),
+        (
+            "The application form shall include the worker's social security number.",
+            "social_security_portability",
+        ),
+        (
+            "The Parties shall ensure the protection of classified information exchanged under this Agreement.",
+            "data_protection",
+        ),
+        (
+            "This Agreement shall enter into force on the exchange of instruments of ratification.",
+            "information_exchange",
+        ),
+        ("Recruitment agencies shall pay a licence fee to the competent authority.", "no_worker_fees"),
+        ("The Parties shall cooperate in the training of health workers.", "health_care"),
+        ("Either Party may terminate this Agreement by six months' written notice.", "contract_termination"),
+    ],
+)
+def test_false_friends_do_not_count(sentence, protection):
+    assert status_of(f"(1) {sentence}\n", protection) == "missing"
+
+
+def test_bare_reference_to_national_law_is_partial():
+    body = "(1) Wages of the workers shall be paid in accordance with the laws and regulations of the Receiving Country.\n"
+    assert status_of(body, "wage_protection") == "partial"
+
+
+def test_national_law_with_a_floor_of_its_own_is_present():
+    body = "(1) Wages shall be paid monthly into the worker's bank account, in full and on time, in accordance with national law.\n"
+    assert status_of(body, "wage_protection") == "present"
+
+
+def test_an_mou_is_judged_by_its_own_wording():
+    head = "# Memorandum of Understanding between Arvenia and Borslav\n\n## Paragraph 1 - Commitments\n\n"
+    firm = (
+        "(1) The Participants will ensure that no recruitment fees or related costs are charged to workers.\n"
+    )
+    soft = "(1) The Participants will endeavour to reduce recruitment costs paid by workers.\n"
+    assert status_of(firm, "no_worker_fees", head=head) == "present"
+    assert status_of(soft, "no_worker_fees", head=head) == "partial"
+
+
+def test_a_protection_in_a_mandatory_annex_counts():
+    body = (
+        "(1) Every employment contract shall be concluded on the model contract in Annex I.\n\n"
+        "## Annex I - Model Employment Contract\n\n"
+        "1. The Employer shall grant the Worker one full day of rest every week and paid annual leave.\n"
+    )
+    assert status_of(body, "working_time_rest") == "present"
+
+
+def test_a_protection_only_in_an_indicative_annex_is_partial():
+    body = (
+        "(1) The model contract in Annex I is indicative and for reference only.\n\n"
+        "## Annex I - Model Employment Contract\n\n"
+        "1. The Employer shall grant the Worker one full day of rest every week and paid annual leave.\n"
+    )
+    assert status_of(body, "working_time_rest") == "partial"
+
+
+def test_recitals_alone_are_partial():
+    body = "Recognising the importance of the portability of social security benefits of migrant workers,\n\nHave agreed as follows:\n\n## Article 1\n\n(1) The Parties shall cooperate.\n"
+    assert (
+        status_of(body, "social_security_portability", head="# Agreement between Arvenia and Borslav\n\n")
+        == "partial"
+    )
