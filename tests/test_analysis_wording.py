@@ -1,0 +1,25 @@
+"""The analyzer on single sentences in many wordings: each a small agreement of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from blma.analysis import default_analyzer
+from blma.reading import read_bytes
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "wording_cases.yaml").read_text(encoding="utf-8"))
+HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Article 1 - Provisions\n\n"
+
+
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c['protection']}-{c['expected']}-{i}" for i, c in enumerate(CASES)]
+)
+def test_wording(case):
+    doc = read_bytes("case.md", f"{HEAD}(1) {case['text']}\n".encode())
+    finding = default_analyzer().analyze(doc).finding(case["protection"])
+    assert finding.status == case["expected"], finding.reason
+    if case["expected"] != "missing":
+        assert finding.evidence and finding.evidence[0].location == "Article 1(1)"
