@@ -143,6 +143,20 @@ def detect(rule, text: str, negators: re.Pattern[str]) -> SentenceHit | None:
     return hit
 
 
+CLAUSE_BREAK = re.compile(r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:", re.I)
+
+
+def clause_before(text: str, position: int) -> str:
+    """The text from the start of the clause holding ``position`` up to it.
+
+    A negator reverses a harmful act only within its own clause: in "workers pay no fees,
+    but the ticket is deducted from wages" the "no" does not reach the deduction.
+    """
+    head = text[:position]
+    breaks = list(CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end() :] if breaks else head
+
+
 def _contrary_match(cue, text: str, negators: re.Pattern[str]) -> tuple[str, bool] | None:
     """The harmful words a contrary cue finds, and whether a negator reverses them."""
     if cue.also is not None and not cue.also.search(text):
@@ -163,7 +177,7 @@ def _contrary_match(cue, text: str, negators: re.Pattern[str]) -> tuple[str, boo
         return None
     if cue.negation == "sentence":
         return match.group(0), bool(negators.search(text))
-    before = text[max(0, match.start() - 50) : match.start()]
+    before = clause_before(text, match.start())
     negated = cue.negation != "none" and bool(negators.search(before))
     if cue.negation == "within" and negators.search(match.group(0)):
         negated = True
