@@ -1,0 +1,5 @@
+"""`python -m blma` runs the command line."""
+
+from blma.cli import main
+
+main()
