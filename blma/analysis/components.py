@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from blma.analysis.prefilter import Sentence
 from blma.analysis.rules import RuleBook, load_rulebook
 
 # What the pipeline leaves on every sentence (a spaCy Span):
@@ -107,21 +108,25 @@ class ProtectionDetector:
                 sent._.hits = hits
                 continue
             text = sent.text
+            sentence = Sentence(text)
             for rule in self.book.rules.values():
-                if not rule.gate.search(text):
+                if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
                     continue
-                hit = detect(rule, text, negators)
+                hit = detect(rule, sentence, negators)
                 if hit is not None:
                     hits[rule.id] = hit
             sent._.hits = hits
         return doc
 
 
-def detect(rule, text: str, negators: re.Pattern[str]) -> SentenceHit | None:
+def detect(rule, sentence: Sentence | str, negators) -> SentenceHit | None:
     """One protection's verdict on one sentence, or None when it does not concern it."""
+    if isinstance(sentence, str):
+        sentence = Sentence(sentence)
+    text = sentence.text
     hit = SentenceHit()
     for cue in rule.contrary:
-        found = _contrary_match(cue, text, negators)
+        found = _contrary_match(cue, sentence, negators)
         if found is None:
             continue
         words, negated = found
@@ -130,7 +135,8 @@ def detect(rule, text: str, negators: re.Pattern[str]) -> SentenceHit | None:
         else:
             hit.contrary = words
             break
-    masked = rule.mask.sub(" ", text) if rule.mask else text
+    masked_text = rule.mask.sub(" ", text) if rule.mask else text
+    masked = sentence if masked_text is text else Sentence(masked_text)
     hit.topic = any(all(p.search(masked) for p in cue) for cue in rule.topic) or bool(hit.reversed_contrary)
     if not hit.topic and rule.weak_topic:
         hit.weak = any(all(p.search(masked) for p in cue) for cue in rule.weak_topic)
@@ -157,23 +163,25 @@ def clause_before(text: str, position: int) -> str:
     return head[breaks[-1].end() :] if breaks else head
 
 
-def _contrary_match(cue, text: str, negators: re.Pattern[str]) -> tuple[str, bool] | None:
+def _contrary_match(cue, sentence: Sentence, negators) -> tuple[str, bool] | None:
     """The harmful words a contrary cue finds, and whether a negator reverses them."""
-    if cue.also is not None and not cue.also.search(text):
-        return None
-    if cue.unless is not None and cue.unless.search(text):
-        return None
+    text = sentence.text
     if cue.pattern is None:
-        matches = [p.search(text) for p in cue.concepts]
-        if not all(matches):
+        matches = []
+        for concept in cue.concepts:
+            match = concept.search(sentence)
+            if match is None:
+                return None
+            matches.append(match)
+        if not _qualifies(cue, sentence):
             return None
         start = min(m.start() for m in matches)  # type: ignore[union-attr]
         end = max(m.end() for m in matches)  # type: ignore[union-attr]
         words = text[start:end]
         negated = cue.negation in ("sentence", "before", "within") and bool(negators.search(text))
         return words, negated
-    match = cue.pattern.search(text)
-    if not match:
+    match = cue.pattern.search(sentence)
+    if not match or not _qualifies(cue, sentence):
         return None
     if cue.negation == "sentence":
         return match.group(0), bool(negators.search(text))
@@ -182,3 +190,10 @@ def _contrary_match(cue, text: str, negators: re.Pattern[str]) -> tuple[str, boo
     if cue.negation == "within" and negators.search(match.group(0)):
         negated = True
     return match.group(0), negated
+
+
+def _qualifies(cue, sentence: Sentence) -> bool:
+    """The cue's extra conditions: an ``and`` pattern that must also match, an ``unless`` that must not."""
+    if cue.also is not None and not cue.also.search(sentence):
+        return False
+    return cue.unless is None or not cue.unless.search(sentence)

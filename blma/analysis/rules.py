@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set
 from blma.errors import DataError
 
 RULES_DIR = Path(__file__).with_name("rules")
@@ -91,11 +92,11 @@ class ModalitySpec(BaseModel):
 
 @dataclass(frozen=True)
 class CompiledContrary:
-    pattern: re.Pattern[str] | None
-    concepts: tuple[re.Pattern[str], ...]
+    pattern: Guarded | None
+    concepts: tuple[Guarded, ...]
     negation: str
-    also: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
+    also: Guarded | None
+    unless: Guarded | None
 
 
 @dataclass(frozen=True)
@@ -103,32 +104,36 @@ class Rule:
     """A compiled detector for one protection."""
 
     id: str
-    topic: tuple[tuple[re.Pattern[str], ...], ...]
-    weak_topic: tuple[tuple[re.Pattern[str], ...], ...]
-    mask: re.Pattern[str] | None
-    elements: dict[str, re.Pattern[str]]
+    topic: tuple[tuple[Guarded, ...], ...]
+    weak_topic: tuple[tuple[Guarded, ...], ...]
+    mask: Guarded | None
+    elements: dict[str, Guarded]
     require: tuple[tuple[str, ...], ...]
     sector_require: dict[str, tuple[tuple[str, ...], ...]]
-    restrict: re.Pattern[str] | None
+    restrict: Guarded | None
     contrary: tuple[CompiledContrary, ...]
     preamble_counts: bool
     may_is_firm: bool
-    gate: re.Pattern[str] = field(repr=False)
+    gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
+
+    def possible(self, sentence: Sentence) -> bool:
+        """Whether any cue of this rule could match: one literal search, no pattern matching."""
+        return self.gate is None or sentence.has(self.gate)
 
 
 @dataclass(frozen=True)
 class Modality:
-    soft: re.Pattern[str]
-    may: re.Pattern[str]
-    worker_right_may: re.Pattern[str]
-    rights: re.Pattern[str]
-    national_law: re.Pattern[str]
-    floor: re.Pattern[str]
-    recital: re.Pattern[str]
-    definition: re.Pattern[str]
-    negators: re.Pattern[str]
-    annex_mandatory: re.Pattern[str]
-    annex_indicative: re.Pattern[str]
+    soft: Guarded
+    may: Guarded
+    worker_right_may: Guarded
+    rights: Guarded
+    national_law: Guarded
+    floor: Guarded
+    recital: Guarded
+    definition: Guarded
+    negators: Guarded
+    annex_mandatory: Guarded
+    annex_indicative: Guarded
 
 
 @dataclass(frozen=True)
@@ -152,14 +157,14 @@ def _expand(pattern: str, vocabulary: dict[str, str], where: str) -> str:
     raise DataError(f"{where}: vocabulary names nest too deeply")
 
 
-def _compile(pattern: str, vocabulary: dict[str, str], where: str) -> re.Pattern[str]:
+def _compile(pattern: str, vocabulary: dict[str, str], where: str) -> Guarded:
     try:
-        return re.compile(_expand(pattern, vocabulary, where), re.I)
+        return Guarded(re.compile(_expand(pattern, vocabulary, where), re.I))
     except re.error as exc:
         raise DataError(f"{where}: invalid regular expression ({exc})") from None
 
 
-def _union(patterns: list[str], vocabulary: dict[str, str], where: str) -> re.Pattern[str] | None:
+def _union(patterns: list[str], vocabulary: dict[str, str], where: str) -> Guarded | None:
     if not patterns:
         return None
     return _compile("|".join(f"(?:{p})" for p in patterns), vocabulary, where)
@@ -172,6 +177,19 @@ def _load(path: Path) -> object:
         raise DataError(f"{path.name}: cannot be read as YAML ({exc})") from None
 
 
+def rule_gate(alternatives: list[tuple[Guarded, ...]]) -> LiteralSet | None:
+    """A single literal set that every alternative needs one of: the union, over the rule's
+    cues, of each cue's most selective required set (fewest and longest literals)."""
+    union: set[str] = set()
+    for patterns in alternatives:
+        sets = [s for p in patterns for s in p.literal_sets]
+        if not sets:
+            return None
+        best = min(sets, key=lambda s: (len(s.literals), -min(map(len, s.literals))))
+        union |= set(best.literals)
+    return literal_set(frozenset(union))
+
+
 def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
     where = f"{file}: {spec.id}"
     topic = tuple(tuple(_compile(p, vocabulary, f"{where}.topic") for p in cue) for cue in spec.topic)
@@ -182,7 +200,16 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         for name in group:
             if name not in spec.elements:
                 raise DataError(f"{where}.require: '{name}' is not one of its elements")
-    first_terms = [cue[0] for cue in spec.topic + spec.weak_topic]
+    contrary = tuple(
+        CompiledContrary(
+            _compile(c.pattern, vocabulary, f"{where}.contrary") if c.pattern else None,
+            tuple(_compile(p, vocabulary, f"{where}.contrary.all") for p in c.all),
+            c.negation,
+            _compile(c.and_, vocabulary, f"{where}.contrary.and") if c.and_ else None,
+            _compile(c.unless, vocabulary, f"{where}.contrary.unless") if c.unless else None,
+        )
+        for c in spec.contrary
+    )
     return Rule(
         id=spec.id,
         topic=topic,
@@ -192,21 +219,12 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         require=tuple(tuple(g) for g in spec.require),
         sector_require={s: tuple(tuple(g) for g in gs) for s, gs in spec.sector_require.items()},
         restrict=_union(spec.restrict, vocabulary, f"{where}.restrict"),
-        contrary=tuple(
-            CompiledContrary(
-                _compile(c.pattern, vocabulary, f"{where}.contrary") if c.pattern else None,
-                tuple(_compile(p, vocabulary, f"{where}.contrary.all") for p in c.all),
-                c.negation,
-                _compile(c.and_, vocabulary, f"{where}.contrary.and") if c.and_ else None,
-                _compile(c.unless, vocabulary, f"{where}.contrary.unless") if c.unless else None,
-            )
-            for c in spec.contrary
-        ),
+        contrary=contrary,
         preamble_counts=spec.preamble_counts,
         may_is_firm=spec.may_is_firm,
-        gate=_union(
-            first_terms + [c.pattern or c.all[0] for c in spec.contrary], vocabulary, f"{where}.gate"
-        ),  # type: ignore[arg-type]
+        gate=rule_gate(
+            [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
+        ),
     )
 
 

@@ -1,0 +1,145 @@
+"""Required literals: a cheap test that tells when a regular expression cannot match.
+
+Nearly every detector pattern needs some literal word to match ("passport", "abscond",
+"recruit"). Reading a pattern's parse tree once yields sets of literals of which at least
+one must occur in any text the pattern matches; a substring test on the lower-cased
+sentence then skips the far slower regex search when one of the sets is absent. This is
+the literal prefilter of engines such as RE2 and Hyperscan, kept to what our patterns use.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre
+from re import _parser as sre_parse
+
+MIN_LITERAL = 3
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case literals; a match needs at least one literal of every set."""
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):  # never on our patterns; then simply no prefilter
+        return ()
+    return tuple(_sequence(list(tree)))
+
+
+def _sequence(items: list) -> list[frozenset[str]]:
+    sets: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_LITERAL:
+            sets.append(frozenset({"".join(run).lower()}))
+        run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is sre.SUBPATTERN:
+            sets.extend(_sequence(list(av[-1])))
+        elif op is sre.BRANCH:
+            union = _branch(av[1])
+            if union:
+                sets.append(union)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            low, _high, sub = av
+            if low >= 1:
+                sets.extend(_sequence(list(sub)))
+        # IN, ANY, AT, lookarounds and back-references require no literal
+    flush()
+    return sets
+
+
+def _branch(alternatives: list) -> frozenset[str] | None:
+    union: set[str] = set()
+    for alternative in alternatives:
+        options = _sequence(list(alternative))
+        if not options:
+            return None  # this branch can match without any literal
+        union |= min(options, key=lambda s: (len(s), -min(map(len, s))))
+    return frozenset(union)
+
+
+class LiteralSet:
+    """One set of alternative literals, tested with one C-level search when it is large."""
+
+    __slots__ = ("finder", "literals")
+
+    def __init__(self, literals: frozenset[str]) -> None:
+        self.literals = tuple(sorted(literals))
+        self.finder = re.compile("|".join(map(re.escape, self.literals))) if len(literals) > 4 else None
+
+    def hit(self, lower: str) -> bool:
+        if self.finder is not None:
+            return self.finder.search(lower) is not None
+        return any(literal in lower for literal in self.literals)
+
+
+_INTERNED: dict[frozenset[str], LiteralSet] = {}
+
+
+def literal_set(literals: frozenset[str]) -> LiteralSet:
+    """Shared instances, so a sentence's cache answers each distinct set once."""
+    if literals not in _INTERNED:
+        _INTERNED[literals] = LiteralSet(literals)
+    return _INTERNED[literals]
+
+
+class Sentence:
+    """A sentence with its lower-cased text and a cache of which literal sets occur in it."""
+
+    __slots__ = ("_hits", "lower", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self._hits: dict[int, bool] = {}
+
+    def has(self, options: LiteralSet) -> bool:
+        key = id(options)
+        found = self._hits.get(key)
+        if found is None:
+            found = self._hits[key] = options.hit(self.lower)
+        return found
+
+
+class Guarded:
+    """A compiled pattern behind its literal prefilter; searches like ``re.Pattern``.
+
+    ``search`` and friends accept a plain string or a :class:`Sentence` (whose cache makes
+    repeated prefilter tests across the 34 detectors nearly free).
+    """
+
+    __slots__ = ("literal_sets", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.literal_sets = tuple(literal_set(s) for s in required_literals(pattern))
+
+    def possible(self, text: str | Sentence) -> bool:
+        sentence = text if isinstance(text, Sentence) else Sentence(text)
+        return all(sentence.has(options) for options in self.literal_sets)
+
+    def search(self, text: str | Sentence) -> re.Match[str] | None:
+        if self.literal_sets and not self.possible(text):
+            return None
+        return self.pattern.search(text.text if isinstance(text, Sentence) else text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        if self.literal_sets and not self.possible(text):
+            return text
+        return self.pattern.sub(replacement, text)
+
+    def finditer(self, text: str):
+        if self.literal_sets and not self.possible(text):
+            return iter(())
+        return self.pattern.finditer(text)
+
+    def findall(self, text: str) -> list:
+        if self.literal_sets and not self.possible(text):
+            return []
+        return self.pattern.findall(text)
