@@ -131,7 +131,7 @@ class Analyzer:
         elif modality == "soft":
             reason = f"soft wording ('{obs.soft_cue}')"
         elif modality == "national_law":
-            reason = "bare reference to national law with no floor of its own"
+            reason = f"bare reference ('{obs.soft_cue}') with no floor of its own"
         elif modality == "recital":
             reason = "only in the preamble (a recital, not an obligation)"
         elif hit.restricted:

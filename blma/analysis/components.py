@@ -91,6 +91,11 @@ class ModalityTagger:
             rest = text[: natlaw.start()] + text[natlaw.end() :]
             if not m.floor.search(rest):
                 return "national_law", natlaw.group(0)
+        reference = m.bare_reference.search(text)
+        if reference:
+            rest = text[: reference.start()] + text[reference.end() :]
+            if len(rest.split()) <= 7 and not m.floor.search(rest):
+                return "national_law", reference.group(0)
         return "firm", ""
 
 
@@ -109,24 +114,26 @@ class ProtectionDetector:
                 continue
             text = sent.text
             sentence = Sentence(text)
+            lead_in = doc._.lead_in or ""
             for rule in self.book.rules.values():
                 if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
                     continue
-                hit = detect(rule, sentence, negators)
+                hit = detect(rule, sentence, negators, lead_in)
                 if hit is not None:
                     hits[rule.id] = hit
             sent._.hits = hits
         return doc
 
 
-def detect(rule, sentence: Sentence | str, negators) -> SentenceHit | None:
+def detect(rule, sentence: Sentence | str, negators, lead_in: str = "") -> SentenceHit | None:
     """One protection's verdict on one sentence, or None when it does not concern it."""
     if isinstance(sentence, str):
         sentence = Sentence(sentence)
     text = sentence.text
     hit = SentenceHit()
+    with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
     for cue in rule.contrary:
-        found = _contrary_match(cue, sentence, negators)
+        found = _contrary_match(cue, with_lead_in, negators)
         if found is None:
             continue
         words, negated = found

@@ -82,6 +82,8 @@ class ModalitySpec(BaseModel):
     worker_right_may: str
     rights: str
     national_law: str
+    bare_reference: str
+    bare_reference: str
     floor: str
     recital: str
     definition: str
@@ -128,6 +130,7 @@ class Modality:
     worker_right_may: Guarded
     rights: Guarded
     national_law: Guarded
+    bare_reference: Guarded
     floor: Guarded
     recital: Guarded
     definition: Guarded
@@ -249,6 +252,7 @@ def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
                 "worker_right_may",
                 "rights",
                 "national_law",
+                "bare_reference",
                 "floor",
                 "recital",
                 "definition",

@@ -62,6 +62,7 @@ class _State:
     sub: str = ""
     seen_body: bool = False
     title_done: bool = False
+    awaiting_heading: bool = False  # after a bare "Article 8" line, its heading may follow alone
 
 
 def _is_headingish(text: str) -> bool:
@@ -135,6 +136,22 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
             )
             continue
 
+        if (
+            state.awaiting_heading
+            and _is_headingish(text)
+            and not text.rstrip().endswith((".", ";", ":", ","))
+            and text[:1].isupper()
+            and not PARA_LABEL.match(text)
+            and len(text.split()) <= 8
+        ):
+            state.awaiting_heading = False
+            state.heading = text
+            doc.blocks.append(
+                Block(text, _where(state), state.unit, text, state.annex, kind="heading", origin=para.origin)
+            )
+            continue
+        state.awaiting_heading = False
+
         unit = UNIT.match(text)
         if unit and not _looks_like_sentence_start(unit.group("rest")):
             rest = unit.group("rest").strip(HEADING_SEPARATORS)
@@ -148,6 +165,7 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
                 or para.bold
             ):
                 state.heading = rest
+                state.awaiting_heading = not rest
                 doc.blocks.append(
                     Block(
                         text, _where(state), state.unit, rest, state.annex, kind="heading", origin=para.origin
