@@ -15,7 +15,10 @@ from blma.reading.models import AgreementText, Block, RawParagraph
 
 UNIT = re.compile(
     r"^(?P<kind>article|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item)\s*"
-    r"(?P<num>\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+)\b\.?(?P<rest>.*)$",
+    r"(?P<num>\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"\b\.?(?P<rest>.*)$",
     re.I,
 )
 ANNEX = re.compile(
@@ -80,6 +83,8 @@ def _unit_name(kind: str, num: str) -> str:
     name = KIND_NAMES.get(kind.lower(), kind.title())
     if re.fullmatch(r"[ivxlcdm]+", num, re.I) and name in ("Article", "Section", "Clause"):
         num = num.upper()
+    elif num[:1].isalpha():  # "ARTICLE TWENTY-TWO" is cited "Article Twenty-Two"
+        num = "-".join(part.title() for part in re.split(r"[- ]", num))
     return f"{name} {num}"
 
 
@@ -354,6 +359,10 @@ def _paragraph_block(doc: AgreementText, state: _State, text: str, para: RawPara
                 state.para, state.sub = "", ""
             else:
                 state.para, state.sub = f"({core})", ""
+        elif kind == "para" and not state.unit and not state.annex and state.title_done:
+            # an instrument numbered by paragraphs only ("1.", "2.", ...): each is its own unit
+            state.unit, state.unit_numbered, state.para, state.sub = f"Paragraph {core}", True, "", ""
+            state.seen_body = True
         elif kind == "para":
             state.para, state.sub = f"({core})", ""
         else:
