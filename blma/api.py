@@ -202,3 +202,115 @@ def clause_text(clause_id: str) -> list[str]:
     library = default_library()
     clause = library.clause(clause_id)
     return split_paragraphs(render_clause(clause, example_values(clause, library.global_examples())))
+
+
+def chapter_titles() -> dict[str, str]:
+    """The chapter titles of a draft, by the rubric's chapter ids, in drafting order."""
+    from blma.drafting.wording import setting
+
+    return dict(setting("chapter_titles"))
+
+
+# -- gap analysis from files, and the gap reports (blma.reports) ------------------------------
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+
+from blma.errors import DocumentError  # noqa: E402
+from blma.reading import read_path  # noqa: E402
+
+
+def analyze_path(path: str | Path, analyzer: Analyzer | None = None) -> GapReport:
+    """Read and analyse one file. The report's ``file``, and a ``DocumentError``'s path, is the
+    path exactly as the user gave it (``Path`` would turn "./a.docx" into "a.docx")."""
+    try:
+        doc = read_path(path)
+    except DocumentError as exc:
+        raise DocumentError(str(path), exc.problem) from None
+    report = analyze_document(doc, analyzer)
+    report.file = str(path)
+    return report
+
+
+def analyze_paths(paths: list[str], analyzer: Analyzer | None = None) -> Iterator[GapReport | DocumentError]:
+    """Each file's report, or its ``DocumentError``, in the order given and as soon as it is
+    ready: one bad file in a batch does not cost the user the others."""
+    for path in paths:
+        try:
+            yield analyze_path(path, analyzer)
+        except DocumentError as exc:
+            yield exc
+
+
+def gap_report_json(reports: list[GapReport]) -> list[dict]:
+    """The JSON contract of ``blma analyze``: one object per file, all 34 protections each."""
+    return [r.contract_dict() for r in reports]
+
+
+def gap_report_markdown(reports: list[GapReport], analysed_on: date | None = None) -> str:
+    """One Markdown report covering each agreement in turn."""
+    from blma.reports import build_view, markdown_report
+
+    return markdown_report([build_view(r, analysed_on) for r in reports])
+
+
+def gap_report_docx(reports: list[GapReport], analysed_on: date | None = None) -> bytes:
+    """One DOCX report with a section per agreement, as bytes (the app's download button)."""
+    from blma.reports import build_view, docx_report
+
+    return docx_report([build_view(r, analysed_on) for r in reports])
+
+
+# -- comparison and redline (blma.comparison) -----------------------------------------------
+from blma.comparison.compare import DocumentErrors as DocumentErrors  # noqa: E402
+from blma.comparison.compare import Input  # noqa: E402
+from blma.comparison.models import Comparison as Comparison  # noqa: E402
+from blma.comparison.redline import Redline as Redline  # noqa: E402
+
+
+def compare(paths_or_docs: list[Input]) -> Comparison:
+    """Compare agreements given as paths, ``AgreementText`` or ``(name, bytes)`` uploads.
+
+    Two inputs also get article alignment, word differences and status changes; bad inputs
+    raise ``DocumentError`` (one) or ``DocumentErrors`` (several, each named).
+    """
+    from blma.comparison.compare import compare as run
+
+    return run(paths_or_docs)
+
+
+def annotate(
+    source: bytes | str | Path, protections: list[str] | None = None, *, name: str | None = None, author: str = "BLMA review"
+) -> Redline:
+    """The redline of a DOCX (bytes or a path) with what was done; see :func:`redline`."""
+    from blma.comparison.redline import redline as run
+
+    if protections:
+        default_library().validate_protection_ids(protections)
+    if isinstance(source, bytes):
+        return run(source, protections, name=name or "agreement.docx", author=author)
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(str(path), "is a folder, not a file") from None
+    except PermissionError:
+        raise DocumentError(str(path), "permission denied") from None
+    if not data:
+        raise DocumentError(str(path), "the file is empty")
+    return run(data, protections, name=name or str(path), author=author)
+
+
+def redline(docx_bytes: bytes, protections: list[str] | None = None) -> bytes:
+    """The DOCX with a comment on each finding's evidence and, for each missing or contrary
+    protection (or only ``protections``), the suggested clause as a tracked change."""
+    return annotate(docx_bytes, protections).data
+
+
+def write_output(path: Path | str, data: bytes) -> None:
+    """Write an export atomically: a failure never leaves a half-written file."""
+    from blma.drafting.output import write_atomic
+
+    write_atomic(Path(path), data)
+

@@ -52,3 +52,101 @@ def draft_spec() -> dict:
         },
         "sectors": ["general"],
     }
+
+
+# -- gap analysis: bad inputs and the CLI (tests/test_bad_inputs.py, test_analyze_cli.py) ---
+import importlib.util  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_script(name: str):
+    """Import a script of ``scripts/`` (not a package) by its path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def bad_input_builders():
+    """``scripts/make_bad_inputs.py``: one builder per hostile or broken input."""
+    return _load_script("make_bad_inputs")
+
+
+@pytest.fixture(scope="session")
+def bad_inputs(bad_input_builders, tmp_path_factory) -> dict[str, Path]:
+    """Every small bad input, built once per session in a temporary folder."""
+    return bad_input_builders.build_all(tmp_path_factory.mktemp("bad_inputs"))
+
+
+@pytest.fixture
+def blma_cli():
+    """Run ``blma ARGS...`` in-process as a user would; returns click's Result (stdout, stderr,
+    exit_code). The analyzer loads once per session thanks to ``default_analyzer``'s cache."""
+    from typer.testing import CliRunner
+
+    import blma.cli  # noqa: F401  (registers every command on the shared app)
+    from blma.cli.common import app
+
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args])
+
+
+# -- the app (tests/test_app_*.py, tests/e2e/) ------------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of Debian's Chromium for Playwright; the test is skipped, with the reason, when absent."""
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "Chromium is not installed (no /usr/bin/chromium): apt-get update && "
+            "DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver "
+            "(never `playwright install`)"
+        )
+    return str(CHROMIUM)
+
+
+@pytest.fixture
+def app_page():
+    """Open the Streamlit app headless (``AppTest``) on a page: ``app_page("pages/review.py")``.
+
+    The analyzer is cached per process (``st.cache_resource``), so only the first test pays for it.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    def open_page(page: str | None = None):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.run()
+        if page is not None:
+            at.switch_page(page)
+            at.run()
+        return at
+
+    return open_page
+
+
+
+# -- comparison and redline (tests/test_compare*.py, tests/test_redline*.py) ------------------
+@pytest.fixture(scope="session")
+def version_pair(tmp_path_factory) -> tuple:
+    """Two versions of sundara_valdoria_domestic as DOCX files, made by scripts/make_version_pair.py:
+    version 2 softens the employer-change article (11) and drops social security (9), so
+    Articles 10-27 become 9-26."""
+    import sys
+    from pathlib import Path
+
+    scripts = Path(__file__).resolve().parent.parent / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        from make_version_pair import version_pair as build
+    finally:
+        sys.path.remove(str(scripts))
+    first, second = build()
+    folder = tmp_path_factory.mktemp("versions")
+    (folder / "v1.docx").write_bytes(first)
+    (folder / "v2.docx").write_bytes(second)
+    return folder / "v1.docx", folder / "v2.docx"

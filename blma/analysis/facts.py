@@ -47,7 +47,44 @@ def instrument_type(doc: AgreementText) -> str:
     return "mou" if mou_hits > len(re.findall(r"\bAgreement\b", head)) else "agreement"
 
 
+STATE_NAME = re.compile(
+    r"\b(?:Republic|Kingdom|State|Federation|Commonwealth|Sultanate|Emirate|Principality|Union|Confederation|"
+    r"Grand Duchy|Government)\s+of\s+(?:the\s+)?"
+    r"(?P<name>(?!(?:Republic|Kingdom|State|Federation|Federal|Commonwealth|Sultanate|Emirate|Principality|Union|"
+    r"Confederation|Grand|Government|People)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+AUTHORITY_WORDS = {
+    "Labour",
+    "Employment",
+    "Health",
+    "Agriculture",
+    "Interior",
+    "Foreign",
+    "Affairs",
+    "Social",
+    "Overseas",
+    "Migration",
+    "Tourism",
+    "Justice",
+    "Manpower",
+    "Human",
+    "Resources",
+    "Home",
+}
+
+
 def parties(doc: AgreementText) -> list[str]:
+    """The two countries: state names ("Republic of X") first, the "between A and B" phrase otherwise."""
+    head = " ".join([doc.title, *(b.text for b in doc.blocks[:12])])
+    for text in (head, head.title()):  # titles in capitals: "THE KINGDOM OF VOSTRAVA"
+        names: list[str] = []
+        for match in STATE_NAME.finditer(text):
+            name = match.group("name").strip(" ,.")
+            name = re.split(r"\s+(?:And|On|Concerning|Regarding|Relating|For|In)\b", name)[0]
+            if name.split()[0] not in AUTHORITY_WORDS and name not in names:
+                names.append(name)
+        if len(names) >= 2:
+            return names[:2]
     for text in [doc.title, *(b.text for b in doc.blocks[:15])]:
         match = PARTIES.search(text or "")
         if match:
@@ -57,7 +94,10 @@ def parties(doc: AgreementText) -> list[str]:
 
 def sectors(doc: AgreementText) -> list[str]:
     text = doc.full_text
-    counts = Counter({name: len(p.findall(text)) for name, p in SECTOR_CUES.items()})
+    head = " ".join([doc.title, *(b.text for b in doc.blocks[:15])])  # title and scope weigh more
+    counts = Counter(
+        {name: len(p.findall(text)) + 2 * len(p.findall(head)) for name, p in SECTOR_CUES.items()}
+    )
     words = max(doc.word_count, 1)
     threshold = max(3, words // 1500)
     found = [name for name, n in counts.most_common() if n >= threshold]

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import spacy
 import yaml
+
+# libyaml's safe loader when available: ten times faster, same results
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from spacy.language import Language
 from spacy.symbols import ORTH
 
@@ -43,7 +46,7 @@ ABBREVIATIONS = (
 
 
 def pipeline_names(rules_dir: Path = RULES_DIR) -> list[str]:
-    data = yaml.safe_load((rules_dir / "pipeline.yaml").read_text(encoding="utf-8"))
+    data = yaml.load((rules_dir / "pipeline.yaml").read_text(encoding="utf-8"), Loader=SafeLoader)
     names = data.get("components") if isinstance(data, dict) else None
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise DataError("pipeline.yaml: expected 'components:' as a list of component names")

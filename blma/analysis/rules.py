@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+
+# libyaml's safe loader when available: ten times faster, same results
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set
@@ -175,7 +178,7 @@ def _union(patterns: list[str], vocabulary: dict[str, str], where: str) -> Guard
 
 def _load(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path.name}: cannot be read as YAML ({exc})") from None
 

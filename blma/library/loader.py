@@ -13,6 +13,9 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+
+# libyaml's safe loader when available: ten times faster, same results
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
@@ -141,7 +144,7 @@ class Library:
 def _load_yaml(path: Path, problems: list[Problem]) -> object | None:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=SafeLoader)
     except (OSError, yaml.YAMLError) as exc:
         problems.append(Problem(path.name, "(file)", f"cannot be read as YAML: {exc}"))
         return None

@@ -11,7 +11,9 @@ import re
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import PartFactory
 from docx.package import Package
+from docx.parts.document import DocumentPart
 from lxml import etree
 
 from blma.errors import DocumentError
@@ -20,6 +22,11 @@ from blma.reading.models import RawParagraph
 from blma.reading.safety import open_package
 
 HEADING_STYLE = re.compile(r"heading\s*(\d)", re.I)
+
+# A macro-enabled main part is WordprocessingML like any other: let python-docx build its
+# proxy so the text can be read. The VBA project is another part that is never loaded.
+MACRO_ENABLED_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+PartFactory.part_type_for.setdefault(MACRO_ENABLED_MAIN, DocumentPart)
 
 
 def read_docx(name: str, data: bytes) -> tuple[list[RawParagraph], list[str], bool]:

@@ -207,6 +207,12 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
                 para.is_title
                 or para.heading_level == 1
                 or ((para.bold or text.isupper()) and _is_headingish(text))
+                or (
+                    title_parts
+                    and (para.bold or para.heading_level)
+                    and len(text.split()) <= 45
+                    and not text.endswith((".", ";"))
+                )
                 or (title_parts and _is_title_continuation(text))
             )
         ):
@@ -316,9 +322,12 @@ def _is_numbered_heading(match: re.Match[str], para: RawParagraph) -> bool:
 
 
 def _is_title_continuation(text: str) -> bool:
-    return bool(
-        re.match(r"^(between|and|of|on|concerning|regarding|relating)\b", text, re.I)
-    ) and _is_headingish(text)
+    """'between the Government of X and ...', the usual second line of a treaty title."""
+    return (
+        bool(re.match(r"^(between|and|of|on|concerning|regarding|relating)\b", text, re.I))
+        and len(text.split()) <= 45
+        and not text.rstrip().endswith((".", ";", ","))
+    )
 
 
 def _with_label(para: RawParagraph) -> str:

@@ -1,0 +1,46 @@
+"""Home: what each page does, and where uploaded agreements go (nowhere)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from blma_app.status import legend
+
+st.title("Labour migration agreement workbench")
+st.markdown(
+    "A workbench for ministry staff, negotiators and trainers working on **bilateral labour "
+    "migration agreements (BLMAs)** and **memoranda of understanding (MoUs)**. It checks texts "
+    "against a rubric of 34 protections for migrant workers, drawn from ILO and UN standards."
+)
+
+left, right = st.columns(2)
+with left:
+    with st.container(border=True):
+        st.page_link("app_pages/draft.py", label="**Draft** a new agreement or MoU", icon=":material/edit_document:")
+        st.caption(
+            "Fill in the parties, choose the sectors, then pick a clause from the library for each "
+            "protection. Download the text as Word or Markdown."
+        )
+    with st.container(border=True):
+        st.page_link("app_pages/compare.py", label="**Compare** agreements", icon=":material/compare:")
+        st.caption("See which protections each agreement secures, side by side, and what changed between two.")
+with right:
+    with st.container(border=True):
+        st.page_link("app_pages/review.py", label="**Review** an existing agreement", icon=":material/fact_check:")
+        st.caption(
+            "Upload an agreement (Word, PDF or text). See which protections are present, partial, "
+            "missing or contrary, with the quotes that show it, and download a gap report."
+        )
+    with st.container(border=True):
+        st.page_link("app_pages/learn.py", label="**Learn** the protections", icon=":material/school:")
+        st.caption("Read why each protection matters, with example clauses; test yourself on a sample agreement.")
+
+st.subheader("What the statuses mean")
+st.markdown(legend())
+
+st.info(
+    "**Your documents stay private.** An uploaded agreement is kept in this server's memory for "
+    "your session only: it is never written to disk, stored, or sent to any other service. "
+    "Close the browser tab to discard it.",
+    icon=":material/lock:",
+)

@@ -1,0 +1,56 @@
+"""The protection matrix: the rubric's 34 protections against several agreements.
+
+Rows follow the rubric (worker protections, then governance); each cell holds the
+protection's status in that agreement and the locations of the evidence the analyzer cited.
+
+Score: the share of the rubric's *core* protections whose status is ``present`` in the
+agreement, from 0 to 1 (the analyzer's ``GapReport.core_score``). Partial, missing and
+contrary all count as not present, so the score answers one question a negotiator asks
+first: how many of the essentials does this text secure in binding wording? ``counts``
+gives the full distribution (present, partial, missing, contrary) over all 34.
+"""
+
+from __future__ import annotations
+
+from blma.analysis.models import GapReport
+from blma.comparison.models import AgreementSummary, Matrix, MatrixCell, MatrixRow
+
+
+def cell_locations(report: GapReport, protection_id: str) -> list[str]:
+    """Distinct evidence locations of one finding, in the analyzer's order."""
+    seen: dict[str, None] = {}
+    for evidence in report.finding(protection_id).evidence:
+        seen.setdefault(evidence.location, None)
+    return list(seen)
+
+
+def build_matrix(files: list[str], reports: list[GapReport]) -> Matrix:
+    """One column per report, in the order given; rows in the first report's rubric order."""
+    agreements = [
+        AgreementSummary(
+            file=file,
+            title=report.facts.title,
+            instrument=report.facts.instrument,
+            score=report.core_score,
+            counts=dict(report.counts),
+        )
+        for file, report in zip(files, reports, strict=True)
+    ]
+    rows = []
+    for finding in reports[0].protections:
+        rows.append(
+            MatrixRow(
+                id=finding.id,
+                title=finding.title,
+                group=finding.group,
+                priority=finding.priority,
+                cells=[
+                    MatrixCell(
+                        status=report.finding(finding.id).final_status,
+                        locations=cell_locations(report, finding.id),
+                    )
+                    for report in reports
+                ],
+            )
+        )
+    return Matrix(agreements=agreements, rows=rows)

@@ -1,0 +1,123 @@
+"""Renderings of a comparison: Markdown and HTML (templates in ``templates/compare*.j2``),
+CSV (the matrix), JSON (the contract) and DOCX (tracked changes for two versions, a
+matrix table for more).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import cache
+from pathlib import PurePath
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
+from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+from blma.comparison.models import Comparison
+from blma.drafting.wording import templates_root
+
+FORMATS = ("md", "html", "json", "csv", "docx")
+GROUP_TITLES = {"worker_protection": "Worker protections", "governance": "Governance"}
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    """Sandboxed like the drafting templates; HTML is autoescaped because file names and texts are users'."""
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(templates_root()),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["basename"] = lambda path: PurePath(str(path)).name
+    env.filters["md"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
+    return env
+
+
+def to_markdown(comparison: Comparison) -> str:
+    return environment().get_template("compare.md.j2").render(c=comparison, group_titles=GROUP_TITLES)
+
+
+def to_html(comparison: Comparison) -> str:
+    return environment().get_template("compare.html.j2").render(c=comparison, group_titles=GROUP_TITLES)
+
+
+def to_json(comparison: Comparison) -> str:
+    return json.dumps(comparison.contract_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(comparison: Comparison) -> str:
+    """One row per protection: its ids, then per file the status and the evidence locations."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = ["protection", "title", "group", "priority"]
+    for file in comparison.files:
+        header += [f"{file} status", f"{file} evidence"]
+    writer.writerow(header)
+    for row in comparison.matrix.rows:
+        cells = [x for cell in row.cells for x in (cell.status, "; ".join(cell.locations))]
+        writer.writerow([row.id, row.title, row.group, row.priority, *cells])
+    return out.getvalue()
+
+
+def matrix_docx(comparison: Comparison) -> bytes:
+    """The matrix as a landscape Word table, grouped like the rubric."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
+    document.add_heading(f"Protection matrix: {len(comparison.files)} agreements", level=1)
+    for n, a in enumerate(comparison.matrix.agreements, start=1):
+        document.add_paragraph(
+            f"{n}. {a.file}: score {a.score:.2f}; {a.counts.get('present', 0)} present, "
+            f"{a.counts.get('partial', 0)} partial, {a.counts.get('missing', 0)} missing, "
+            f"{a.counts.get('contrary', 0)} contrary"
+        )
+    table = document.add_table(rows=1, cols=len(comparison.files) + 1)
+    table.style = document.styles["Table Grid"]
+    table.rows[0].cells[0].text = "Protection"
+    for n, _file in enumerate(comparison.files, start=1):
+        table.rows[0].cells[n].text = str(n)
+    for group, rows in comparison.matrix.groups():
+        cells = table.add_row().cells
+        merged = cells[0].merge(cells[-1])
+        merged.text = GROUP_TITLES.get(group, group)
+        merged.paragraphs[0].runs[0].bold = True
+        for row in rows:
+            cells = table.add_row().cells
+            cells[0].text = row.title + (" (core)" if row.priority == "core" else "")
+            for n, cell in enumerate(row.cells, start=1):
+                cells[n].text = cell.label()
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(8)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def export(comparison: Comparison, fmt: str) -> bytes:
+    if fmt == "md":
+        return to_markdown(comparison).encode("utf-8")
+    if fmt == "html":
+        return to_html(comparison).encode("utf-8")
+    if fmt == "json":
+        return to_json(comparison).encode("utf-8")
+    if fmt == "csv":
+        return to_csv(comparison).encode("utf-8")
+    if fmt == "docx":
+        if comparison.is_version_pair and comparison._sources:
+            from blma.comparison.tracked import tracked_docx
+
+            return tracked_docx(comparison)
+        return matrix_docx(comparison)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

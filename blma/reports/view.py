@@ -1,0 +1,234 @@
+"""What a gap report shows, computed once from a :class:`GapReport` for every format.
+
+The Markdown template and the DOCX writer only lay this out, so the two formats cannot
+disagree on a status, a count or a suggested clause text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from blma.analysis.models import STATUSES, AgreementFacts, Evidence, Finding, GapReport
+from blma.analysis.suggest import suggest
+from blma.errors import TemplateError
+from blma.library import Library, default_library, render_clause
+from blma.library.render import example_values
+from blma.reports.words import say, table
+
+GROUP_ORDER = ("worker_protection", "governance")
+#: Characters XML 1.0 forbids; text read from TXT or PDF can carry them, and python-docx refuses them.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+#: "Republic of X", "the Federal Republic of X": the form of state, then the short name.
+STATE_NAME = re.compile(
+    r"^(?:the\s+)?(?P<form>(?:(?:Federal|United|Democratic|Socialist|Islamic|People's)\s+)*"
+    r"(?:Republic|Kingdom|Commonwealth|Principality|State|Sultanate|Emirate|Federation|Grand Duchy|Duchy))"
+    r"\s+of\s+(?:the\s+)?(?P<name>.+)$"
+)
+
+
+def clean(text: str) -> str:
+    """Text from an uploaded document, safe to write into DOCX (control characters dropped)."""
+    return _NOT_XML.sub("", text)
+
+
+@dataclass
+class SuggestedClause:
+    clause_id: str
+    title: str
+    strength: str
+    reason: str
+    text: str  # rendered with placeholder values; the raw template if it could not be rendered
+    render_error: str = ""
+
+
+@dataclass
+class ProtectionRow:
+    """One protection of one agreement: the tool's finding and, if any, the reviewer's decision."""
+
+    number: int
+    id: str
+    title: str
+    group: str
+    group_title: str
+    priority: str
+    status: str  # the tool's
+    reviewer_status: str | None
+    reviewer_reason: str
+    final_status: str
+    status_text: str  # the status word(s) to print: never rely on colour alone
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
+    suggestions: list[SuggestedClause] = field(default_factory=list)
+
+    @property
+    def overridden(self) -> bool:
+        return self.reviewer_status is not None and self.reviewer_status != self.status
+
+    @property
+    def is_gap(self) -> bool:
+        """Shown in detail: not present, or a reviewer decision that needs recording."""
+        return self.final_status != "present" or self.status != "present"
+
+
+@dataclass
+class FileView:
+    """Everything the report says about one agreement."""
+
+    file: str
+    title: str
+    instrument: str
+    parties: str
+    sectors: str
+    analysed_on: str
+    tracked_changes: str
+    warnings: list[str]
+    rows: list[ProtectionRow]
+    counts: dict[str, int]
+    core_line: str
+    counts_line: str
+
+    @property
+    def gaps(self) -> list[ProtectionRow]:
+        return [r for r in self.rows if r.is_gap]
+
+    @property
+    def heading(self) -> str:
+        """The file's name: unique in a batch, and what the reviewer uploaded."""
+        return PurePath(self.file).name or self.file
+
+
+def build_view(
+    report: GapReport, analysed_on: date | None = None, library: Library | None = None
+) -> FileView:
+    library = library or default_library()
+    context = clause_context(report, library)
+    unknown = say("unknown")
+    groups = table("group_titles")
+    rows = [
+        _row(finding, groups, context, library, report.facts)
+        for finding in sorted(report.protections, key=lambda f: _group_rank(f.group))
+    ]
+    for number, row in enumerate(rows, start=1):
+        row.number = number
+    counts = {s: sum(r.final_status == s for r in rows) for s in STATUSES}
+    facts = report.facts
+    return FileView(
+        file=clean(report.file),
+        title=clean(facts.title),
+        instrument=table("instrument_names").get(facts.instrument, facts.instrument),
+        parties=clean("; ".join(facts.parties)) or unknown,
+        sectors=", ".join(_sector_label(s) for s in facts.sectors) or unknown,
+        analysed_on=(analysed_on or date.today()).isoformat(),
+        tracked_changes=say("tracked_note", facts.tracked_changes),
+        warnings=[clean(w) for w in report.warnings],
+        rows=rows,
+        counts=counts,
+        core_line=_core_line(rows),
+        counts_line=say("counts", counts),
+    )
+
+
+def clause_context(report: GapReport, library: Library) -> dict[str, str]:
+    """Placeholder values for suggested clauses: the library's examples, with the agreement's
+    own parties (first named = origin, as agreements usually list them), style and sector."""
+    context = dict(library.global_examples())
+    words = table("style_words", "wording.j2").get(report.facts.instrument, {})
+    context.update({k: str(v) for k, v in words.items()})
+    if len(report.facts.parties) == 2:
+        for role, party in zip(("origin", "destination"), report.facts.parties, strict=True):
+            context[role], context[f"{role}_short"] = _long_and_short(clean(party))
+    sector = next((s for s in report.facts.sectors if s != "general"), None)
+    if sector:
+        context["sector_label"] = str(
+            table("sector_labels", "wording.j2").get(sector, sector.replace("_", " "))
+        )
+    return context
+
+
+def _long_and_short(party: str) -> tuple[str, str]:
+    """("the Republic of Kestria", "Kestria") from "Republic of Kestria"; a bare name serves as both."""
+    match = STATE_NAME.match(party)
+    if not match:
+        return party, party
+    return f"the {match.group('form')} of {match.group('name')}", match.group("name")
+
+
+def _row(
+    finding: Finding, groups: Mapping, context: Mapping[str, str], library: Library, facts: AgreementFacts
+) -> ProtectionRow:
+    return ProtectionRow(
+        number=0,
+        id=finding.id,
+        title=finding.title,
+        group=finding.group,
+        group_title=str(groups.get(finding.group, finding.group)),
+        priority=finding.priority,
+        status=finding.status,
+        reviewer_status=finding.reviewer_status,
+        reviewer_reason=clean(finding.reviewer_reason),
+        final_status=finding.final_status,
+        status_text=say("status_text", finding.status, finding.reviewer_status),
+        reason=clean(finding.reason).rstrip("."),
+        evidence=[
+            e.model_copy(update={"text": clean(e.text), "location": clean(e.location), "note": clean(e.note)})
+            for e in finding.evidence
+        ],
+        suggestions=[_suggested(s, context, library) for s in _suggestions(finding, library, facts)],
+    )
+
+
+def _suggestions(
+    finding: Finding, library: Library, facts: AgreementFacts
+) -> list[tuple[str, str, str, str]]:
+    if finding.final_status == "present":
+        return []
+    if finding.final_status != finding.status or not (finding.suggestion_details or finding.suggestions):
+        # a reviewer turned a "present" into a gap: the tool suggested nothing, so ask now
+        return [
+            (s.clause_id, s.title, s.strength, s.reason)
+            for s in suggest(library, finding.id, finding.final_status, facts)
+        ]
+    if finding.suggestion_details:
+        return [(s.clause_id, s.title, s.strength, s.reason) for s in finding.suggestion_details]
+    return [(cid, "", "", "") for cid in finding.suggestions]
+
+
+def _suggested(s: tuple[str, str, str, str], context: Mapping[str, str], library: Library) -> SuggestedClause:
+    clause_id, title, strength, reason = s
+    clause = library.clause(clause_id)
+    values = example_values(clause, context)
+    values.update(context)  # the agreement's parties beat the clause's own examples
+    try:
+        text, error = render_clause(clause, values), ""
+    except TemplateError as exc:  # a library defect must not cost the reviewer the whole report
+        text, error = clause.text, str(exc)
+    return SuggestedClause(
+        clause_id, title or clause.title, strength or clause.strength, reason, text.strip(), error
+    )
+
+
+def _core_line(rows: list[ProtectionRow]) -> str:
+    core = [r for r in rows if r.priority == "core"]
+    if not core:
+        return ""
+    present = sum(r.final_status == "present" for r in core)
+    tool = sum(r.status == "present" for r in core)
+    percent = round(100 * present / len(core))
+    tool_percent = round(100 * tool / len(core)) if any(r.overridden for r in rows) else None
+    return say("core_score", percent, present, len(core), tool_percent)
+
+
+def _group_rank(group: str) -> int:
+    return GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER)
+
+
+def _sector_label(sector: str) -> str:
+    if sector == "general":  # the analyzer's word for "no sector cue found", not "all sectors"
+        return say("general_sector")
+    return str(table("sector_labels", "wording.j2").get(sector, sector.replace("_", " ")))

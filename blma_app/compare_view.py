@@ -1,0 +1,98 @@
+"""The Compare page's views of a :class:`Comparison`: the matrix table, word differences, downloads.
+
+The comparison itself comes from ``blma.api``; this module only lays it out.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from blma import api
+from blma_app.exports import DOCX_MIME, Download
+from blma_app.status import GROUP_LABELS, LOOKS, word
+
+
+def compare(items: list[tuple[str, bytes]]) -> api.Comparison:
+    """The comparison of in-memory files, given as (name, bytes)."""
+    return api.compare(items)
+
+
+def column_names(comparison: api.Comparison) -> list[str]:
+    """Short, unique column headers: the file names, numbered if two are the same."""
+    names = [f.rsplit("/", 1)[-1] for f in comparison.files]
+    return [f"{i}. {n}" if names.count(n) > 1 else n for i, n in enumerate(names, start=1)]
+
+
+def matrix_frame(comparison: api.Comparison) -> pd.DataFrame:
+    """One row per protection, one column per agreement; each cell a status word with its symbol."""
+    columns = column_names(comparison)
+    rows = []
+    for row in comparison.matrix.rows:
+        record = {"Protection": row.title, "Group": GROUP_LABELS.get(row.group, row.group), "Priority": row.priority}
+        record |= {name: word(cell.status) for name, cell in zip(columns, row.cells, strict=True)}
+        rows.append(record)
+    return pd.DataFrame(rows)
+
+
+def summary_frame(comparison: api.Comparison) -> pd.DataFrame:
+    columns = column_names(comparison)
+    return pd.DataFrame(
+        [
+            {
+                "Agreement": name,
+                "Title": a.title,
+                "Instrument": "MoU" if a.instrument == "mou" else "Agreement",
+                "Core protections present": f"{a.score:.0%}",
+                **{status: a.counts.get(status, 0) for status in LOOKS},
+            }
+            for name, a in zip(columns, comparison.matrix.agreements, strict=True)
+        ]
+    )
+
+
+def diff_html(ops: list) -> str:
+    """Word differences as HTML: removed words struck through, added words underlined (not colour alone)."""
+    parts = []
+    for op in ops:
+        text = html.escape(op.text)
+        if op.op == "delete":
+            parts.append(
+                f'<del title="removed" style="background:#f9d0d3;color:#5c0a12;text-decoration:line-through">{text}</del>'
+            )
+        elif op.op == "insert":
+            parts.append(f'<ins title="added" style="background:#d3f0d8;color:#0b3d17;text-decoration:underline">{text}</ins>')
+        else:
+            parts.append(text)
+    return '<div style="line-height:1.6;white-space:pre-wrap">' + " ".join(parts) + "</div>"
+
+
+def comparison_downloads(comparison: api.Comparison, stem: str) -> list[Download]:
+    """The matrix as CSV, the comparison in Markdown, and Word: tracked changes for two versions."""
+    pair = comparison.is_version_pair
+    return [
+        Download(
+            "Matrix (CSV)",
+            comparison.export("csv"),
+            f"{stem}.matrix.csv",
+            "text/csv",
+            "The protection matrix for a spreadsheet: one row per protection, one column per agreement.",
+        ),
+        Download(
+            "Comparison (Markdown)",
+            comparison.export("md"),
+            f"{stem}.comparison.md",
+            "text/markdown",
+            "The matrix and, for two versions, the status changes and article differences.",
+        ),
+        Download(
+            "Tracked changes (Word)" if pair else "Matrix (Word)",
+            comparison.export("docx"),
+            f"{stem}.{'tracked-changes' if pair else 'matrix'}.docx",
+            DOCX_MIME,
+            "The later version shown against the earlier one as Word tracked changes."
+            if pair
+            else "The protection matrix as a Word table, statuses in words and colour.",
+        ),
+    ]

@@ -1,0 +1,300 @@
+"""The Draft page's form: one specification kept in session state, widgets seeded from it.
+
+Streamlit forgets a widget's value when the widget is not drawn (another step, another
+page), so the specification lives under its own key (``FORM_KEY``): at the start of each
+run the widgets' latest values are copied into it (:func:`sync`), and widgets that are
+about to be drawn without a value are seeded from it (:func:`seed_scope`,
+:func:`seed_protection`). Everything here works on a plain mapping, so it is tested
+without a browser.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+
+from blma import api
+
+FORM_KEY = "draft.form"
+W = "draft.w."  # prefix of every Draft widget key
+STEP_KEY = W + "step"
+STYLE_KEY = W + "style"
+SECTORS_KEY = W + "sectors"
+YEARS_KEY = W + "years"
+NOTICE_KEY = W + "notice"
+PLACE_KEY = W + "place"
+LANGUAGES_KEY = W + "languages"
+SIDES = ("origin", "destination")
+PARTY_FIELDS = ("country", "short_name", "authority")
+OMIT = "omit"
+
+STEPS = ("1. Parties and scope", "2. Protections", "3. Check and download")
+SECTOR_LABELS = {
+    "general": "General (all sectors)",
+    "domestic_work": "Domestic work",
+    "seasonal_agriculture": "Seasonal agriculture",
+    "health_care": "Health care",
+    "construction": "Construction",
+    "manufacturing": "Manufacturing",
+    "hospitality": "Hospitality and tourism",
+}
+STYLE_LABELS = {
+    "agreement": "Agreement (a treaty: “the Parties shall…”)",
+    "mou": "Memorandum of understanding (“the Participants will…”)",
+}
+PLACEHOLDERS = {
+    "origin": {"country": "[country of origin]", "authority": "[competent authority of the country of origin]"},
+    "destination": {
+        "country": "[country of destination]",
+        "authority": "[competent authority of the country of destination]",
+    },
+}
+
+
+def party_key(side: str, field: str) -> str:
+    return f"{W}party.{side}.{field}"
+
+
+def choice_key(pid: str) -> str:
+    return f"{W}p.{pid}"
+
+
+def reason_key(pid: str) -> str:
+    return f"{W}r.{pid}"
+
+
+def value_key(pid: str, clause_id: str, name: str) -> str:
+    return f"{W}v.{pid}.{clause_id}.{name}"
+
+
+def editable_variables(clause: api.Clause) -> dict:
+    """A clause's variables a negotiator fills in (cross-references are numbered by the draft)."""
+    return {
+        name: var
+        for name, var in clause.variables.items()
+        if not name.startswith(("article_", "annex_")) and name != "contract_annex"
+    }
+
+
+# -- the form's data ----------------------------------------------------------------------------
+def new_form() -> dict:
+    """An empty form: parties to fill in, a general agreement of five years."""
+    return {
+        "parties": {side: {f: "" for f in PARTY_FIELDS} for side in SIDES},
+        "style": "agreement",
+        "sectors": ["general"],
+        "duration": {"years": 5, "notice_months": 6},
+        "signature": {"place": "", "languages": ["English"]},
+        "protections": {},
+        "step": STEPS[0],
+    }
+
+
+def form_from_spec(spec: api.DraftSpec) -> dict:
+    """The form holding a loaded specification; fields the form does not edit are kept."""
+    data = spec.model_dump(mode="json", exclude_defaults=True)
+    form = new_form()
+    for side in SIDES:
+        party = data["parties"][side]
+        form["parties"][side] = {f: party.get(f) or "" for f in PARTY_FIELDS}
+    form["style"] = spec.style
+    form["sectors"] = list(spec.sectors)
+    form["duration"] = {"years": spec.duration.years, "notice_months": spec.duration.notice_months}
+    form["signature"] = data.get("signature", {}) | {
+        "place": spec.signature.place or "",
+        "languages": list(spec.signature.languages or []),
+    }
+    form["protections"] = data.get("protections", {})
+    for extra in ("structural", "annexes"):
+        if extra in data:
+            form[extra] = data[extra]
+    return form
+
+
+@dataclass
+class FormSpec:
+    """The specification the form stands for, and what the user should know about it."""
+
+    spec: api.DraftSpec
+    placeholders: list[str]  # party fields still blank, drafted as "[…]"
+    unfinished: list[str]  # protections marked "omit" with no reason yet (kept in the draft)
+
+
+def to_spec(form: dict) -> FormSpec:
+    """The DraftSpec of the form. Raises ``SpecError`` (with the field) if it is invalid."""
+    data = {k: copy.deepcopy(v) for k, v in form.items() if k != "step"}
+    placeholders = []
+    for side in SIDES:
+        party = data["parties"][side]
+        for field in PARTY_FIELDS:
+            party[field] = (party.get(field) or "").strip()
+        for field, placeholder in PLACEHOLDERS[side].items():
+            if not party[field]:
+                party[field] = placeholder
+                placeholders.append(f"{side} {field}")
+        if not party["short_name"]:
+            del party["short_name"]
+    data["sectors"] = data["sectors"] or ["general"]
+    duration = {k: v for k, v in data["duration"].items() if v is not None}
+    data["duration"] = duration
+    signature = data["signature"]
+    if not (signature.get("place") or "").strip():
+        signature.pop("place", None)
+    languages = [lang for lang in signature.get("languages") or [] if lang.strip()]
+    if languages:
+        signature["languages"] = languages
+    else:
+        signature.pop("languages", None)  # a blank to complete at signature
+    unfinished = []
+    protections = {}
+    for pid, choice in data["protections"].items():
+        if choice.get("clause") == OMIT and not (choice.get("reason") or "").strip():
+            unfinished.append(pid)
+            continue
+        protections[pid] = choice
+    data["protections"] = protections
+    return FormSpec(api.DraftSpec.from_data(data, "the draft form"), placeholders, unfinished)
+
+
+def scope_spec(form: dict) -> api.DraftSpec:
+    """A spec with the form's style and sectors only: what the clause choices depend on."""
+    return api.DraftSpec.from_data(
+        {
+            "parties": {side: PLACEHOLDERS[side] for side in SIDES},
+            "style": form["style"],
+            "sectors": form["sectors"] or ["general"],
+        }
+    )
+
+
+# -- widgets -> form ----------------------------------------------------------------------------
+def sync(state: MutableMapping, form: dict, protection_ids: list[str]) -> list[str]:
+    """Copy the latest widget values into the form; returns notices for the user.
+
+    A choice that no longer suits the style or sectors is dropped (its default returns),
+    and its widget is reset so the page never draws a value outside the options.
+    """
+    if STEP_KEY in state:
+        form["step"] = state[STEP_KEY]
+    for side in SIDES:
+        for field in PARTY_FIELDS:
+            if party_key(side, field) in state:
+                form["parties"][side][field] = state[party_key(side, field)]
+    if STYLE_KEY in state:
+        form["style"] = state[STYLE_KEY]
+    if SECTORS_KEY in state:
+        form["sectors"] = list(state[SECTORS_KEY])
+    if YEARS_KEY in state:
+        form["duration"]["years"] = state[YEARS_KEY]
+    if NOTICE_KEY in state:
+        form["duration"]["notice_months"] = state[NOTICE_KEY]
+    if PLACE_KEY in state:
+        form["signature"]["place"] = state[PLACE_KEY]
+    if LANGUAGES_KEY in state:
+        form["signature"]["languages"] = [s.strip() for s in re.split(r"[,;]", state[LANGUAGES_KEY]) if s.strip()]
+
+    notices = []
+    scope = scope_spec(form)
+    for pid in protection_ids:
+        default, options = api.clause_choices(scope, pid)
+        by_id = {c.id: c for c in options}
+        choice = dict(form["protections"].get(pid, {}))
+        if choice_key(pid) in state:
+            picked = state[choice_key(pid)]
+            if picked == OMIT:
+                choice = {"clause": OMIT, "reason": choice.get("reason", "")}
+            elif picked != choice.get("clause"):
+                choice = {"clause": picked}
+        if choice.get("clause") == OMIT:
+            if reason_key(pid) in state:
+                choice["reason"] = state[reason_key(pid)]
+        elif choice.get("clause"):
+            clause = by_id.get(choice["clause"])
+            if clause is None:
+                notices.append(
+                    f"{pid}: clause '{choice['clause']}' does not suit this style and these sectors; "
+                    "the recommended clause is used instead"
+                )
+                state.pop(choice_key(pid), None)
+                choice = {}
+            else:
+                values = dict(choice.get("values", {}))
+                for name, var in editable_variables(clause).items():
+                    key = value_key(pid, clause.id, name)
+                    if key in state:
+                        text = str(state[key]).strip()
+                        if text and text != (var.default or ""):
+                            values[name] = text
+                        else:
+                            values.pop(name, None)
+                choice = {"clause": clause.id, "values": values} if values else {"clause": clause.id}
+                if default is not None and clause.id == default.id and not values:
+                    choice = {}  # the default follows later changes of style and sectors
+        if choice:
+            form["protections"][pid] = choice
+        else:
+            form["protections"].pop(pid, None)
+    return notices
+
+
+# -- form -> widgets ----------------------------------------------------------------------------
+def _seed(state: MutableMapping, key: str, value: object) -> None:
+    if key not in state:
+        state[key] = value
+
+
+def seed_scope(state: MutableMapping, form: dict) -> None:
+    """Give the step-1 widgets the form's values, when they have none of their own."""
+    for side in SIDES:
+        for field in PARTY_FIELDS:
+            _seed(state, party_key(side, field), form["parties"][side][field])
+    _seed(state, STYLE_KEY, form["style"])
+    _seed(state, SECTORS_KEY, list(form["sectors"]))
+    _seed(state, YEARS_KEY, form["duration"].get("years"))
+    _seed(state, NOTICE_KEY, form["duration"].get("notice_months"))
+    _seed(state, PLACE_KEY, form["signature"].get("place") or "")
+    _seed(state, LANGUAGES_KEY, ", ".join(form["signature"].get("languages") or []))
+
+
+def current_choice(form: dict, pid: str, default: api.Clause | None, options: list[api.Clause]) -> str:
+    """The option the form holds for a protection: a clause id or ``OMIT``."""
+    chosen = form["protections"].get(pid, {}).get("clause")
+    if chosen == OMIT or chosen in {c.id for c in options}:
+        return chosen
+    if default is not None:
+        return default.id
+    return options[0].id if options else OMIT
+
+
+def seed_protection(
+    state: MutableMapping, form: dict, pid: str, default: api.Clause | None, options: list[api.Clause]
+) -> str:
+    """Seed a protection's radio (and reason) and return the option it now shows."""
+    allowed = [c.id for c in options] + [OMIT]
+    if state.get(choice_key(pid), allowed[0]) not in allowed:
+        del state[choice_key(pid)]
+    _seed(state, choice_key(pid), current_choice(form, pid, default, options))
+    _seed(state, reason_key(pid), form["protections"].get(pid, {}).get("reason", ""))
+    return state[choice_key(pid)]
+
+
+def seed_values(state: MutableMapping, form: dict, pid: str, clause: api.Clause) -> None:
+    held = form["protections"].get(pid, {})
+    values = held.get("values", {}) if held.get("clause") == clause.id else {}
+    for name, var in editable_variables(clause).items():
+        _seed(state, value_key(pid, clause.id, name), values.get(name, var.default or var.example))
+
+
+def clear_widgets(state: MutableMapping) -> None:
+    """Forget every Draft widget value (after loading a specification)."""
+    for key in [k for k in state if isinstance(k, str) and k.startswith(W)]:
+        del state[key]
+
+
+def file_stem(spec: api.DraftSpec) -> str:
+    """A file name for the draft, e.g. ``sundara-valdoria-agreement``."""
+    words = [spec.parties.origin.short, spec.parties.destination.short, spec.style]
+    slug = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
+    return re.sub(r"-+", "-", slug).strip("-") or "draft"

@@ -1,0 +1,141 @@
+"""The Draft page: a negotiator fills the form step by step and downloads the draft."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from blma import api
+from blma_app import draft_form as F
+from blma_app.exports import draft_downloads
+
+PAGE = "app_pages/draft.py"
+
+
+def errors_of(at) -> list[str]:
+    return [e.value for e in at.exception] + [e.value for e in at.error]
+
+
+def fill_parties(at) -> None:
+    at.text_input(key=F.party_key("origin", "country")).input("the Republic of Sundara")
+    at.text_input(key=F.party_key("origin", "short_name")).input("Sundara")
+    at.text_input(key=F.party_key("origin", "authority")).input("Ministry of Overseas Employment")
+    at.text_input(key=F.party_key("destination", "country")).input("the Kingdom of Valdoria")
+    at.text_input(key=F.party_key("destination", "short_name")).input("Valdoria")
+    at.text_input(key=F.party_key("destination", "authority")).input("Ministry of Labour")
+
+
+def sidebar_text(at) -> str:
+    return " ".join(p.proto.text for p in at.sidebar.get("progress")) + " " + " ".join(
+        w.value for w in at.sidebar.warning
+    )
+
+
+def test_a_negotiator_drafts_an_mou_step_by_step(app_page):
+    at = app_page(PAGE)
+    assert not errors_of(at)
+    fill_parties(at)
+    at.radio(key=F.STYLE_KEY).set_value("mou")
+    at.multiselect(key=F.SECTORS_KEY).set_value(["domestic_work"])
+    at.number_input(key=F.YEARS_KEY).set_value(3)
+    at.button(key=f"draft.next.{F.STEPS[1]}").click().run()
+    assert not errors_of(at)
+    assert at.radio(key=F.STEP_KEY).value == F.STEPS[1]
+
+    # every protection of the rubric can be edited, grouped under its chapter
+    assert len([e for e in at.expander if "—" in e.label]) == len(api.guidance())
+    fees = at.radio(key=F.choice_key("no_worker_fees"))
+    default, options = api.clause_choices(F.to_spec(at.session_state[F.FORM_KEY]).spec, "no_worker_fees")
+    assert fees.value == default.id
+    strongest = next(c for c in options if c.strength == "strongest")
+    fees.set_value(strongest.id).run()
+    preview = " ".join(m.value for m in at.markdown)
+    assert "Sundara" in preview and "Negotiator's note" in " ".join(i.value for i in at.info)
+
+    # leaving out a core protection needs a reason, and the meter shows it at once
+    at.radio(key=F.choice_key("family_reunification")).set_value(F.OMIT).run()
+    assert any("Give a reason" in w.value for w in at.warning)
+    at.radio(key=F.choice_key("no_worker_fees")).set_value(F.OMIT).run()
+    at.text_input(key=F.reason_key("no_worker_fees")).input("Covered by the 2019 fair recruitment protocol").run()
+    assert "Core protections secured: 19 of 20" in sidebar_text(at)
+    assert "No recruitment fees" in sidebar_text(at)
+
+    at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
+    assert not errors_of(at)
+    assert [b.label for b in at.get("download_button")] == [
+        "Download the draft (Word)",
+        "Download the draft (Markdown)",
+        "Save the specification (YAML)",
+    ]
+    form = at.session_state[F.FORM_KEY]
+    spec = F.to_spec(form).spec
+    assert spec.style == "mou" and spec.sectors == ["domestic_work"] and spec.duration.years == 3
+    assert spec.protections["no_worker_fees"].omitted
+    assert "family_reunification" in F.to_spec(form).unfinished  # no reason yet: kept in the draft
+
+
+def test_the_form_survives_a_page_switch(app_page):
+    at = app_page(PAGE)
+    fill_parties(at)
+    at.run()
+    at.switch_page("app_pages/learn.py").run()
+    at.switch_page(PAGE).run()
+    assert at.text_input(key=F.party_key("origin", "country")).value == "the Republic of Sundara"
+
+
+def test_download_bytes_are_the_draft_in_word_markdown_and_yaml(draft_spec):
+    spec = api.DraftSpec.from_data(draft_spec | {"style": "mou"})
+    word, markdown, spec_file = draft_downloads(spec, F.file_stem(spec))
+    assert word.file_name == "sundara-valdoria-mou.docx"
+    with zipfile.ZipFile(io.BytesIO(word.data)) as package:
+        assert "Sundara" in package.read("word/document.xml").decode("utf-8")
+    assert markdown.data.decode("utf-8").startswith("#")
+    assert "Memorandum" in markdown.data.decode("utf-8")
+    assert api.DraftSpec.from_text(spec_file.data.decode("utf-8")) == spec
+
+
+def test_a_saved_specification_loads_back_into_the_form(app_page, draft_spec):
+    spec = api.DraftSpec.from_data(
+        draft_spec
+        | {
+            "style": "mou",
+            "protections": {"remittances": {"clause": "omit", "reason": "Handled by the central bank MoU"}},
+        }
+    )
+    at = app_page(PAGE)
+    at.get("file_uploader")[0].upload("saved.spec.yaml", spec.to_text().encode("utf-8"), "application/x-yaml")
+    at.run()
+    assert not errors_of(at)
+    assert at.text_input(key=F.party_key("origin", "country")).value == "the Republic of Sundara"
+    assert at.radio(key=F.STYLE_KEY).value == "mou"
+    assert F.to_spec(at.session_state[F.FORM_KEY]).spec == spec
+
+
+def test_a_broken_specification_shows_the_field_not_a_traceback(app_page):
+    at = app_page(PAGE)
+    at.get("file_uploader")[0].upload("bad.yaml", b"parties: {origin: {country: X}}\nstyle: treaty\n", "text/yaml")
+    at.run()
+    assert not at.exception
+    message = " ".join(e.value for e in at.error)
+    assert "bad.yaml" in message and "style" in message
+
+
+def test_a_choice_that_no_longer_suits_the_sector_falls_back_to_the_default():
+    form = F.new_form()
+    state: dict = {}
+    form["protections"]["working_time_rest"] = {"clause": "no_such.clause"}
+    notices = F.sync(state, form, ["working_time_rest"])
+    assert notices and "working_time_rest" not in form["protections"]
+
+
+@pytest.mark.parametrize("blank", ["country", "authority"])
+def test_blank_party_fields_are_drafted_as_placeholders(blank):
+    form = F.new_form()
+    for side in F.SIDES:
+        form["parties"][side] = {"country": "A", "short_name": "", "authority": "B"}
+    form["parties"]["origin"][blank] = "  "
+    result = F.to_spec(form)
+    assert result.placeholders == [f"origin {blank}"]
+    assert getattr(result.spec.parties.origin, blank).startswith("[")

@@ -1,0 +1,308 @@
+"""The reader recovers an agreement's structure from Word files, so evidence can be cited
+as a reviewer would ("Article 7(2)", "Article 6, table row 2", "Annex I, paragraph 1").
+
+Each test builds its DOCX with python-docx; what python-docx cannot write (numbering
+definitions, tracked changes, text boxes, content controls, footnotes) is added as raw
+WordprocessingML by the helpers in the first section, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.text.paragraph import Paragraph
+
+from blma.reading import AgreementText, read_bytes
+
+# -- raw WordprocessingML for what python-docx cannot write ------------------------------------
+W = nsdecls("w")
+MC = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def add_list(
+    document: DocumentObject, abstract_id: int, level_texts: list[str], num_ids: dict[int, bool]
+) -> None:
+    """An abstract numbering with one level per text ("(%1)", "Article %1"), and a ``w:num``
+    over it per id; ``num_ids[id]`` True restarts the count with a startOverride."""
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, text in enumerate(level_texts)
+    )
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {W} w:abstractNumId="{abstract_id}">{levels}</w:abstractNum>')
+    )
+    for num_id, restart in num_ids.items():
+        override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
+        numbering.append(
+            parse_xml(
+                f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+            )
+        )
+
+
+def numbered(paragraph: Paragraph, num_id: int, level: int = 0) -> Paragraph:
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+    return paragraph
+
+
+def append_xml(paragraph: Paragraph, xml: str) -> None:
+    paragraph._p.append(parse_xml(xml))
+
+
+def tracked_insert(text: str) -> str:
+    return f'<w:ins {W} w:id="1" w:author="R"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>'
+
+
+def tracked_delete(text: str) -> str:
+    return f'<w:del {W} w:id="2" w:author="R"><w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+
+
+def text_box(text: str) -> str:
+    """A modern text box: the DrawingML choice and the VML fallback copy Word writes beside it."""
+    box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return (
+        f'<w:r {W} {MC}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}'
+        f"</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox>"
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def add_content_control(document: DocumentObject, text: str) -> None:
+    """A block-level content control (w:sdt) holding one paragraph, before the section properties."""
+    sdt = f'<w:sdt {W}><w:sdtPr><w:alias w:val="Clause"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    document.element.body[-1].addprevious(parse_xml(sdt))
+
+
+def add_footnote(document: DocumentObject, paragraph: Paragraph, text: str) -> None:
+    append_xml(paragraph, f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>')
+    notes = (
+        f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, notes.encode(), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def read(document: DocumentObject) -> AgreementText:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return read_bytes("agreement.docx", buffer.getvalue())
+
+
+def located(doc: AgreementText) -> list[tuple[str, str]]:
+    """(location, text) of every block that is not a heading or the title."""
+    return [(b.location, b.text) for b in doc.blocks if b.kind not in ("heading", "title")]
+
+
+def where(doc: AgreementText, text: str) -> str:
+    return next(b.location for b in doc.blocks if b.text == text)
+
+
+# -- structure -------------------------------------------------------------------------------
+def test_article_headings_written_four_ways_are_cited_one_way():
+    document = Document()
+    document.add_paragraph("Agreement between Aland and Bland on Labour Migration", style="Title")
+    for heading in ("Article 1 Scope", "ARTICLE IV Wages", "Art. 3 Fees", "Section 2.1 Housing"):
+        document.add_paragraph(heading, style="Heading 2")
+        document.add_paragraph(f"1. First paragraph under {heading.split()[0]}.")
+        document.add_paragraph(f"2. Second paragraph under {heading.split()[0]}.")
+    doc = read(document)
+    assert doc.title == "Agreement between Aland and Bland on Labour Migration"
+    assert [loc for loc, _ in located(doc)] == [
+        "Article 1(1)",
+        "Article 1(2)",
+        "Article IV(1)",
+        "Article IV(2)",
+        "Article 3(1)",
+        "Article 3(2)",
+        "Section 2.1(1)",
+        "Section 2.1(2)",
+    ]
+    assert doc.units == ["Article 1", "Article IV", "Article 3", "Section 2.1"]
+    wages = next(b for b in doc.blocks if b.unit == "Article IV" and b.kind == "paragraph")
+    assert wages.heading == "Wages"
+
+
+def test_a_sentence_that_mentions_an_article_is_not_a_heading():
+    document = Document()
+    document.add_paragraph("Article 5 Transport", style="Heading 2")
+    document.add_paragraph("Article 5 shall apply to the cost of the return journey.")
+    doc = read(document)
+    assert located(doc) == [("Article 5", "Article 5 shall apply to the cost of the return journey.")]
+
+
+def test_word_auto_numbering_is_computed_and_restarts_per_article():
+    document = Document()
+    add_list(document, 90, ["(%1)"], {91: False, 92: True})
+    document.add_paragraph("Article 1 Wages", style="Heading 2")
+    numbered(document.add_paragraph("Wages shall be paid monthly."), 91)
+    numbered(document.add_paragraph("Wages shall be paid into a bank account."), 91)
+    document.add_paragraph("Article 2 Hours", style="Heading 2")
+    numbered(document.add_paragraph("Hours shall not exceed eight a day."), 92)
+    numbered(document.add_paragraph("Workers shall have one day of rest a week."), 92)
+    doc = read(document)
+    assert located(doc) == [
+        ("Article 1(1)", "Wages shall be paid monthly."),
+        ("Article 1(2)", "Wages shall be paid into a bank account."),
+        ("Article 2(1)", "Hours shall not exceed eight a day."),
+        ("Article 2(2)", "Workers shall have one day of rest a week."),
+    ]
+
+
+def test_article_numbers_that_word_generates_for_headings_are_read():
+    document = Document()
+    add_list(document, 80, ["Article %1", "%2."], {81: False})
+    numbered(document.add_paragraph("Wages", style="Heading 2"), 81, 0)
+    numbered(document.add_paragraph("Wages shall be paid monthly."), 81, 1)
+    numbered(document.add_paragraph("Wages shall be paid in full."), 81, 1)
+    numbered(document.add_paragraph("Hours", style="Heading 2"), 81, 0)
+    numbered(document.add_paragraph("Hours shall be limited."), 81, 1)
+    doc = read(document)
+    assert [(b.location, b.text) for b in doc.blocks if b.kind == "heading"] == [
+        ("Article 1", "Article 1 Wages"),
+        ("Article 2", "Article 2 Hours"),
+    ]
+    assert [loc for loc, _ in located(doc)] == ["Article 1(1)", "Article 1(2)", "Article 2(1)"]
+
+
+def test_a_two_column_obligations_table_is_cited_by_article_and_row():
+    document = Document()
+    document.add_paragraph("Article 6 Obligations of the Parties", style="Heading 2")
+    table = document.add_table(rows=3, cols=2)
+    rows = [
+        ("Obligations of the Sending Party", "Obligations of the Receiving Party"),
+        ("Licence recruitment agencies.", "Ensure that the employer pays all recruitment fees."),
+        ("Run pre-departure orientation.", "Inspect workplaces."),
+    ]
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    doc = read(document)
+    fees = next(b for b in doc.blocks if b.text.startswith("Ensure that the employer"))
+    assert fees.location == "Article 6, table row 2"
+    assert fees.kind == "table_cell" and fees.unit == "Article 6"
+    assert fees.context == "Obligations of the Receiving Party"
+    assert where(doc, "Inspect workplaces.") == "Article 6, table row 3"
+
+
+def test_annex_paragraphs_are_cited_within_the_annex():
+    document = Document()
+    document.add_paragraph("Article 1 Scope", style="Heading 2")
+    document.add_paragraph("This Agreement applies to domestic workers.")
+    document.add_paragraph("Annex I Model Employment Contract", style="Heading 1")
+    document.add_paragraph("1. The employer shall pay the wage monthly.")
+    document.add_paragraph("2. The worker shall keep his or her passport.")
+    doc = read(document)
+    assert located(doc)[1:] == [
+        ("Annex I, paragraph 1", "The employer shall pay the wage monthly."),
+        ("Annex I, paragraph 2", "The worker shall keep his or her passport."),
+    ]
+    assert {b.annex for b in doc.blocks if b.kind == "paragraph"} == {"", "Annex I"}
+
+
+# -- what python-docx's own text leaves out or gets wrong -------------------------------------
+def test_tracked_changes_are_read_as_accepted_and_flagged():
+    document = Document()
+    document.add_paragraph("Article 1 Fees", style="Heading 2")
+    paragraph = document.add_paragraph("Workers shall ")
+    append_xml(paragraph, tracked_insert("never "))
+    append_xml(paragraph, tracked_delete("sometimes "))
+    paragraph.add_run("pay recruitment fees.")
+    deleted = document.add_paragraph()
+    append_xml(deleted, tracked_delete("A paragraph deleted whole."))
+    doc = read(document)
+    assert located(doc) == [("Article 1", "Workers shall never pay recruitment fees.")]
+    assert doc.tracked_changes is True
+    assert "read as if all changes were accepted" in doc.warnings[0]
+
+
+def test_a_document_without_revisions_is_not_flagged():
+    document = Document()
+    document.add_paragraph("Article 1 Fees", style="Heading 2")
+    document.add_paragraph("Workers shall pay no fees.")
+    doc = read(document)
+    assert doc.tracked_changes is False and doc.warnings == []
+
+
+def test_text_in_a_text_box_is_read_once():
+    document = Document()
+    document.add_paragraph("Article 1 Housing", style="Heading 2")
+    anchor = document.add_paragraph("Employers shall provide accommodation.")
+    append_xml(anchor, text_box("Each worker shall have a bed of his or her own."))
+    doc = read(document)
+    boxed = [b for b in doc.blocks if b.text == "Each worker shall have a bed of his or her own."]
+    assert len(boxed) == 1  # the VML fallback copy is skipped
+    assert (boxed[0].location, boxed[0].origin) == ("Article 1", "textbox")
+
+
+def test_text_in_content_controls_is_read():
+    document = Document()
+    document.add_paragraph("Article 1 Wages", style="Heading 2")
+    add_content_control(document, "Wages shall be paid monthly into a bank account.")
+    inline = document.add_paragraph("The minimum wage is ")
+    append_xml(
+        inline, f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:r><w:t>500 units</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+    inline.add_run(" a month.")
+    doc = read(document)
+    block = next(b for b in doc.blocks if b.text.startswith("Wages shall be paid"))
+    assert (block.location, block.origin) == ("Article 1", "content_control")
+    assert where(doc, "The minimum wage is 500 units a month.") == "Article 1"
+
+
+def test_a_footnote_is_read_after_its_paragraph_and_cited_as_such():
+    document = Document()
+    document.add_paragraph("Article 3 Wages", style="Heading 2")
+    paragraph = document.add_paragraph("Workers shall be paid the minimum wage.")
+    add_footnote(document, paragraph, "Including overtime at the legal rate.")
+    doc = read(document)
+    assert located(doc) == [
+        ("Article 3", "Workers shall be paid the minimum wage."),
+        ("Article 3, footnote 1", "Including overtime at the legal rate."),
+    ]
+    assert doc.blocks[-1].kind == "note"
+
+
+def test_headers_and_footers_are_kept_out_of_the_text():
+    document = Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "CONFIDENTIAL DRAFT"
+    section.footer.paragraphs[0].text = "Page 1"
+    document.add_paragraph("Article 1 Scope", style="Heading 2")
+    document.add_paragraph("This Agreement applies to all migrant workers.")
+    doc = read(document)
+    assert "CONFIDENTIAL" not in doc.full_text and "Page 1" not in doc.full_text
+    assert doc.headers_footers == ["CONFIDENTIAL DRAFT", "Page 1"]
+
+
+def test_a_title_on_two_bold_lines_is_read_whole():
+    document = Document()
+    document.add_paragraph().add_run("AGREEMENT").bold = True
+    second = (
+        "between the Government of the Republic of Kestria and the Government of the Republic of "
+        "Tenebria on the Recruitment and Employment of Domestic Workers"
+    )
+    document.add_paragraph().add_run(second).bold = True
+    document.add_paragraph("The Parties, desiring to protect domestic workers, have agreed as follows.")
+    document.add_paragraph("Article 1 Scope", style="Heading 2")
+    document.add_paragraph("This Agreement applies to domestic workers.")
+    doc = read(document)
+    assert doc.title == f"AGREEMENT {second}"
+    assert where(doc, second) == "Title"
