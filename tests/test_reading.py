@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT

@@ -6,16 +6,13 @@ from functools import cache
 from pathlib import Path
 
 import spacy
-import yaml
-
-# libyaml's safe loader when available: ten times faster, same results
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from spacy.language import Language
 from spacy.symbols import ORTH
 
 from blma.analysis import components  # noqa: F401  (registers the blma_* factories)
 from blma.analysis.rules import RULES_DIR
 from blma.errors import DataError
+from blma.yamlio import load_yaml
 
 #: Abbreviations that end in a full stop but do not end a sentence in treaty text.
 ABBREVIATIONS = (
@@ -46,7 +43,7 @@ ABBREVIATIONS = (
 
 
 def pipeline_names(rules_dir: Path = RULES_DIR) -> list[str]:
-    data = yaml.load((rules_dir / "pipeline.yaml").read_text(encoding="utf-8"), Loader=SafeLoader)
+    data = load_yaml((rules_dir / "pipeline.yaml").read_text(encoding="utf-8"))
     names = data.get("components") if isinstance(data, dict) else None
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise DataError("pipeline.yaml: expected 'components:' as a list of component names")

@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-
-# libyaml's safe loader when available: ten times faster, same results
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set
 from blma.errors import DataError
+from blma.yamlio import load_yaml
 
 RULES_DIR = Path(__file__).with_name("rules")
 MACRO = re.compile(r"\{([A-Z_]+)\}")
@@ -178,7 +176,7 @@ def _union(patterns: list[str], vocabulary: dict[str, str], where: str) -> Guard
 
 def _load(path: Path) -> object:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path.name}: cannot be read as YAML ({exc})") from None
 

@@ -13,9 +13,6 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-
-# libyaml's safe loader when available: ten times faster, same results
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
@@ -29,6 +26,7 @@ from blma.library.models import (
     Variable,
 )
 from blma.library.render import template_variables
+from blma.yamlio import load_yaml
 
 MIN_CLAUSES_PER_PROTECTION = 3
 REQUIRED_ROLES: tuple[str, ...] = StructuralRole.__args__  # type: ignore[attr-defined]
@@ -144,7 +142,7 @@ class Library:
 def _load_yaml(path: Path, problems: list[Problem]) -> object | None:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=SafeLoader)
+            return load_yaml(fh)
     except (OSError, yaml.YAMLError) as exc:
         problems.append(Problem(path.name, "(file)", f"cannot be read as YAML: {exc}"))
         return None
