@@ -64,7 +64,7 @@ from blma.drafting import draft as draft  # noqa: E402
 from blma.drafting import init_spec as init_spec  # noqa: E402
 from blma.drafting import load_spec as load_spec  # noqa: E402
 
-# -- the Streamlit app (app.py, pages/): uploads in memory, reviewer decisions, samples ------
+# -- the Streamlit app (app.py, app_pages/): uploads in memory, reviewer decisions, samples --
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "sample_agreements"
 
 from collections.abc import Mapping  # noqa: E402
