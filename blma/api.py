@@ -78,10 +78,15 @@ from blma.drafting.assemble import cross_references, document_context, final_ter
 from blma.drafting.selection import fits_sectors  # noqa: E402
 from blma.errors import BlmaError, UnknownIdError  # noqa: E402
 from blma.reading import AgreementText, read_bytes  # noqa: E402
-from blma.reading.safety import MAX_FILE_BYTES  # noqa: E402
+from blma.reading.safety import MAX_FILE_BYTES, check_size  # noqa: E402
 
 #: The largest agreement the tool reads, in MB (the app's uploader uses the same limit).
 MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
+
+def check_upload(name: str, data: bytes) -> None:
+    """Refuse an empty or oversized upload with the reader's own ``DocumentError`` message."""
+    check_size(name, data)
+
 
 def analyze_document(doc: AgreementText, analyzer: Analyzer | None = None) -> GapReport:
     """The gap report of an agreement already read (``read_bytes``)."""
