@@ -14,7 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from blma.analysis.prefilter import Sentence
-from blma.analysis.rules import RuleBook, load_rulebook
+from blma.analysis.rules import RuleBook, load_rulebook, vocabulary_pattern
+
+WORKER_WORD = vocabulary_pattern("WORKER")
+CONDITION = re.compile(
+    r"\b(?:where|if|when|whenever|unless|in case|in the event|should)\s+(?:[\w'’]+\s+){0,3}$", re.I
+)
+FOR_WORKER = re.compile(r"\W*(?:for|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + WORKER_WORD.pattern, re.I)
 
 # What the pipeline leaves on every sentence (a spaCy Span):
 #   span._.modality: "firm" | "soft" | "national_law" | "recital" | "definition"
@@ -118,14 +124,14 @@ class ProtectionDetector:
             for rule in self.book.rules.values():
                 if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
                     continue
-                hit = detect(rule, sentence, negators, lead_in)
+                hit = detect(rule, sentence, negators, lead_in, self.book.modality)
                 if hit is not None:
                     hits[rule.id] = hit
             sent._.hits = hits
         return doc
 
 
-def detect(rule, sentence: Sentence | str, negators, lead_in: str = "") -> SentenceHit | None:
+def detect(rule, sentence: Sentence | str, negators, lead_in: str = "", modality=None) -> SentenceHit | None:
     """One protection's verdict on one sentence, or None when it does not concern it."""
     if isinstance(sentence, str):
         sentence = Sentence(sentence)
@@ -149,6 +155,8 @@ def detect(rule, sentence: Sentence | str, negators, lead_in: str = "") -> Sente
         hit.weak = any(all(p.search(masked) for p in cue) for cue in rule.weak_topic)
     if not (hit.topic or hit.weak or hit.contrary):
         return None
+    if hit.topic and not hit.contrary and rule.generic_contrary:
+        hit.contrary = generic_harm(rule.generic_contrary, text, modality, negators)
     hit.elements = {name for name, p in rule.elements.items() if p.search(masked)}
     if rule.restrict is not None:
         restricted = rule.restrict.search(text)
@@ -204,3 +212,43 @@ def _qualifies(cue, sentence: Sentence) -> bool:
     if cue.also is not None and not cue.also.search(sentence):
         return False
     return cue.unless is None or not cue.unless.search(sentence)
+
+
+def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
+    """Harms shared by many protections: the worker refused it, or made to pay for it.
+
+    "denied" counts only when the worker is the one refused: the nearest subject before the
+    denial is a worker ("migrant workers are not covered by ..."), or the denial names the
+    worker after it ("forbidden for foreign workers"); "employers are prohibited from ..." is
+    a protection. "pays" counts unless a negator in its clause reverses it.
+    """
+    if modality is None:
+        return ""
+    if "pays" in kinds:
+        match = modality.worker_pays.search(text)
+        if match:
+            before = clause_before(text, match.start())
+            if (
+                not negators.search(before)
+                and not negators.search(match.group(0))
+                and not CONDITION.search(before)
+            ):
+                return match.group(0)
+    if "denied" in kinds:
+        for match in modality.worker_denied.pattern.finditer(text):
+            before = clause_before(text, match.start())
+            after = text[match.end() : match.end() + 60]
+            workers = list(WORKER_WORD.finditer(before))
+            others = list(modality.denial_subjects.pattern.finditer(before))
+            worker_is_subject = bool(workers) and (not others or workers[-1].start() > others[-1].start())
+            names_worker_after = bool(FOR_WORKER.match(after))
+            if CONDITION.search(
+                before
+            ):  # "where they are not eligible for it, ..." states a case, not a refusal
+                continue
+            affirmative = match.group(0).lower().startswith(("excluded", "exempt"))
+            if affirmative and negators.search(before):
+                continue
+            if worker_is_subject or names_worker_after:
+                return match.group(0)
+    return ""

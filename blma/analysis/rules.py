@@ -60,6 +60,7 @@ class RuleSpec(BaseModel):
     contrary: list[ContraryCue] = Field(default_factory=list)
     preamble_counts: bool = False
     may_is_firm: bool = False  # "either Party may terminate" is how such rights are written
+    generic_contrary: list[Literal["denied", "pays"]] = Field(default_factory=list)
 
     @field_validator("contrary")
     @classmethod
@@ -91,6 +92,9 @@ class ModalitySpec(BaseModel):
     negators: str
     annex_mandatory: str
     annex_indicative: str
+    worker_denied: str
+    worker_pays: str
+    denial_subjects: str
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class Rule:
     contrary: tuple[CompiledContrary, ...]
     preamble_counts: bool
     may_is_firm: bool
+    generic_contrary: tuple[str, ...]
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
 
     def possible(self, sentence: Sentence) -> bool:
@@ -138,6 +143,9 @@ class Modality:
     negators: Guarded
     annex_mandatory: Guarded
     annex_indicative: Guarded
+    worker_denied: Guarded
+    worker_pays: Guarded
+    denial_subjects: Guarded
 
 
 @dataclass(frozen=True)
@@ -226,10 +234,20 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         contrary=contrary,
         preamble_counts=spec.preamble_counts,
         may_is_firm=spec.may_is_firm,
+        generic_contrary=tuple(spec.generic_contrary),
         gate=rule_gate(
             [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
         ),
     )
+
+
+def vocabulary_pattern(name: str, rules_dir: Path = RULES_DIR) -> re.Pattern[str]:
+    """One named fragment of vocabulary.yaml, compiled on its own (e.g. what counts as a worker)."""
+    vocabulary = {
+        str(k): str(v)
+        for k, v in load_yaml((rules_dir / "vocabulary.yaml").read_text(encoding="utf-8")).items()
+    }
+    return re.compile(r"\b" + _expand(f"{{{name}}}", vocabulary, f"vocabulary.yaml: {name}"), re.I)
 
 
 @cache
@@ -260,6 +278,9 @@ def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
                 "negators",
                 "annex_mandatory",
                 "annex_indicative",
+                "worker_denied",
+                "worker_pays",
+                "denial_subjects",
             )
         },
     )
