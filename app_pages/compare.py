@@ -42,18 +42,14 @@ sample_names = right.multiselect(
 )
 
 items: list[tuple[str, bytes]] = []
-too_big = []
 for upload in uploads or []:
-    if upload.size > api.MAX_UPLOAD_MB * 1024 * 1024:
-        too_big.append(
-            f"{upload.name}: the file is {upload.size / 1e6:.1f} MB, over the {api.MAX_UPLOAD_MB} MB limit "
-            "for one agreement; split it or remove embedded images"
-        )
+    try:  # an empty or oversized file is named and left out; the others are still compared
+        api.check_upload(upload.name, upload.getvalue())
+    except api.BlmaError as exc:
+        st.error(str(exc))
     else:
         items.append((upload.name, upload.getvalue()))
 items += [(name, resources.sample(name).data()) for name in sample_names]
-for message in too_big:
-    st.error(message)
 
 if len(items) == 2:
     swap = st.toggle(

@@ -59,28 +59,36 @@ with st.expander("Specification file: load a saved one, or start again"):
 for notice in F.sync(state, form, [p.id for p in protections]):
     st.warning(notice)
 
+# An error must not hide the form: the user fixes it with the same widgets.
+current: api.Draft | None = None
 try:
     fs = F.to_spec(form)
-    spec = fs.spec
+except api.BlmaError as exc:
+    st.error(str(exc))
+    fs = F.FormSpec(F.scope_spec(form), [], [])
+spec = fs.spec
+try:
     current = prepared("draft.current", fingerprint(spec.to_text()), lambda: api.draft(spec))
 except api.BlmaError as exc:
     st.error(str(exc))
-    st.stop()
 
 # -- the live coverage meter --------------------------------------------------------------------
 with st.sidebar:
-    entries = current.coverage.entries
-    core = [e for e in entries if e.priority == "core"]
-    core_secured = [e for e in core if e.status == "secured"]
     st.markdown("**Coverage of the draft**")
-    st.progress(
-        len(core_secured) / len(core) if core else 1.0,
-        text=f"Core protections secured: {len(core_secured)} of {len(core)}",
-    )
-    st.caption(f"All protections secured: {len(current.coverage.secured)} of {len(entries)}")
-    missing_core = [e for e in core if e.status != "secured"]
-    if missing_core:
-        st.warning("Core protections left out: " + "; ".join(e.title for e in missing_core))
+    if current is None:
+        st.caption("The coverage meter returns once the error on the page is fixed.")
+    else:
+        entries = current.coverage.entries
+        core = [e for e in entries if e.priority == "core"]
+        core_secured = [e for e in core if e.status == "secured"]
+        st.progress(
+            len(core_secured) / len(core) if core else 1.0,
+            text=f"Core protections secured: {len(core_secured)} of {len(core)}",
+        )
+        st.caption(f"All protections secured: {len(current.coverage.secured)} of {len(entries)}")
+        missing_core = [e for e in core if e.status != "secured"]
+        if missing_core:
+            st.warning("Core protections left out: " + "; ".join(e.title for e in missing_core))
 
 # -- steps ----------------------------------------------------------------------------------------
 if state.get(F.STEP_KEY) not in F.STEPS:
@@ -264,6 +272,10 @@ def step_protections() -> None:
 
 def step_download() -> None:
     st.subheader("Check and download")
+    if current is None:
+        st.error("The draft cannot be assembled until the error above is fixed.")
+        _nav(F.STEPS[1], None)
+        return
     if fs.placeholders:
         st.warning(
             "Some party details are still blank and appear in brackets in the draft: "

@@ -38,21 +38,30 @@ st.caption(
 )
 
 # -- choose the agreement ----------------------------------------------------------------------
+def _upload_changed() -> None:
+    """The user removed the file: forget it. (Leaving the page also empties the uploader, but
+    without this callback, so the agreement under review survives a page switch.)"""
+    if state.get("review.upload") is None and (current := R.current(state)) is not None:
+        if current.origin == "upload":
+            del state[R.KEY]
+        state["review.upload_id"] = None
+
+
 upload = st.file_uploader(
     "Agreement to review",
     type=["docx", "docm", "pdf", "txt", "md", "markdown", "doc"],  # .doc: the reader explains how to convert
     key="review.upload",
+    on_change=_upload_changed,
     max_upload_size=api.MAX_UPLOAD_MB,
     help=f"Word (.docx), PDF with a text layer, plain text or Markdown, up to {api.MAX_UPLOAD_MB} MB. "
     "A scanned PDF without text cannot be read.",
 )
 if upload is not None and state.get("review.upload_id") != upload.file_id:
     state["review.upload_id"] = upload.file_id
-    if upload.size > api.MAX_UPLOAD_MB * 1024 * 1024:
-        st.error(
-            f"{upload.name}: the file is {upload.size / 1e6:.1f} MB, over the {api.MAX_UPLOAD_MB} MB limit "
-            "for one agreement; split it or remove embedded images"
-        )
+    try:  # the server's own limit (config maxUploadSize) may be set higher than the reader's
+        api.check_upload(upload.name, upload.getvalue())
+    except api.BlmaError as exc:
+        st.error(str(exc))
     else:
         R.open_document(state, upload.name, upload.getvalue(), "upload")
 
@@ -110,7 +119,7 @@ facts = report.facts
 titles = resources.protection_titles()
 
 # -- summary ----------------------------------------------------------------------------------
-st.header(facts.title or review.name)
+st.header(plain(facts.title or review.name))
 st.caption(
     f"{review.name} · {'MoU' if facts.instrument == 'mou' else 'Agreement'} · "
     f"parties: {'; '.join(facts.parties) or 'not found'} · sectors: {', '.join(facts.sectors) or 'not found'} · "

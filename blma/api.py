@@ -56,7 +56,6 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
     return problems, summary
 
 
-
 # -- drafting: re-exported so the CLI and the app have one API to call -----------------------
 from blma.drafting import Draft as Draft  # noqa: E402
 from blma.drafting import DraftSpec as DraftSpec  # noqa: E402
@@ -82,6 +81,7 @@ from blma.reading.safety import MAX_FILE_BYTES, check_size  # noqa: E402
 
 #: The largest agreement the tool reads, in MB (the app's uploader uses the same limit).
 MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
+
 
 def check_upload(name: str, data: bytes) -> None:
     """Refuse an empty or oversized upload with the reader's own ``DocumentError`` message."""
@@ -284,7 +284,11 @@ def compare(paths_or_docs: list[Input]) -> Comparison:
 
 
 def annotate(
-    source: bytes | str | Path, protections: list[str] | None = None, *, name: str | None = None, author: str = "BLMA review"
+    source: bytes | str | Path,
+    protections: list[str] | None = None,
+    *,
+    name: str | None = None,
+    author: str = "BLMA review",
 ) -> Redline:
     """The redline of a DOCX (bytes or a path) with what was done; see :func:`redline`."""
     from blma.comparison.redline import redline as run
@@ -318,4 +322,3 @@ def write_output(path: Path | str, data: bytes) -> None:
     from blma.drafting.output import write_atomic
 
     write_atomic(Path(path), data)
-

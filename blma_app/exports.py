@@ -94,7 +94,7 @@ def annotated_agreement(report: api.GapReport, stem: str, source: bytes) -> Down
     fixes = [f.id for f in report.protections if f.final_status in ("missing", "contrary")]
     redline = api.annotate(source, fixes or None, name=report.file)
     return Download(
-        "Agreement with comments and fixes (Word)",
+        "Annotated agreement (Word)",
         redline.data,
         f"{stem}.reviewed.docx",
         DOCX_MIME,

@@ -79,3 +79,12 @@ def test_word_differences_mark_removed_and_added_words_without_colour_alone():
     out = V.diff_html(ops)
     assert "<del" in out and "line-through" in out and "<ins" in out and "underline" in out
     assert "&lt;wages&gt;" in out
+
+
+def test_an_empty_upload_is_named_and_the_others_are_still_compared(app_page):
+    at = app_page(PAGE)
+    at.get("file_uploader")[0].upload("empty.txt", b"", "text/plain")
+    at.multiselect(key="compare.samples").set_value([A, B]).run()
+    assert not at.exception
+    assert any("empty.txt" in e.value and "empty" in e.value for e in at.error)
+    assert list(frame_with(at, "Group").columns[-2:]) == [A, B]

@@ -96,8 +96,22 @@ def test_an_uploaded_docx_is_analysed_in_memory(app_page, sample_report):
         "Gap report (Word)",
         "Gap report (Markdown)",
         "Gap report (JSON)",
-        "Agreement with comments and fixes (Word)",
+        "Annotated agreement (Word)",
     ]
+
+
+def test_a_page_switch_keeps_the_review_and_removing_the_upload_forgets_it(app_page):
+    sample = next(s for s in api.samples() if s.name == SAMPLE)
+    at = app_page(PAGE)
+    at.get("file_uploader")[0].upload("mine.docx", sample.data(), "application/octet-stream").run()
+    assert at.session_state[R.KEY].name == "mine.docx"
+    at.switch_page("app_pages/learn.py").run()
+    at.switch_page(PAGE).run()  # leaving the page empties the uploader but keeps the review
+    assert at.session_state[R.KEY].name == "mine.docx"
+    at.get("file_uploader")[0].upload("mine.docx", sample.data(), "application/octet-stream").run()
+    at.get("file_uploader")[0].clear().run()
+    assert R.KEY not in at.session_state
+    assert any("Upload an agreement" in i.value for i in at.info)
 
 
 @pytest.mark.parametrize("name", ["legacy_doc", "encrypted", "not_a_zip", "empty", "scanned_pdf"])

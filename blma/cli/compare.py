@@ -25,9 +25,12 @@ class CompareFormat(StrEnum):
 def compare_command(
     files: Annotated[list[Path], typer.Argument(help="Two or more agreements (DOCX, PDF, Markdown, text)")],
     fmt: Annotated[
-        CompareFormat | None, typer.Option("--format", help="md, html, json, csv or docx (default: from -o, else md)")
+        CompareFormat | None,
+        typer.Option("--format", help="md, html, json, csv or docx (default: from -o, else md)"),
     ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write; without it, to stdout")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write; without it, to stdout")
+    ] = None,
 ) -> None:
     """Compare agreements: with two, the version differences and status changes; with more, the matrix.
 
@@ -59,13 +62,16 @@ def compare_command(
 def redline_command(
     agreement: Annotated[Path, typer.Argument(help="The agreement to annotate (.docx)")],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: AGREEMENT.redline.docx beside it)")
+        Path | None,
+        typer.Option("-o", "--output", help="File to write (default: AGREEMENT.redline.docx beside it)"),
     ] = None,
     protections: Annotated[
         list[str] | None,
         typer.Option("--protections", help="Only fix these protection ids (comma-separated or repeated)"),
     ] = None,
-    author: Annotated[str, typer.Option("--author", help="Author of the comments and tracked changes")] = "BLMA review",
+    author: Annotated[
+        str, typer.Option("--author", help="Author of the comments and tracked changes")
+    ] = "BLMA review",
 ) -> None:
     """Return the agreement with a comment on each finding and the suggested clauses as tracked changes.
 

@@ -50,7 +50,11 @@ Similarity = Callable[[list[str], list[str]], list[list[float]]]
 
 
 def align(
-    a: list[Article], b: list[Article], similarity: Similarity = tfidf_similarity, *, use_protections: bool = True
+    a: list[Article],
+    b: list[Article],
+    similarity: Similarity = tfidf_similarity,
+    *,
+    use_protections: bool = True,
 ) -> tuple[list[ArticlePair], list[str], list[str]]:
     """Pairs in the order of ``a``, then the unmatched keys of ``a`` and of ``b``."""
     sims = similarity([x.text for x in a], [y.text for y in b])

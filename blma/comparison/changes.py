@@ -43,5 +43,10 @@ def status_changes(a: GapReport, b: GapReport) -> list[StatusChange]:
 
 def _rank(change: StatusChange, position: int) -> tuple[int, int, int, int]:
     if change.direction == "weakening":
-        return (0, 0 if change.to == "contrary" else 1, -change.severity, (change.priority != "core") * 100 + position)
+        return (
+            0,
+            0 if change.to == "contrary" else 1,
+            -change.severity,
+            (change.priority != "core") * 100 + position,
+        )
     return (1, 0, -change.severity, (change.priority != "core") * 100 + position)

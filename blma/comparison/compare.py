@@ -112,6 +112,4 @@ def compare_sources(sources: list[Source]) -> Comparison:
 def differences(a: list[Article], b: list[Article], pairs) -> list[ArticleDiff]:
     by_a = {x.key: x for x in a}
     by_b = {y.key: y for y in b}
-    return [
-        ArticleDiff(a=p.a, b=p.b, ops=word_diff(by_a[p.a].body, by_b[p.b].body)) for p in pairs
-    ]
+    return [ArticleDiff(a=p.a, b=p.b, ops=word_diff(by_a[p.a].body, by_b[p.b].body)) for p in pairs]

@@ -54,7 +54,9 @@ class Matrix(BaseModel):
         """Rows by group, worker protections first, each group in rubric order."""
         order = ["worker_protection", "governance"]
         order += sorted({r.group for r in self.rows} - set(order))
-        return [(g, [r for r in self.rows if r.group == g]) for g in order if any(r.group == g for r in self.rows)]
+        return [
+            (g, [r for r in self.rows if r.group == g]) for g in order if any(r.group == g for r in self.rows)
+        ]
 
 
 class ArticlePair(BaseModel):
@@ -105,7 +107,9 @@ class StatusChange(BaseModel):
     from_: Status = Field(alias="from")
     to: Status
     direction: Literal["weakening", "strengthening"]
-    severity: int = Field(description="Steps down (weakening) or up the scale contrary < missing < partial < present")
+    severity: int = Field(
+        description="Steps down (weakening) or up the scale contrary < missing < partial < present"
+    )
     a_locations: list[str] = Field(default_factory=list)
     b_locations: list[str] = Field(default_factory=list)
 
@@ -153,8 +157,13 @@ class Comparison(BaseModel):
             data["changes"] = [c.model_dump(mode="json", by_alias=True) for c in self.changes]
             data["identical"] = self.identical
             data["differences"] = [
-                {"a": d.a, "b": d.b, "deleted": " ".join(d.words("delete")), "inserted": " ".join(d.words("insert")),
-                 "ops": [o.model_dump(mode="json") for o in d.ops if o.op != "equal"]}
+                {
+                    "a": d.a,
+                    "b": d.b,
+                    "deleted": " ".join(d.words("delete")),
+                    "inserted": " ".join(d.words("insert")),
+                    "ops": [o.model_dump(mode="json") for o in d.ops if o.op != "equal"],
+                }
                 for d in self.differences
                 if d.changed
             ]

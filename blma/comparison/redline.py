@@ -47,7 +47,9 @@ AUTHOR = "BLMA review"
 INITIALS = "BLMA"
 LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
 FINAL_PROTECTIONS = ("duration_termination",)
-FINAL_HEADING = re.compile(r"final provisions|entry into force|duration|effect|termination of the (?:agreement|memorandum)", re.I)
+FINAL_HEADING = re.compile(
+    r"final provisions|entry into force|duration|effect|termination of the (?:agreement|memorandum)", re.I
+)
 BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 TYPED_LABEL = re.compile(r"^\s*(\(?)(\d+|[a-z])([.)]?)\t")
 
@@ -103,7 +105,9 @@ def redline(
         for pid in protections:
             status = report.finding(pid).final_status
             if status not in ("missing", "contrary"):
-                editor.notes.append(f"{pid} is {status}: no clause inserted (only missing or contrary ones are)")
+                editor.notes.append(
+                    f"{pid} is {status}: no clause inserted (only missing or contrary ones are)"
+                )
     for finding in fixes:
         editor.fix(finding)
     for finding in report.protections:
@@ -111,7 +115,9 @@ def redline(
     saved = io.BytesIO()
     package.save(saved)
     names = [part.partname.lstrip("/"), "[Content_Types].xml", _rels_name(part.partname)]
-    names += [rel.target_part.partname.lstrip("/") for rel in part.rels.values() if rel.reltype == RT.COMMENTS]
+    names += [
+        rel.target_part.partname.lstrip("/") for rel in part.rels.values() if rel.reltype == RT.COMMENTS
+    ]
     out = write_package(data, members(saved.getvalue(), names))
     return Redline(file=name, data=out, actions=editor.actions, notes=editor.notes)
 
@@ -124,7 +130,9 @@ def _rels_name(partname: str) -> str:
 class _Editor:
     """Holds the document and its block-to-paragraph map while fixes and comments are written."""
 
-    def __init__(self, doc: AgreementText, report: GapReport, part, library: Library, marks: Marks, author: str):
+    def __init__(
+        self, doc: AgreementText, report: GapReport, part, library: Library, marks: Marks, author: str
+    ):
         self.doc, self.report, self.part, self.library = doc, report, part, library
         self.marks, self.author = marks, author
         self.paragraphs = locate(doc, part.element.body)
@@ -176,11 +184,15 @@ class _Editor:
         for distance in range(1, len(order)):
             for k in (at - distance, at + distance):
                 if 0 <= k < len(order):
-                    keys = [key for key, pids in self.by_article.items()
-                            if order[k] in pids and self._is_body_article(key) and key != final]
+                    keys = [
+                        key
+                        for key, pids in self.by_article.items()
+                        if order[k] in pids and self._is_body_article(key) and key != final
+                    ]
                     if keys:
-                        return max(keys, key=self.doc.units.index if all(
-                            x in self.doc.units for x in keys) else len)
+                        return max(
+                            keys, key=self.doc.units.index if all(x in self.doc.units for x in keys) else len
+                        )
         return None
 
     # -- fixes ------------------------------------------------------------------------------------
@@ -197,8 +209,9 @@ class _Editor:
                 return
         self._insert_article(finding, paragraphs, clause.id)
 
-    def _replace_contrary(self, finding: Finding, targets: list[etree._Element], paragraphs: list[str],
-                          clause_id: str) -> None:
+    def _replace_contrary(
+        self, finding: Finding, targets: list[etree._Element], paragraphs: list[str], clause_id: str
+    ) -> None:
         for evidence in finding.evidence:
             if evidence.kind != "contrary":
                 continue
@@ -207,7 +220,9 @@ class _Editor:
             if p is None:
                 continue
             if _delete_sentence(p, evidence.text, self.marks):
-                self.actions.append(RedlineAction(protection=finding.id, action="deleted", location=evidence.location))
+                self.actions.append(
+                    RedlineAction(protection=finding.id, action="deleted", location=evidence.location)
+                )
         anchor = targets[-1]
         template = anchor
         first = None
@@ -215,8 +230,14 @@ class _Editor:
             anchor = insert_paragraph(anchor, text, template, self.marks, keep_numbering=False)
             first = first if first is not None else anchor
         self.inserted_heads[finding.id] = first
-        self.actions.append(RedlineAction(protection=finding.id, action="inserted", clause_id=clause_id,
-                                          location=finding.evidence[0].location if finding.evidence else ""))
+        self.actions.append(
+            RedlineAction(
+                protection=finding.id,
+                action="inserted",
+                clause_id=clause_id,
+                location=finding.evidence[0].location if finding.evidence else "",
+            )
+        )
 
     def _insert_article(self, finding: Finding, paragraphs: list[str], clause_id: str) -> None:
         neighbour = self._neighbour_article(finding.id)
@@ -255,7 +276,9 @@ class _Editor:
         count.append(anchor)
         self.inserted_heads[finding.id] = created[0]
         where = f"{label or title}, {'before' if before_final else 'after'} {neighbour}"
-        self.actions.append(RedlineAction(protection=finding.id, action="inserted", location=where, clause_id=clause_id))
+        self.actions.append(
+            RedlineAction(protection=finding.id, action="inserted", location=where, clause_id=clause_id)
+        )
 
     def _previous_article(self, key: str) -> str | None:
         units = self.doc.units
@@ -279,8 +302,10 @@ class _Editor:
             text += f"; suggested clause {clause} inserted as a tracked change"
         for p in targets:
             if comment_paragraph(self.part.document, p, text, self.author, INITIALS):
-                location = next((b.location for b, q in zip(self.doc.blocks, self.paragraphs, strict=True)
-                                 if q is p), "inserted clause")
+                location = next(
+                    (b.location for b, q in zip(self.doc.blocks, self.paragraphs, strict=True) if q is p),
+                    "inserted clause",
+                )
                 self.actions.append(RedlineAction(protection=finding.id, action="comment", location=location))
 
 
@@ -309,7 +334,7 @@ def _heading_texts(heads, key, label, title, doc, neighbour) -> list[tuple[str, 
 
 
 def _relabel(text: str, number: str, label: str) -> str:
-    """"Article 11" becomes "Article 11 bis", keeping the text's own casing and layout."""
+    """ "Article 11" becomes "Article 11 bis", keeping the text's own casing and layout."""
     suffix = label.split()[-1]
     match = re.search(rf"\b{re.escape(number)}\b", text)
     if match:
@@ -337,7 +362,10 @@ def _delete_sentence(p: etree._Element, sentence: str, marks: Marks) -> bool:
     if not rest or (TYPED_LABEL.match(text[: match.start()] + "\t") and len(rest) <= 6):
         delete_paragraph(p, marks)
         return True
-    ops = [("equal", text[: match.start()]), ("delete", text[match.start() : match.end()]),
-           ("equal", text[match.end() :])]
+    ops = [
+        ("equal", text[: match.start()]),
+        ("delete", text[match.start() : match.end()]),
+        ("equal", text[match.end() :]),
+    ]
     rewrite(p, [o for o in ops if o[1]], marks)
     return True

@@ -14,11 +14,10 @@ from pathlib import PurePath
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
-from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from blma.comparison.models import Comparison
-from blma.drafting.wording import templates_root
+from blma.templating import layout_environment
 
 FORMATS = ("md", "html", "json", "csv", "docx")
 GROUP_TITLES = {"worker_protection": "Worker protections", "governance": "Governance"}
@@ -27,14 +26,7 @@ GROUP_TITLES = {"worker_protection": "Worker protections", "governance": "Govern
 @cache
 def environment() -> SandboxedEnvironment:
     """Sandboxed like the drafting templates; HTML is autoescaped because file names and texts are users'."""
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(templates_root()),
-        undefined=StrictUndefined,
-        autoescape=select_autoescape(["html.j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = layout_environment()
     env.filters["basename"] = lambda path: PurePath(str(path)).name
     env.filters["md"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     return env

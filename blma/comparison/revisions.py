@@ -33,11 +33,22 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: Run children that carry text as this module reads it; any other child makes a run "special".
 TEXT_CHILDREN = {W_T, W_TAB, W_BR, W_CR, W_RPR}
 #: Paragraph children that hold runs elsewhere than directly (links, fields, controls, revisions).
-NESTED_RUN_HOLDERS = {w("hyperlink"), w("fldSimple"), w("smartTag"), w("sdt"), w("customXml"), W_INS, W_DEL,
-                      w("moveFrom"), w("moveTo")}
+NESTED_RUN_HOLDERS = {
+    w("hyperlink"),
+    w("fldSimple"),
+    w("smartTag"),
+    w("sdt"),
+    w("customXml"),
+    W_INS,
+    W_DEL,
+    w("moveFrom"),
+    w("moveTo"),
+}
 
 #: What may precede ``w:numPr`` in ``w:pPr`` (the schema fixes the order of its children).
-NUMPR_PREDECESSORS = {w(t) for t in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
+NUMPR_PREDECESSORS = {
+    w(t) for t in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
+}
 
 
 @dataclass
@@ -320,8 +331,9 @@ def comment_paragraph(document, p: etree._Element, text: str, author: str, initi
     if not runs:
         return False
     paragraph = Paragraph(p, None)
-    document.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=text, author=author,
-                         initials=initials)
+    document.add_comment(
+        [Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=text, author=author, initials=initials
+    )
     return True
 
 
@@ -330,8 +342,12 @@ def accept_all(root: etree._Element) -> None:
     """Accept every tracked change under ``root`` in place: what Word's "Accept All" leaves."""
     for el in list(root.iter(W_DEL, w("moveFrom"))):
         parent = el.getparent()
-        if parent is not None and parent.tag == W_RPR and parent.getparent() is not None \
-                and parent.getparent().tag == W_PPR:
+        if (
+            parent is not None
+            and parent.tag == W_RPR
+            and parent.getparent() is not None
+            and parent.getparent().tag == W_PPR
+        ):
             _merge_deleted_paragraph(parent.getparent().getparent())
             continue
         if parent is not None:
@@ -378,7 +394,10 @@ def write_package(original: bytes, replaced: dict[str, bytes]) -> bytes:
     styles, numbering, headers, images and macros stay exactly as they were.
     """
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(original)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         names = set()
         for info in zin.infolist():
             names.add(info.filename)
@@ -386,8 +405,11 @@ def write_package(original: bytes, replaced: dict[str, bytes]) -> bytes:
             zout.writestr(info, data if data is not None else zin.read(info.filename))
         for name, data in replaced.items():
             if name not in names:
-                zout.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
-                              compress_type=zipfile.ZIP_DEFLATED)
+                zout.writestr(
+                    zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)),
+                    data,
+                    compress_type=zipfile.ZIP_DEFLATED,
+                )
     return out.getvalue()
 
 

@@ -22,8 +22,17 @@ def _origin_first(text: str, a: str, b: str) -> bool:
     """True when ``a`` reads as the country workers come from (they come *from* it, work *in* the other)."""
 
     def lean(name: str) -> int:
-        leaving = len(re.findall(rf"\b(?:from|to return to|returning to|return to|nationals? of)\s+(?:the\s+)?(?:\w+\s+of\s+)?{re.escape(name)}\b", text))
-        staying = len(re.findall(rf"\b(?:in|to|employ\w* in|work\w* in)\s+(?:the\s+)?(?:\w+\s+of\s+)?{re.escape(name)}\b", text))
+        leaving = len(
+            re.findall(
+                rf"\b(?:from|to return to|returning to|return to|nationals? of)\s+(?:the\s+)?(?:\w+\s+of\s+)?{re.escape(name)}\b",
+                text,
+            )
+        )
+        staying = len(
+            re.findall(
+                rf"\b(?:in|to|employ\w* in|work\w* in)\s+(?:the\s+)?(?:\w+\s+of\s+)?{re.escape(name)}\b", text
+            )
+        )
         return leaving - staying
 
     return lean(a) >= lean(b)
@@ -86,7 +95,9 @@ def suggested_clause(library: Library, finding: Finding) -> Clause | None:
 def render_suggestion(clause: Clause, context: dict[str, str]) -> list[str]:
     """The clause's paragraphs; a clause variable without a default becomes a placeholder."""
     values = {
-        name: var.default if var.default is not None else f"[{var.description[:1].lower()}{var.description[1:]}]"
+        name: var.default
+        if var.default is not None
+        else f"[{var.description[:1].lower()}{var.description[1:]}]"
         for name, var in clause.variables.items()
     }
     text = render_clause(clause, context, values)

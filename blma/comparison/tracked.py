@@ -94,7 +94,10 @@ def tracked_docx(comparison: Comparison, *, author: str = AUTHOR, date: datetime
 def _texts_of_second(second: Source) -> dict[str, list[str]]:
     if _is_docx(second):
         body = Package.open(io.BytesIO(second.data)).main_document_part.element.body
-        return {k: [raw_text(p) for p in ps] for k, ps in _paragraphs_by_article(second.doc, locate(second.doc, body)).items()}
+        return {
+            k: [raw_text(p) for p in ps]
+            for k, ps in _paragraphs_by_article(second.doc, locate(second.doc, body)).items()
+        }
     found: dict[str, list[str]] = {}
     for block in second.doc.blocks:
         if block.origin != "footnote":

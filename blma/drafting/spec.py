@@ -17,20 +17,13 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from blma.errors import SpecError
-from blma.library.models import StructuralRole
+from blma.library.models import SECTORS, StructuralRole
 
 #: The value of ``clause`` that leaves a protection out of the draft.
 OMIT = "omit"
 
-DraftSector = Literal[
-    "general",
-    "domestic_work",
-    "seasonal_agriculture",
-    "health_care",
-    "construction",
-    "manufacturing",
-    "hospitality",
-]
+#: The sectors a draft may cover: the library's sectors, less the wildcard "all".
+DraftSector = Literal[tuple(s for s in SECTORS if s != "all")]  # type: ignore[valid-type]
 DraftStyle = Literal["agreement", "mou"]
 
 

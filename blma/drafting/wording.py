@@ -8,15 +8,14 @@ drafter may want to change without touching Python, so they live in ``templates/
 
 from __future__ import annotations
 
-import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, UndefinedError
+from jinja2 import TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from blma.errors import DataError
+from blma.templating import layout_environment, templates_root
 
 #: Stands for the current page number in rendered text; the DOCX writer makes it a PAGE field.
 PAGE_MARK = "\x00PAGE\x00"
@@ -24,23 +23,10 @@ PAGE_MARK = "\x00PAGE\x00"
 PAGES_MARK = "\x00NUMPAGES\x00"
 
 
-def templates_root() -> Path:
-    """``$BLMA_TEMPLATES_DIR`` or the ``templates/`` folder beside the package."""
-    env = os.environ.get("BLMA_TEMPLATES_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "templates"
-
-
 @cache
 def environment() -> SandboxedEnvironment:
     """Sandboxed like the clause renderer: the templates are ours, the values are users'."""
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(templates_root()),
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = layout_environment()
     env.globals.update(PAGE=PAGE_MARK, PAGES=PAGES_MARK)
     return env
 

@@ -6,7 +6,7 @@ These models are the boundary where YAML becomes data: everything downstream
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -17,16 +17,6 @@ Style = Literal["agreement", "mou"]
 Status = Literal["present", "partial", "missing", "contrary"]
 
 #: Sectors a clause or overlay may name; ``all`` means the clause suits any sector.
-SECTORS: tuple[str, ...] = (
-    "all",
-    "general",
-    "domestic_work",
-    "seasonal_agriculture",
-    "health_care",
-    "construction",
-    "manufacturing",
-    "hospitality",
-)
 Sector = Literal[
     "all",
     "general",
@@ -37,18 +27,9 @@ Sector = Literal[
     "manufacturing",
     "hospitality",
 ]
+SECTORS: tuple[str, ...] = get_args(Sector)
 
 #: Drafting order of the chapters a protection's article sits in.
-CHAPTERS: tuple[str, ...] = (
-    "recruitment",
-    "contract",
-    "conditions_of_work",
-    "social_protection",
-    "mobility",
-    "remedies",
-    "return",
-    "governance",
-)
 Chapter = Literal[
     "recruitment",
     "contract",
@@ -59,6 +40,7 @@ Chapter = Literal[
     "return",
     "governance",
 ]
+CHAPTERS: tuple[str, ...] = get_args(Chapter)
 
 STRENGTH_RANK: dict[str, int] = {"baseline": 1, "recommended": 2, "strongest": 3}
 

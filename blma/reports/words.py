@@ -7,36 +7,22 @@ and the DOCX writer read them from the same file so both formats say the same th
 
 from __future__ import annotations
 
-import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from blma.errors import DataError
+from blma.templating import layout_environment, templates_root
 
 WORDS_TEMPLATE = "gap_report_words.j2"
-
-
-def templates_root() -> Path:
-    """``$BLMA_TEMPLATES_DIR`` or the ``templates/`` folder beside the package."""
-    env = os.environ.get("BLMA_TEMPLATES_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "templates"
 
 
 @cache
 def environment() -> SandboxedEnvironment:
     """Sandboxed: the templates are ours, but the values (quotes, party names) come from uploads."""
-    return SandboxedEnvironment(
-        loader=FileSystemLoader(templates_root()),
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return layout_environment()
 
 
 @cache

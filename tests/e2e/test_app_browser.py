@@ -95,7 +95,7 @@ def browser(chromium: str):
 
 
 @pytest.fixture
-def page(browser, server):
+def page(browser, server, request):
     """A fresh browser tab (a fresh Streamlit session); every request must stay on the local server."""
     context = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
     tab = context.new_page()
@@ -108,6 +108,11 @@ def page(browser, server):
     tab.on("request", watch)
     tab.set_default_timeout(60_000)
     yield tab
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:  # what the user would have seen, for the CI log
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"failed-{request.node.name}.png"))
+        (ARTIFACTS / f"failed-{request.node.name}.txt").write_text(tab.locator("body").inner_text())
     context.close()
     assert not outside, f"the app called outside hosts: {outside[:5]}"
 

@@ -1,0 +1,32 @@
+"""Jinja2 environments for the layout templates in ``templates/`` (drafts, reports, comparisons).
+
+Sandboxed with ``StrictUndefined`` like the clause renderer: the templates are ours, but the
+values (party names, quotes from uploaded agreements) come from users. HTML templates
+(``*.html.j2``) are autoescaped; Markdown and Word text are not.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+
+def templates_root() -> Path:
+    """``$BLMA_TEMPLATES_DIR`` or the ``templates/`` folder beside the package."""
+    env = os.environ.get("BLMA_TEMPLATES_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "templates"
+
+
+def layout_environment() -> SandboxedEnvironment:
+    """A new environment with the shared settings; callers cache it and add their own globals."""
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(templates_root()),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
