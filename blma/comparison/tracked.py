@@ -139,8 +139,11 @@ def _insert_new_articles(comparison, paras_a, texts_b, pair_of_b, end_of_a, mark
             a_key = pair_of_b.get(key)
             anchor = end_of_a.get(a_key, anchor) if a_key else anchor
             continue
-        heading_template = _template(paras_a, heading=True) or first_a
-        body_template = _template(paras_a, heading=False) or first_a
+        heading_template = _template(paras_a, heading=True)
+        body_template = _template(paras_a, heading=False)
+        # an element with no children is falsy to lxml: test for None, not truth
+        heading_template = first_a if heading_template is None else heading_template
+        body_template = first_a if body_template is None else body_template
         for n, text in enumerate(texts_b.get(key, [])):
             template = heading_template if n == 0 else body_template
             if template is None:
