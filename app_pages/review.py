@@ -179,7 +179,8 @@ with st.expander("What the statuses mean"):
 
 # -- the table of protections -------------------------------------------------------------------
 st.subheader("All protections")
-left, middle, right, far = st.columns([3, 2, 2, 2])
+left, middle = st.columns([3, 2])
+right, far = st.columns([2, 3])
 chosen_statuses = left.pills(
     "Status", list(STATUSES), selection_mode="multi", default=list(STATUSES), key="review.f.status", format_func=word,
     help="Show only protections with these statuses (your decision where you made one).",

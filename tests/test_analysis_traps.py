@@ -223,3 +223,17 @@ def test_recitals_alone_are_partial():
         status_of(body, "social_security_portability", head="# Agreement between Arvenia and Borslav\n\n")
         == "partial"
     )
+
+
+def test_a_mention_in_a_list_of_contents_does_not_secure_a_protection():
+    body = (
+        "(1) The employment contract shall state the name of the employer, the place of work, the wage, "
+        "the hours of work, leave and the duration of the contract.\n"
+    )
+    assert status_of(body, "working_time_rest") == "partial"
+    assert status_of(body, "written_contract") != "missing"
+
+
+def test_indicative_guidelines_are_soft():
+    body = "(1) Schedule 2 sets out indicative guidelines on accommodation for the reference of employers.\n"
+    assert status_of(body, "accommodation") == "partial"

@@ -150,7 +150,15 @@ def detect(rule, sentence: Sentence | str, negators, lead_in: str = "", modality
             break
     masked_text = rule.mask.sub(" ", text) if rule.mask else text
     masked = sentence if masked_text is text else Sentence(masked_text)
-    hit.topic = any(all(p.search(masked) for p in cue) for cue in rule.topic) or bool(hit.reversed_contrary)
+    topic_at = _topic_position(rule.topic, masked)
+    hit.topic = topic_at is not None or bool(hit.reversed_contrary)
+    if (
+        topic_at is not None
+        and not hit.reversed_contrary
+        and modality is not None
+        and _in_a_list(masked.text, topic_at, modality)
+    ):
+        hit.topic, hit.weak = False, True
     if not hit.topic and rule.weak_topic:
         hit.weak = any(all(p.search(masked) for p in cue) for cue in rule.weak_topic)
     if not (hit.topic or hit.weak or hit.contrary):
@@ -252,3 +260,22 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
             if worker_is_subject or names_worker_after:
                 return match.group(0)
     return ""
+
+
+def _topic_position(cues, sentence: Sentence) -> int | None:
+    """Where the first satisfied topic cue's main concept starts, or None when no cue matches."""
+    for cue in cues:
+        matches = [p.search(sentence) for p in cue]
+        if all(matches):
+            return matches[0].start()  # type: ignore[union-attr]
+    return None
+
+
+def _in_a_list(text: str, position: int, modality) -> bool:
+    """True when ``position`` lies in a list introduced by a verb of content ("will state ...,
+    ..., ..."): the protection is mentioned as an item, not secured."""
+    for verb in modality.enumeration.pattern.finditer(text, 0, position):
+        tail = text[verb.end() :]
+        if tail.count(",") >= 2 and verb.end() <= position:
+            return True
+    return False

@@ -95,6 +95,7 @@ class ModalitySpec(BaseModel):
     worker_denied: str
     worker_pays: str
     denial_subjects: str
+    enumeration: str
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class Modality:
     worker_denied: Guarded
     worker_pays: Guarded
     denial_subjects: Guarded
+    enumeration: Guarded
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,7 @@ def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
                 "worker_denied",
                 "worker_pays",
                 "denial_subjects",
+                "enumeration",
             )
         },
     )

@@ -125,6 +125,7 @@ def open_page(page, server: str, path: str, heading: str) -> None:
 def screenshot(page, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
+    page.mouse.move(5, 5)  # no hover toolbars over the content
     page.wait_for_timeout(400)  # let charts and fonts settle
     page.screenshot(path=str(path))
     return path
@@ -194,7 +195,9 @@ def test_review_of_a_40_page_agreement_and_a_page_switch_are_timed(page, server,
     started = time.monotonic()
     page.locator(UPLOAD).set_input_files(str(long_file))
     page.get_by_role("heading", name="All protections").wait_for(timeout=120_000)
-    record("review_40_pages_s", time.monotonic() - started)
+    record("review_40_pages_summary_s", time.monotonic() - started)
+    page.get_by_role("button", name="Annotated agreement (Word)").wait_for()  # all four exports built
+    record("review_40_pages_with_downloads_s", time.monotonic() - started)
 
     started = time.monotonic()
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Learn", exact=True).click()
@@ -205,7 +208,7 @@ def test_review_of_a_40_page_agreement_and_a_page_switch_are_timed(page, server,
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Review", exact=True).click()
     page.get_by_role("heading", name="All protections").wait_for()
     record("page_switch_back_to_review_s", time.monotonic() - started)
-    assert TIMINGS["review_40_pages_s"] < 60 and TIMINGS["page_switch_review_to_learn_s"] < 15
+    assert TIMINGS["review_40_pages_with_downloads_s"] < 60 and TIMINGS["page_switch_review_to_learn_s"] < 15
 
 
 def test_draft_step_by_step(page, server, tmp_path):
