@@ -76,13 +76,10 @@ class Analyzer:
             spacy_doc._.is_preamble = block.kind == "preamble"
             for _name, component in self.nlp.pipeline:
                 spacy_doc = component(spacy_doc)
-            for sent in spacy_doc.sents:
-                if sent._.hits:
-                    observations.append(
-                        _Sentence(
-                            block, sent.text.strip(), dict(sent._.hits), sent._.modality, sent._.soft_cue
-                        )
-                    )
+            for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
+                observations.append(
+                    _Sentence(block, sent.text.strip(), dict(sent._.hits or {}), sent._.modality, sent._.soft_cue)
+                )
             stripped = block.text.rstrip()
             if stripped.endswith(":") or stripped.endswith(": "):
                 lead_in, lead_unit = stripped, block.unit
@@ -102,7 +99,7 @@ class Analyzer:
                         sentence.block, sentence.sentence, hit, sentence.modality, sentence.soft_cue
                     )
                     self._tally(tallies[pid], pid, obs, hit, facts.annexes)
-        findings = [self._decide(pid, tallies[pid], facts) for pid in self.library.protections]
+        findings = [self._decide(pid, tallies[pid], facts, observations) for pid in self.library.protections]
         report = GapReport(file=doc.name, facts=facts, protections=findings, warnings=list(doc.warnings))
         report.counts = {
             s: sum(1 for f in findings if f.status == s)
@@ -144,7 +141,23 @@ class Analyzer:
             tally.firm.append(obs)
             tally.firm_elements |= hit.elements
 
-    def _decide(self, pid: str, tally: _Tally, facts) -> Finding:
+    def _elements_nearby(
+        self, rule, tally: _Tally, groups: list[tuple[str, ...]], sentences: list[_Sentence]
+    ) -> set[str]:
+        """Elements stated in firm sentences of the same articles as the firm provisions."""
+        names = {name for group in groups for name in group}
+        places = {(o.block.annex, o.block.unit) for o in tally.firm if o.block.unit}
+        found: set[str] = set()
+        for sentence in sentences:
+            block = sentence.block
+            if (block.annex, block.unit) not in places or sentence.modality != "firm":
+                continue
+            for name in names - found:
+                if rule.elements[name].search(sentence.sentence):
+                    found.add(name)
+        return found
+
+    def _decide(self, pid: str, tally: _Tally, facts, sentences: list[_Sentence]) -> Finding:
         protection = self.library.protection(pid)
         rule = self.book.rules[pid]
         base = {
@@ -161,6 +174,9 @@ class Analyzer:
             for sector in facts.sectors:
                 groups += list(rule.sector_require.get(sector, ()))
             unmet = [g for g in groups if not set(g) & tally.firm_elements]
+            if unmet:  # the rest of the article often completes it ("... all sums due shall be paid")
+                found = self._elements_nearby(rule, tally, unmet, sentences)
+                unmet = [g for g in unmet if not set(g) & found]
             firm = sorted(tally.firm, key=lambda o: -len(o.hit.elements))
             evidence = [_evidence(o, "supports") for o in firm[:MAX_EVIDENCE]]
             evidence += [
