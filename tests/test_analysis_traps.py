@@ -237,3 +237,13 @@ def test_a_mention_in_a_list_of_contents_does_not_secure_a_protection():
 def test_indicative_guidelines_are_soft():
     body = "(1) Schedule 2 sets out indicative guidelines on accommodation for the reference of employers.\n"
     assert status_of(body, "accommodation") == "partial"
+
+
+def test_a_table_column_header_governs_its_cells():
+    soft = (
+        "| The Sending Party shall | The Receiving Party shall endeavour to |\n"
+        "| --- | --- |\n"
+        "| provide pre-departure orientation to every worker | ensure that workers keep their passports |\n"
+    )
+    assert status_of(soft, "identity_documents") == "partial"
+    assert status_of(soft, "pre_departure_orientation") == "present"

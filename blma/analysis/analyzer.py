@@ -71,6 +71,8 @@ class Analyzer:
                 continue
             if block.unit != lead_unit or block.kind == "table_cell":
                 lead_in = ""
+            if block.kind == "table_cell" and block.context:
+                lead_in = block.context  # a column header ("The Receiving Party will endeavour to") governs its cells
             spacy_doc = self.nlp.make_doc(block.text)
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble"
