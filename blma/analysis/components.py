@@ -265,9 +265,14 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
 def _topic_position(cues, sentence: Sentence) -> int | None:
     """Where the first satisfied topic cue's main concept starts, or None when no cue matches."""
     for cue in cues:
-        matches = [p.search(sentence) for p in cue]
-        if all(matches):
-            return matches[0].start()  # type: ignore[union-attr]
+        first = None
+        for pattern in cue:
+            match = pattern.search(sentence)
+            if match is None:
+                break
+            first = match if first is None else first
+        else:
+            return first.start() if first is not None else None
     return None
 
 

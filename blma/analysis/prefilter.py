@@ -13,6 +13,8 @@ import re
 from re import _constants as sre
 from re import _parser as sre_parse
 
+import ahocorasick
+
 MIN_LITERAL = 3
 
 
@@ -64,18 +66,42 @@ def _branch(alternatives: list) -> frozenset[str] | None:
     return frozenset(union)
 
 
-class LiteralSet:
-    """One set of alternative literals, tested with one C-level search when it is large."""
+class _LiteralIndex:
+    """Every literal of every set, found in one pass by an Aho-Corasick automaton."""
 
-    __slots__ = ("finder", "literals")
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def id_of(self, literal: str) -> int:
+        if literal not in self.ids:
+            self.ids[literal] = len(self.ids)
+            self._automaton = None  # a new literal: rebuild on next use
+        return self.ids[literal]
+
+    def found_in(self, lower: str) -> set[int]:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for literal, number in self.ids.items():
+                automaton.add_word(literal, number)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return {number for _end, number in self._automaton.iter(lower)} if self.ids else set()
+
+
+_INDEX = _LiteralIndex()
+
+
+class LiteralSet:
+    """One set of alternative literals; it occurs in a sentence when any of its literals does."""
+
+    __slots__ = ("ids", "literals")
 
     def __init__(self, literals: frozenset[str]) -> None:
         self.literals = tuple(sorted(literals))
-        self.finder = re.compile("|".join(map(re.escape, self.literals))) if len(literals) > 4 else None
+        self.ids = frozenset(_INDEX.id_of(literal) for literal in self.literals)
 
     def hit(self, lower: str) -> bool:
-        if self.finder is not None:
-            return self.finder.search(lower) is not None
         return any(literal in lower for literal in self.literals)
 
 
@@ -83,28 +109,24 @@ _INTERNED: dict[frozenset[str], LiteralSet] = {}
 
 
 def literal_set(literals: frozenset[str]) -> LiteralSet:
-    """Shared instances, so a sentence's cache answers each distinct set once."""
+    """Shared instances, one per distinct set."""
     if literals not in _INTERNED:
         _INTERNED[literals] = LiteralSet(literals)
     return _INTERNED[literals]
 
 
 class Sentence:
-    """A sentence with its lower-cased text and a cache of which literal sets occur in it."""
+    """A sentence with its lower-cased text and the literals that occur in it (found once)."""
 
-    __slots__ = ("_hits", "lower", "text")
+    __slots__ = ("found", "lower", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower = text.lower()
-        self._hits: dict[int, bool] = {}
+        self.found = _INDEX.found_in(self.lower)
 
     def has(self, options: LiteralSet) -> bool:
-        key = id(options)
-        found = self._hits.get(key)
-        if found is None:
-            found = self._hits[key] = options.hit(self.lower)
-        return found
+        return not options.ids.isdisjoint(self.found)
 
 
 class Guarded:
