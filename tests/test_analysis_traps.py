@@ -247,3 +247,18 @@ def test_a_table_column_header_governs_its_cells():
     )
     assert status_of(soft, "identity_documents") == "partial"
     assert status_of(soft, "pre_departure_orientation") == "present"
+
+
+def test_bulleted_obligations_under_numbered_capital_headings():
+    head = "# MEMORANDUM OF UNDERSTANDING ON LABOUR COOPERATION\n\nbetween the Republic of Arvenia and the Kingdom of Borslav\n\n"
+    body = (
+        "## 1. OBLIGATIONS OF THE EMPLOYER\n\nThe employer shall:\n\n"
+        "• pay wages monthly into a bank account of the worker;\n• not retain the passport of the worker;\n\n"
+        "## 2. OBLIGATIONS OF THE WORKER\n\nThe worker shall:\n\n"
+        "1) reimburse the air ticket through monthly deductions from his salary.\n"
+    )
+    report = default_analyzer().analyze(read_bytes("mou.md", (head + body).encode()))
+    assert report.finding("identity_documents").status == "present"
+    assert report.finding("identity_documents").evidence[0].location == "Paragraph 1"
+    assert report.finding("no_worker_fees").status == "contrary"
+    assert report.finding("no_worker_fees").evidence[0].location == "Paragraph 2(1)"

@@ -206,12 +206,13 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
             and (
                 para.is_title
                 or para.heading_level == 1
-                or ((para.bold or text.isupper()) and _is_headingish(text))
+                or ((para.bold or text.isupper()) and _is_headingish(text) and not PARA_LABEL.match(text))
                 or (
                     title_parts
                     and (para.bold or para.heading_level)
                     and len(text.split()) <= 45
                     and not text.endswith((".", ";"))
+                    and not PARA_LABEL.match(text)
                 )
                 or (title_parts and _is_title_continuation(text))
             )

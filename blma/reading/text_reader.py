@@ -10,6 +10,7 @@ from blma.reading.models import RawParagraph
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$")
+BULLET = re.compile(r"^[•◦▪●‣–]\s+")
 MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 END_OF_SENTENCE = re.compile(r"[.;:!?)\]\"”]$")
 NEW_ITEM = re.compile(
@@ -89,6 +90,7 @@ def lines_to_paragraphs(lines: list[str], markdown: bool = False) -> list[RawPar
             continue
         if markdown:
             line = _strip_md(line)
+        line = BULLET.sub("", line)
         if buffer and _ends_paragraph(buffer, line):
             flush()
         buffer.append(line)
