@@ -445,6 +445,14 @@ class Builder:
             p.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
         return p
 
+    def items(self, spec, pcite, unit_cite):
+        """The lettered sub-items of a paragraph, each citable as "<paragraph>(a)"."""
+        for j, item in enumerate(spec.get("items", []), start=1):
+            itext = item if isinstance(item, str) else item["text"]
+            lab = f"({letter(j)})"
+            self.item_para(itext, item if isinstance(item, dict) else {}, lab)
+            self.cites.add([f"{pcite}{lab}", pcite, unit_cite], itext)
+
     def item_para(self, text, spec, label):
         if spec.get("del"):
             label = "{-" + label + "\t-}"
@@ -679,11 +687,7 @@ class Builder:
             p.paragraph_format.tab_stops.add_tab_stop(Cm(1.2))
             pcite = f"Paragraph {n}.{k}"
             self.cites.add([pcite, unit_cite], text)
-            for j, item in enumerate(spec.get("items", []), start=1):
-                itext = item if isinstance(item, str) else item["text"]
-                lab = f"({letter(j)})"
-                self.item_para(itext, item if isinstance(item, dict) else {}, lab)
-                self.cites.add([f"{pcite}{lab}", pcite, unit_cite], itext)
+            self.items(spec, pcite, unit_cite)
 
     # ----------------------------------------------------------------- whole document
     def build(self):
@@ -752,11 +756,7 @@ class Builder:
                 self.numbered_para(text, spec, style, k)
                 pcite = f"{label}, paragraph {k}"
                 self.cites.add([pcite, label], text)
-            for j, item in enumerate(spec.get("items", []), start=1):
-                itext = item if isinstance(item, str) else item["text"]
-                lab = f"({letter(j)})"
-                self.item_para(itext, item if isinstance(item, dict) else {}, lab)
-                self.cites.add([f"{pcite}{lab}", pcite, label], itext)
+            self.items(spec, pcite, label)
 
     def write_footnotes(self):
         body = [
