@@ -262,3 +262,15 @@ def test_bulleted_obligations_under_numbered_capital_headings():
     assert report.finding("identity_documents").evidence[0].location == "Paragraph 1"
     assert report.finding("no_worker_fees").status == "contrary"
     assert report.finding("no_worker_fees").evidence[0].location == "Paragraph 2(1)"
+
+
+def test_a_table_of_contract_terms_reads_label_and_value_together():
+    body = (
+        "(1) Every contract shall follow the standard contract in Annex I, which is binding.\n\n"
+        "## Annex I - Standard Employment Contract\n\n"
+        "| Term | Condition |\n| --- | --- |\n"
+        "| Passport | Held by the employer for the duration of the contract |\n"
+        "| Recruitment costs | Deducted from wages in six instalments |\n"
+    )
+    assert status_of(body, "identity_documents") == "contrary"
+    assert status_of(body, "no_worker_fees") == "contrary"

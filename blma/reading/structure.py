@@ -288,6 +288,7 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
 
     doc.title = " ".join(title_parts)
     _unwrap_unstructured(doc)
+    _join_row_labels(doc)
     return doc
 
 
@@ -406,3 +407,22 @@ def _table_block(doc: AgreementText, state: _State, para: RawParagraph) -> None:
             context=para.column_header,
         )
     )
+
+
+def _join_row_labels(doc: AgreementText) -> None:
+    """In a table of terms ("Passport | Held by the employer"), prefix each value with its row label.
+
+    Standard contracts in annexes are often such tables; the label carries the subject and the
+    value the rule, and only together do they say anything ("Passport: held by the employer").
+    """
+    rows: dict[str, list[Block]] = {}
+    for block in doc.blocks:
+        if block.kind == "table_cell":
+            rows.setdefault(block.location, []).append(block)
+    for cells in rows.values():
+        label = cells[0].text.strip().rstrip(":")
+        if len(cells) < 2 or len(label.split()) > 6 or label.endswith((".", ";")) or not label:
+            continue
+        for cell in cells[1:]:
+            if cell.text and not cell.text.lower().startswith(label.lower()):
+                cell.text = f"{label}: {cell.text}"
