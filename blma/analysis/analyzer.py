@@ -72,7 +72,9 @@ class Analyzer:
             if block.unit != lead_unit or block.kind == "table_cell":
                 lead_in = ""
             if block.kind == "table_cell" and block.context:
-                lead_in = block.context  # a column header ("The Receiving Party will endeavour to") governs its cells
+                lead_in = (
+                    block.context
+                )  # a column header ("The Receiving Party will endeavour to") governs its cells
             spacy_doc = self.nlp.make_doc(block.text)
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble"
@@ -80,7 +82,9 @@ class Analyzer:
                 spacy_doc = component(spacy_doc)
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
                 observations.append(
-                    _Sentence(block, sent.text.strip(), dict(sent._.hits or {}), sent._.modality, sent._.soft_cue)
+                    _Sentence(
+                        block, sent.text.strip(), dict(sent._.hits or {}), sent._.modality, sent._.soft_cue
+                    )
                 )
             stripped = block.text.rstrip()
             if stripped.endswith(":") or stripped.endswith(": "):
