@@ -5,11 +5,32 @@ Inputs and outputs are pydantic models or plain data; nothing here prints.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from datetime import date
 from pathlib import Path
 
+import yaml
+from pydantic import BaseModel as _Model
+
+from blma.analysis import Analyzer, GapReport, default_analyzer
+from blma.analysis.models import STATUSES
+from blma.comparison.compare import DocumentErrors as DocumentErrors
+from blma.comparison.compare import Input
+from blma.comparison.models import Comparison as Comparison
+from blma.comparison.redline import Redline as Redline
+from blma.drafting import Draft as Draft
+from blma.drafting import DraftSpec as DraftSpec
+from blma.drafting import draft as draft
+from blma.drafting import init_spec as init_spec
+from blma.drafting import load_spec as load_spec
+from blma.drafting.assemble import cross_references, document_context, final_terms, split_paragraphs
+from blma.drafting.selection import fits_sectors
+from blma.errors import BlmaError, DocumentError, UnknownIdError
 from blma.library import Clause, Protection, default_library
 from blma.library.loader import Problem, read_library
 from blma.library.render import example_values, render_clause
+from blma.reading import AgreementText, read_bytes, read_path
+from blma.reading.safety import MAX_FILE_BYTES, check_size
 
 
 def guidance() -> list[Protection]:
@@ -57,27 +78,10 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
 
 
 # -- drafting: re-exported so the CLI and the app have one API to call -----------------------
-from blma.drafting import Draft as Draft  # noqa: E402
-from blma.drafting import DraftSpec as DraftSpec  # noqa: E402
-from blma.drafting import draft as draft  # noqa: E402
-from blma.drafting import init_spec as init_spec  # noqa: E402
-from blma.drafting import load_spec as load_spec  # noqa: E402
 
 # -- the Streamlit app (app.py, app_pages/): uploads in memory, reviewer decisions, samples --
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "sample_agreements"
 
-from collections.abc import Mapping  # noqa: E402
-
-import yaml  # noqa: E402
-from pydantic import BaseModel as _Model  # noqa: E402
-
-from blma.analysis import Analyzer, GapReport, default_analyzer  # noqa: E402
-from blma.analysis.models import STATUSES  # noqa: E402
-from blma.drafting.assemble import cross_references, document_context, final_terms, split_paragraphs  # noqa: E402
-from blma.drafting.selection import fits_sectors  # noqa: E402
-from blma.errors import BlmaError, UnknownIdError  # noqa: E402
-from blma.reading import AgreementText, read_bytes  # noqa: E402
-from blma.reading.safety import MAX_FILE_BYTES, check_size  # noqa: E402
 
 #: The largest agreement the tool reads, in MB (the app's uploader uses the same limit).
 MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
@@ -217,11 +221,6 @@ def chapter_titles() -> dict[str, str]:
 
 
 # -- gap analysis from files, and the gap reports (blma.reports) ------------------------------
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-
-from blma.errors import DocumentError  # noqa: E402
-from blma.reading import read_path  # noqa: E402
 
 
 def analyze_path(path: str | Path, analyzer: Analyzer | None = None) -> GapReport:
@@ -266,10 +265,6 @@ def gap_report_docx(reports: list[GapReport], analysed_on: date | None = None) -
 
 
 # -- comparison and redline (blma.comparison) -----------------------------------------------
-from blma.comparison.compare import DocumentErrors as DocumentErrors  # noqa: E402
-from blma.comparison.compare import Input  # noqa: E402
-from blma.comparison.models import Comparison as Comparison  # noqa: E402
-from blma.comparison.redline import Redline as Redline  # noqa: E402
 
 
 def compare(paths_or_docs: list[Input]) -> Comparison:

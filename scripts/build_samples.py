@@ -593,22 +593,17 @@ class Builder:
     # ----------------------------------------------------------------- units
     def unit_label(self, n: int) -> tuple[str, str]:
         """(printed label, citation) of unit n."""
-        u = self.units
-        if u == "article":
-            return f"Article {n}", f"Article {n}"
-        if u == "article_roman":
-            return f"ARTICLE {roman(n)}", f"Article {roman(n)}"
-        if u == "art_short":
-            return f"Art. {n}", f"Art. {n}"
-        if u == "section":
-            return f"Section {n}", f"Section {n}"
-        if u == "clause":
-            return f"Clause {n}", f"Clause {n}"
-        if u == "paragraph":
-            return f"Paragraph {n}", f"Paragraph {n}"
-        if u == "numbered":
-            return f"{n}.", f"Paragraph {n}"
-        return "", ""
+        r = roman(n)
+        labels = {
+            "article": (f"Article {n}", f"Article {n}"),
+            "article_roman": (f"ARTICLE {r}", f"Article {r}"),
+            "art_short": (f"Art. {n}", f"Art. {n}"),
+            "section": (f"Section {n}", f"Section {n}"),
+            "clause": (f"Clause {n}", f"Clause {n}"),
+            "paragraph": (f"Paragraph {n}", f"Paragraph {n}"),
+            "numbered": (f"{n}.", f"Paragraph {n}"),
+        }
+        return labels.get(self.units, ("", ""))
 
     def heading(self, label: str, heading: str, level: int = 1):
         inline = self.layout.get("heading_inline", False)
