@@ -38,6 +38,7 @@ class _Sentence:
 
 @dataclass
 class _Observation:
+    pid: str
     block: Block
     sentence: str
     hit: SentenceHit
@@ -59,7 +60,10 @@ class Analyzer:
     def __init__(self, library: Library | None = None, rulebook: RuleBook | None = None) -> None:
         self.library = library or default_library()
         self.book = rulebook or load_rulebook()
-        self.nlp = build_pipeline()
+        self.nlp = build_pipeline(self.book.source)
+        # The cached pipeline's components hold the rulebook loaded from its folder; a rulebook
+        # passed in (say, edited in memory) gets components of its own.
+        self.steps = [(name, _for_book(component, self.book)) for name, component in self.nlp.pipeline]
 
     # -- sentences --------------------------------------------------------------------------
     def observe(self, doc: AgreementText) -> list[_Sentence]:
@@ -78,7 +82,7 @@ class Analyzer:
             spacy_doc = self.nlp.make_doc(block.text)
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble"
-            for _name, component in self.nlp.pipeline:
+            for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
                 observations.append(
@@ -102,6 +106,7 @@ class Analyzer:
             for pid, hit in sentence.hits.items():
                 if pid in tallies:
                     obs = _Observation(
+                        pid,
                         sentence.block, sentence.sentence, hit, sentence.modality, sentence.soft_cue
                     )
                     self._tally(tallies[pid], pid, obs, hit, facts.annexes)
@@ -222,5 +227,18 @@ class Analyzer:
             )
 
 
+def _for_book(component, book: RuleBook):
+    current = getattr(component, "book", None)
+    if current is None or current is book:
+        return component
+    return type(component)(book)
+
+
 def _evidence(obs: _Observation, kind: str, note: str = "") -> Evidence:
-    return Evidence(location=obs.block.location or "Preamble", text=obs.sentence, kind=kind, note=note)  # type: ignore[arg-type]
+    return Evidence(
+        location=obs.block.location or "Preamble",
+        text=obs.sentence,
+        kind=kind,  # type: ignore[arg-type]
+        note=note,
+        cue=f"{obs.pid}/{obs.hit.cue}" if obs.hit.cue else "",
+    )

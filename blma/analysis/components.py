@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from blma.analysis.prefilter import Sentence
-from blma.analysis.rules import RuleBook, load_rulebook, vocabulary_pattern
+from blma.analysis.rules import RULES_DIR, RuleBook, load_rulebook, vocabulary_pattern
 
 WORKER_WORD = vocabulary_pattern("WORKER")
 CONDITION = re.compile(
@@ -45,20 +46,25 @@ class SentenceHit:
     reversed_contrary: str = ""  # a harmful act the sentence forbids ("no costs shall be deducted")
     restricted: str = ""  # words narrowing the protection ("only in case of abuse")
     elements: set[str] = field(default_factory=set)
+    cue: str = ""  # the name of the cue that fired: "topic_2", "contrary_5", "generic_pays"
 
 
 def _lead_in(doc: Doc) -> str:
     return doc._.lead_in or ""
 
 
-@Language.factory("blma_modality")
-def make_modality(nlp: Language, name: str) -> ModalityTagger:
-    return ModalityTagger(load_rulebook())
+def _book(rules_dir: str) -> RuleBook:
+    return load_rulebook(Path(rules_dir) if rules_dir else RULES_DIR)
 
 
-@Language.factory("blma_protections")
-def make_protections(nlp: Language, name: str) -> ProtectionDetector:
-    return ProtectionDetector(load_rulebook())
+@Language.factory("blma_modality", default_config={"rules_dir": ""})
+def make_modality(nlp: Language, name: str, rules_dir: str) -> ModalityTagger:
+    return ModalityTagger(_book(rules_dir))
+
+
+@Language.factory("blma_protections", default_config={"rules_dir": ""})
+def make_protections(nlp: Language, name: str, rules_dir: str) -> ProtectionDetector:
+    return ProtectionDetector(_book(rules_dir))
 
 
 class ModalityTagger:
@@ -70,6 +76,7 @@ class ModalityTagger:
     """
 
     def __init__(self, book: RuleBook) -> None:
+        self.book = book
         self.m = book.modality
 
     def __call__(self, doc: Doc) -> Doc:
@@ -145,13 +152,16 @@ def detect(rule, sentence: Sentence | str, negators, lead_in: str = "", modality
         words, negated = found
         if negated:
             hit.reversed_contrary = words
+            hit.cue = hit.cue or cue.name
         else:
-            hit.contrary = words
+            hit.contrary, hit.cue = words, cue.name
             break
     masked_text = rule.mask.sub(" ", text) if rule.mask else text
     masked = sentence if masked_text is text else Sentence(masked_text)
-    topic_at = _topic_position(rule.topic, masked)
+    topic_at, topic_cue = _topic_position(rule.topic, masked)
     hit.topic = topic_at is not None or bool(hit.reversed_contrary)
+    if topic_at is not None and not hit.contrary:
+        hit.cue = topic_cue
     if (
         topic_at is not None
         and not hit.reversed_contrary
@@ -160,11 +170,16 @@ def detect(rule, sentence: Sentence | str, negators, lead_in: str = "", modality
     ):
         hit.topic, hit.weak = False, True
     if not hit.topic and rule.weak_topic:
-        hit.weak = any(all(p.search(masked) for p in cue) for cue in rule.weak_topic)
+        weak = next((cue for cue in rule.weak_topic if all(p.search(masked) for p in cue)), None)
+        hit.weak = weak is not None
+        if weak is not None:
+            hit.cue = weak.name
     if not (hit.topic or hit.weak or hit.contrary):
         return None
     if hit.topic and not hit.contrary and rule.generic_contrary:
         hit.contrary = generic_harm(rule.generic_contrary, text, modality, negators)
+        if hit.contrary:
+            hit.cue = "generic_harm"
     hit.elements = {name for name, p in rule.elements.items() if p.search(masked)}
     if rule.restrict is not None:
         restricted = rule.restrict.search(text)
@@ -262,8 +277,8 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
     return ""
 
 
-def _topic_position(cues, sentence: Sentence) -> int | None:
-    """Where the first satisfied topic cue's main concept starts, or None when no cue matches."""
+def _topic_position(cues, sentence: Sentence) -> tuple[int | None, str]:
+    """Where the first satisfied topic cue's main concept starts and the cue's name, or None."""
     for cue in cues:
         first = None
         for pattern in cue:
@@ -272,8 +287,8 @@ def _topic_position(cues, sentence: Sentence) -> int | None:
                 break
             first = match if first is None else first
         else:
-            return first.start() if first is not None else None
-    return None
+            return (first.start() if first is not None else None), cue.name
+    return None, ""
 
 
 def _in_a_list(text: str, position: int, modality) -> bool:

@@ -15,6 +15,7 @@ class Evidence(BaseModel):
     text: str
     kind: Literal["supports", "weak", "contrary"] = "supports"
     note: str = ""
+    cue: str = Field("", description="The rule cue that found it: '<protection>/<cue name>'")
 
 
 class Suggestion(BaseModel):

@@ -51,14 +51,14 @@ def pipeline_names(rules_dir: Path = RULES_DIR) -> list[str]:
 
 
 @cache
-def build_pipeline() -> Language:
-    """The analysis pipeline, built once per process from what pip installs (no model download)."""
+def build_pipeline(rules_dir: Path = RULES_DIR) -> Language:
+    """The analysis pipeline for one rules folder, built once per process from what pip installs."""
     nlp = spacy.blank("en")
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
-    for name in pipeline_names():
+    for name in pipeline_names(rules_dir):
         if name == "sentencizer":
             nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "。"]})
         else:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config={"rules_dir": str(rules_dir)})
     return nlp

@@ -1,8 +1,9 @@
-"""Detection rules as data: loading, validating and compiling ``analysis/rules/*.yaml``.
+"""Detection rules as data: loading, validating and compiling the rule files.
 
-Each protection's detector is a :class:`Rule` read from a YAML file; adding a protection or
-refining one means editing data, not code. Patterns may use the named fragments of
-``vocabulary.yaml`` as ``{NAME}``; everything is compiled once, case-insensitively.
+One file per protection (``rules/protections/<id>.yaml``, format in ``rules/README.md``);
+every cue is named, so a finding can say which one fired. Patterns use a language's concept
+lists (``lexicon/<language>/concepts.yaml``) as ``{NAME}``; the deontic lexicon beside it says
+how firmly a sentence commits. Everything is compiled once, case-insensitively.
 """
 
 from __future__ import annotations
@@ -21,12 +22,47 @@ from blma.errors import DataError
 from blma.yamlio import load_yaml
 
 RULES_DIR = Path(__file__).with_name("rules")
+LEXICON_DIR = Path(__file__).with_name("lexicon")
 MACRO = re.compile(r"\{([A-Z_]+)\}")
+NAME = r"^[a-z][a-z0-9_]*$"
 
-Cue = list[str]  # regexes that must all match
+
+class Examples(BaseModel):
+    """Sentences a cue must find (``match``) and must leave alone (``no_match``); a test runs them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    match: list[str] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
 
 
-class ContraryCue(BaseModel):
+class _Cue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=NAME)
+    comment: str = ""
+    examples: Examples = Field(default_factory=Examples)
+
+
+class TopicCue(_Cue):
+    """The sentence addresses the protection when every regex of ``all`` matches."""
+
+    all: list[str] = Field(min_length=1)
+
+
+class PatternCue(_Cue):
+    """One regex: a false friend to blank out (mask) or words that narrow a protection (restrict)."""
+
+    pattern: str
+
+
+class ElementCue(_Cue):
+    """A named part of a strong provision, found when any of its regexes matches."""
+
+    any: list[str] = Field(min_length=1)
+
+
+class ContraryCue(_Cue):
     """A provision working against the protection.
 
     Either ``pattern`` (an ordered phrase) or ``all`` (concepts that must all appear in the
@@ -34,8 +70,6 @@ class ContraryCue(BaseModel):
     reverses it: just ``before`` the match, also ``within`` it, anywhere in the ``sentence``,
     or ``none`` when the harm is itself phrased as a negation ("may not join a union").
     """
-
-    model_config = ConfigDict(extra="forbid")
 
     pattern: str | None = None
     all: list[str] = Field(default_factory=list)
@@ -45,18 +79,18 @@ class ContraryCue(BaseModel):
 
 
 class RuleSpec(BaseModel):
-    """One protection's detector as written in a rules file."""
+    """One protection's detector as written in ``rules/protections/<id>.yaml``."""
 
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    topic: list[Cue] = Field(min_length=1)
-    weak_topic: list[Cue] = Field(default_factory=list)
-    mask: list[str] = Field(default_factory=list)
-    elements: dict[str, list[str]] = Field(default_factory=dict)
+    topic: list[TopicCue] = Field(min_length=1)
+    weak_topic: list[TopicCue] = Field(default_factory=list)
+    mask: list[PatternCue] = Field(default_factory=list)
+    elements: list[ElementCue] = Field(default_factory=list)
     require: list[list[str]] = Field(default_factory=list)
     sector_require: dict[str, list[list[str]]] = Field(default_factory=dict)
-    restrict: list[str] = Field(default_factory=list)
+    restrict: list[PatternCue] = Field(default_factory=list)
     contrary: list[ContraryCue] = Field(default_factory=list)
     preamble_counts: bool = False
     may_is_firm: bool = False  # "either Party may terminate" is how such rights are written
@@ -67,13 +101,12 @@ class RuleSpec(BaseModel):
     def _one_form(cls, value: list[ContraryCue]) -> list[ContraryCue]:
         for cue in value:
             if bool(cue.pattern) == bool(cue.all):
-                raise ValueError("a contrary cue needs either 'pattern' or 'all'")
+                raise ValueError(f"contrary cue '{cue.name}' needs either 'pattern' or 'all'")
         return value
 
-    @field_validator("contrary", mode="before")
-    @classmethod
-    def _plain_strings(cls, value: list) -> list:
-        return [{"pattern": v} if isinstance(v, str) else v for v in value]
+    def cue_names(self) -> list[str]:
+        groups = (self.topic, self.weak_topic, self.mask, self.elements, self.restrict, self.contrary)
+        return [cue.name for group in groups for cue in group]
 
 
 class ModalitySpec(BaseModel):
@@ -99,7 +132,19 @@ class ModalitySpec(BaseModel):
 
 
 @dataclass(frozen=True)
+class CompiledTopic:
+    """A named topic cue: every pattern must match."""
+
+    name: str
+    patterns: tuple[Guarded, ...]
+
+    def __iter__(self):
+        return iter(self.patterns)
+
+
+@dataclass(frozen=True)
 class CompiledContrary:
+    name: str
     pattern: Guarded | None
     concepts: tuple[Guarded, ...]
     negation: str
@@ -112,8 +157,8 @@ class Rule:
     """A compiled detector for one protection."""
 
     id: str
-    topic: tuple[tuple[Guarded, ...], ...]
-    weak_topic: tuple[tuple[Guarded, ...], ...]
+    topic: tuple[CompiledTopic, ...]
+    weak_topic: tuple[CompiledTopic, ...]
     mask: Guarded | None
     elements: dict[str, Guarded]
     require: tuple[tuple[str, ...], ...]
@@ -152,8 +197,12 @@ class Modality:
 
 @dataclass(frozen=True)
 class RuleBook:
+    """Every protection's compiled detector, the shared deontic lexicon, and where they came from."""
+
     rules: dict[str, Rule]
     modality: Modality
+    source: Path = RULES_DIR
+    language: str = "en"
 
 
 def _expand(pattern: str, vocabulary: dict[str, str], where: str) -> str:
@@ -206,21 +255,31 @@ def rule_gate(alternatives: list[tuple[Guarded, ...]]) -> LiteralSet | None:
 
 def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
     where = f"{file}: {spec.id}"
-    topic = tuple(tuple(_compile(p, vocabulary, f"{where}.topic") for p in cue) for cue in spec.topic)
-    weak = tuple(
-        tuple(_compile(p, vocabulary, f"{where}.weak_topic") for p in cue) for cue in spec.weak_topic
-    )
+    names = spec.cue_names()
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise DataError(f"{where}: cue names must be unique ({', '.join(duplicates)})")
+
+    def topic_cues(cues: list[TopicCue], kind: str) -> tuple[CompiledTopic, ...]:
+        return tuple(
+            CompiledTopic(c.name, tuple(_compile(p, vocabulary, f"{where}.{kind}.{c.name}") for p in c.all))
+            for c in cues
+        )
+
+    topic, weak = topic_cues(spec.topic, "topic"), topic_cues(spec.weak_topic, "weak_topic")
+    elements = {e.name: e for e in spec.elements}
     for group in [*spec.require, *(g for gs in spec.sector_require.values() for g in gs)]:
         for name in group:
-            if name not in spec.elements:
+            if name not in elements:
                 raise DataError(f"{where}.require: '{name}' is not one of its elements")
     contrary = tuple(
         CompiledContrary(
-            _compile(c.pattern, vocabulary, f"{where}.contrary") if c.pattern else None,
-            tuple(_compile(p, vocabulary, f"{where}.contrary.all") for p in c.all),
+            c.name,
+            _compile(c.pattern, vocabulary, f"{where}.contrary.{c.name}") if c.pattern else None,
+            tuple(_compile(p, vocabulary, f"{where}.contrary.{c.name}") for p in c.all),
             c.negation,
-            _compile(c.and_, vocabulary, f"{where}.contrary.and") if c.and_ else None,
-            _compile(c.unless, vocabulary, f"{where}.contrary.unless") if c.unless else None,
+            _compile(c.and_, vocabulary, f"{where}.contrary.{c.name}.and") if c.and_ else None,
+            _compile(c.unless, vocabulary, f"{where}.contrary.{c.name}.unless") if c.unless else None,
         )
         for c in spec.contrary
     )
@@ -228,11 +287,14 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         id=spec.id,
         topic=topic,
         weak_topic=weak,
-        mask=_union(spec.mask, vocabulary, f"{where}.mask"),
-        elements={n: _union(ps, vocabulary, f"{where}.elements.{n}") for n, ps in spec.elements.items()},  # type: ignore[misc]
+        mask=_union([m.pattern for m in spec.mask], vocabulary, f"{where}.mask"),
+        elements={
+            name: _union(e.any, vocabulary, f"{where}.elements.{name}")  # type: ignore[misc]
+            for name, e in elements.items()
+        },
         require=tuple(tuple(g) for g in spec.require),
         sector_require={s: tuple(tuple(g) for g in gs) for s, gs in spec.sector_require.items()},
-        restrict=_union(spec.restrict, vocabulary, f"{where}.restrict"),
+        restrict=_union([r.pattern for r in spec.restrict], vocabulary, f"{where}.restrict"),
         contrary=contrary,
         preamble_counts=spec.preamble_counts,
         may_is_firm=spec.may_is_firm,
@@ -243,67 +305,70 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
     )
 
 
-def vocabulary_pattern(name: str, rules_dir: Path = RULES_DIR) -> re.Pattern[str]:
-    """One named fragment of vocabulary.yaml, compiled on its own (e.g. what counts as a worker)."""
-    vocabulary = {
-        str(k): str(v)
-        for k, v in load_yaml((rules_dir / "vocabulary.yaml").read_text(encoding="utf-8")).items()
-    }
-    return re.compile(r"\b" + _expand(f"{{{name}}}", vocabulary, f"vocabulary.yaml: {name}"), re.I)
+def load_concepts(language: str = "en", lexicon_dir: Path = LEXICON_DIR) -> dict[str, str]:
+    """A language's concept lists (WORKER, EMPLOYER, FEE, ...): the words rules refer to as {NAME}."""
+    path = lexicon_dir / language / "concepts.yaml"
+    raw = _load(path)
+    if not isinstance(raw, dict):
+        raise DataError(f"{path.name}: expected a mapping of NAME: regex")
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+def vocabulary_pattern(name: str, language: str = "en") -> re.Pattern[str]:
+    """One concept compiled on its own (e.g. what counts as a worker)."""
+    vocabulary = load_concepts(language)
+    return re.compile(r"\b" + _expand(f"{{{name}}}", vocabulary, f"concepts.yaml: {name}"), re.I)
+
+
+def load_modality(vocabulary: dict[str, str], language: str = "en", lexicon_dir: Path = LEXICON_DIR) -> Modality:
+    """The deontic lexicon: what makes wording soft, a bare reference, a recital, a negation."""
+    path = lexicon_dir / language / "deontic.yaml"
+    try:
+        m = ModalitySpec.model_validate(_load(path))
+    except ValidationError as exc:
+        raise DataError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
+    single = [name for name in ModalitySpec.model_fields if name != "soft"]
+    return Modality(
+        soft=_union(m.soft, vocabulary, f"{path.name}: soft"),  # type: ignore[arg-type]
+        **{name: _compile(getattr(m, name), vocabulary, f"{path.name}: {name}") for name in single},
+    )
+
+
+def read_rule_spec(path: Path) -> RuleSpec:
+    """One protection's rule file, validated; errors name the file and the field."""
+    data = _load(path)
+    try:
+        spec = RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise DataError(f"{path.name}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    if spec.id != path.stem:
+        raise DataError(f"{path.name}: the rule's id '{spec.id}' must match its file name")
+    return spec
 
 
 @cache
-def load_rulebook(rules_dir: Path = RULES_DIR) -> RuleBook:
-    """Read every rules file; errors name the file and the rule."""
-    vocabulary_raw = _load(rules_dir / "vocabulary.yaml")
-    if not isinstance(vocabulary_raw, dict):
-        raise DataError("vocabulary.yaml: expected a mapping of NAME: regex")
-    vocabulary = {str(k): str(v) for k, v in vocabulary_raw.items()}
-    try:
-        modality_spec = ModalitySpec.model_validate(_load(rules_dir / "modality.yaml"))
-    except ValidationError as exc:
-        raise DataError(f"modality.yaml: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
-    m = modality_spec
-    modality = Modality(
-        soft=_union(m.soft, vocabulary, "modality.yaml: soft"),  # type: ignore[arg-type]
-        **{
-            name: _compile(getattr(m, name), vocabulary, f"modality.yaml: {name}")
-            for name in (
-                "may",
-                "worker_right_may",
-                "rights",
-                "national_law",
-                "bare_reference",
-                "floor",
-                "recital",
-                "definition",
-                "negators",
-                "annex_mandatory",
-                "annex_indicative",
-                "worker_denied",
-                "worker_pays",
-                "denial_subjects",
-                "enumeration",
-            )
-        },
-    )
-    rules: dict[str, Rule] = {}
-    for path in sorted(rules_dir.glob("*.yaml")):
-        if path.name in ("vocabulary.yaml", "modality.yaml", "pipeline.yaml"):
-            continue
-        data = _load(path)
-        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-            raise DataError(f"{path.name}: expected a top-level 'rules:' list")
-        for i, entry in enumerate(data["rules"]):
-            try:
-                spec = RuleSpec.model_validate(entry)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                label = entry.get("id", f"#{i + 1}") if isinstance(entry, dict) else f"#{i + 1}"
-                raise DataError(
-                    f"{path.name}: {label}.{'.'.join(map(str, err['loc']))}: {err['msg']}"
-                ) from None
-            if spec.id in rules:
-                raise DataError(f"{path.name}: duplicate rule for '{spec.id}'")
-            rules[spec.id] = compile_rule(spec, vocabulary, path.name)
-    return RuleBook(rules, modality)
+def load_rulebook(
+    rules_dir: Path = RULES_DIR, language: str = "en", protection_ids: tuple[str, ...] | None = None
+) -> RuleBook:
+    """Read one rule file per protection; a rubric protection without a rule, or a rule for an
+    unknown protection, is a load error naming it."""
+    if protection_ids is None:
+        from blma.library import default_library
+
+        protection_ids = tuple(default_library().protections)
+    vocabulary = load_concepts(language)
+    modality = load_modality(vocabulary, language)
+    files = sorted((rules_dir / "protections").glob("*.yaml"))
+    found = {path.stem for path in files}
+    missing = [pid for pid in protection_ids if pid not in found]
+    if missing:
+        raise DataError(f"rules/protections: no rule file for {', '.join(missing)}")
+    unknown = sorted(found - set(protection_ids))
+    if unknown:
+        raise DataError(f"rules/protections: {', '.join(unknown)} not in the rubric (clauses/guidance.yaml)")
+    rules = {
+        path.stem: compile_rule(read_rule_spec(path), vocabulary, path.name)
+        for path in sorted(files, key=lambda p: protection_ids.index(p.stem))
+    }
+    return RuleBook(rules, modality, rules_dir, language)

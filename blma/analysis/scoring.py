@@ -7,6 +7,11 @@ Four figures over every (agreement, protection) pair:
   F1 for "missing", averaged over protections;
 - contrary F1: the F1 of the contrary status.
 An F1 whose class appears neither in the labels nor in the predictions counts as 1.
+
+Beside them, for reading the errors: precision and recall of "present" (how far a "present"
+can be trusted, and how many labelled ones are found), precision of "contrary", recall of
+labelled contrary provisions, the 4x4 confusion matrix, and exact and detection per protection.
+A precision with no prediction of the class, or a recall with no label of it, is ``None``.
 """
 
 from __future__ import annotations
@@ -47,6 +52,57 @@ def load_labels(folder: Path) -> list[Labels]:
     return found
 
 
+def _counts(pairs: Iterable[tuple[str, str]], positive: set[str]) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives of ``positive``."""
+    tp = fp = fn = 0
+    for truth, pred in pairs:
+        t, p = truth in positive, pred in positive
+        tp += t and p
+        fp += p and not t
+        fn += t and not p
+    return tp, fp, fn
+
+
+def precision(pairs: Iterable[tuple[str, str]], positive: set[str]) -> float | None:
+    """Share of pairs predicted in ``positive`` that are labelled so; ``None`` if none is predicted."""
+    tp, fp, _ = _counts(pairs, positive)
+    return tp / (tp + fp) if tp + fp else None
+
+
+def recall(pairs: Iterable[tuple[str, str]], positive: set[str]) -> float | None:
+    """Share of pairs labelled in ``positive`` that are predicted so; ``None`` if none is labelled."""
+    tp, _, fn = _counts(pairs, positive)
+    return tp / (tp + fn) if tp + fn else None
+
+
+def confusion(pairs: Iterable[Pair]) -> dict[str, dict[str, int]]:
+    """Counts by labelled status (outer key) and predicted status (inner key), in STATUSES order."""
+    matrix = {truth: dict.fromkeys(STATUSES, 0) for truth in STATUSES}
+    for _, _, truth, pred in pairs:
+        matrix[truth][pred] += 1
+    return matrix
+
+
+@dataclass
+class ProtectionScores:
+    exact: float
+    detection: float
+    pairs: int
+
+
+def per_protection(pairs: list[Pair]) -> dict[str, ProtectionScores]:
+    """Exact and detection (as in :func:`score`) for each protection, in order of appearance."""
+    found: dict[str, ProtectionScores] = {}
+    for pid in dict.fromkeys(pid for _, pid, _, _ in pairs):
+        mine = [(t, p) for _, q, t, p in pairs if q == pid]
+        found[pid] = ProtectionScores(
+            exact=sum(t == p for t, p in mine) / len(mine),
+            detection=(f1(mine, {"present", "partial"}) + f1(mine, {"missing"})) / 2,
+            pairs=len(mine),
+        )
+    return found
+
+
 def f1(pairs: Iterable[tuple[str, str]], positive: set[str]) -> float:
     tp = fp = fn = 0
     for truth, pred in pairs:
@@ -67,6 +123,11 @@ class Scores:
     contrary_f1: float
     per_status: dict[str, float]
     pairs: int
+    present_precision: float | None = None
+    present_recall: float | None = None
+    contrary_precision: float | None = None
+    contrary_recall: float | None = None
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def line(self) -> str:
         return (
@@ -90,4 +151,9 @@ def score(pairs: list[Pair]) -> Scores:
         contrary_f1=per_status["contrary"],
         per_status=per_status,
         pairs=len(pairs),
+        present_precision=precision(tp, {"present"}),
+        present_recall=recall(tp, {"present"}),
+        contrary_precision=precision(tp, {"contrary"}),
+        contrary_recall=recall(tp, {"contrary"}),
+        confusion=confusion(pairs),
     )
