@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench samples clean
+.PHONY: run test lint bench eval samples clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+# Every accuracy figure: docs/accuracy.md and the README's accuracy block (sets: corpus/sets.yaml).
+eval: $(STAMP)
+	$(BIN)/python scripts/evaluate.py --write
 
 samples: $(STAMP)
 	$(BIN)/python scripts/build_samples.py

@@ -1,0 +1,65 @@
+"""The systems an evaluation scores, registered by name.
+
+A factory builds a system once (an analyzer loads its pipeline and rules) and returns its
+``predict(path)``, which maps every protection id to a status; the evaluation calls it for
+every document. Register an analyzer variant (say, rules only) with ``@register("name")``.
+Heavy imports stay inside the factories, so naming a system costs nothing until it is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from blma.errors import DataError
+
+Predict = Callable[[Path], dict[str, str]]
+Factory = Callable[[], Predict]
+
+SYSTEMS: dict[str, Factory] = {}
+
+
+def register(name: str) -> Callable[[Factory], Factory]:
+    def add(factory: Factory) -> Factory:
+        if name in SYSTEMS:
+            raise ValueError(f"system '{name}' is registered twice")
+        SYSTEMS[name] = factory
+        return factory
+
+    return add
+
+
+def describe(name: str) -> str:
+    """The first line of the factory's docstring: what the system is, for the report's legend."""
+    doc = SYSTEMS[name].__doc__ or name
+    return doc.strip().splitlines()[0]
+
+
+def check_names(names: list[str]) -> None:
+    unknown = [n for n in names if n not in SYSTEMS]
+    if unknown:
+        raise DataError(f"unknown system(s): {', '.join(unknown)} (registered: {', '.join(SYSTEMS)})")
+
+
+def build(name: str) -> Predict:
+    check_names([name])
+    return SYSTEMS[name]()
+
+
+@register("analyzer")
+def analyzer() -> Predict:
+    """the gap analyzer (`blma.api.analyze_path`)"""
+    from blma.analysis import Analyzer
+    from blma.api import analyze_path
+
+    engine = Analyzer()  # one per system, reused for every document
+    return lambda path: analyze_path(path, engine).statuses()
+
+
+@register("keywords")
+def keywords() -> Predict:
+    """keyword search (`blma/evaluation/keywords.yaml`): a hit is present, else missing"""
+    from blma.evaluation.baseline import KeywordBaseline, load_keywords
+    from blma.library import default_library
+
+    return KeywordBaseline(load_keywords(protection_ids=list(default_library().protections))).predict
