@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from blma.analysis.components import SentenceHit
+from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
 from blma.analysis.models import Evidence, Finding, GapReport
 from blma.analysis.pipeline import build_pipeline
@@ -34,16 +35,26 @@ class _Sentence:
     hits: dict[str, SentenceHit]
     modality: str
     soft_cue: str
+    lead_in: str = ""  # the list's lead-in that governs this item ("... in respect of the following:")
+    provision: Provision | None = None
 
 
 @dataclass
 class _Observation:
+    """One sentence as evidence for one protection."""
+
     pid: str
-    block: Block
-    sentence: str
     hit: SentenceHit
-    modality: str
-    soft_cue: str
+    seen: _Sentence
+
+    block = property(lambda self: self.seen.block)
+    sentence = property(lambda self: self.seen.sentence)
+    modality = property(lambda self: self.seen.modality)
+    soft_cue = property(lambda self: self.seen.soft_cue)
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.seen.lead_in} {self.seen.sentence}" if self.seen.lead_in else self.seen.sentence
 
 
 @dataclass
@@ -87,7 +98,13 @@ class Analyzer:
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
                 observations.append(
                     _Sentence(
-                        block, sent.text.strip(), dict(sent._.hits or {}), sent._.modality, sent._.soft_cue
+                        block,
+                        sent.text.strip(),
+                        dict(sent._.hits or {}),
+                        sent._.modality,
+                        sent._.soft_cue,
+                        lead_in,
+                        sent._.provision,
                     )
                 )
             stripped = block.text.rstrip()
@@ -105,10 +122,7 @@ class Analyzer:
         for sentence in observations:
             for pid, hit in sentence.hits.items():
                 if pid in tallies:
-                    obs = _Observation(
-                        pid,
-                        sentence.block, sentence.sentence, hit, sentence.modality, sentence.soft_cue
-                    )
+                    obs = _Observation(pid, hit, sentence)
                     self._tally(tallies[pid], pid, obs, hit, facts.annexes)
         findings = [self._decide(pid, tallies[pid], facts, observations) for pid in self.library.protections]
         report = GapReport(file=doc.name, facts=facts, protections=findings, warnings=list(doc.warnings))
@@ -119,6 +133,12 @@ class Analyzer:
         core = [f for f in findings if f.priority == "core"]
         report.core_score = round(sum(f.status == "present" for f in core) / len(core), 3) if core else 0.0
         self._warn_if_not_an_agreement(doc, report)
+        if not facts.binding:
+            report.warnings.insert(
+                0,
+                f"the instrument says it is not legally binding ('{facts.non_binding_statement}'): "
+                "its commitments, however firmly worded, are political, not legal obligations",
+            )
         return report
 
     def _tally(
@@ -140,8 +160,14 @@ class Analyzer:
             reason = f"soft wording ('{obs.soft_cue}')"
         elif modality == "national_law":
             reason = f"bare reference ('{obs.soft_cue}') with no floor of its own"
+        elif modality == "qualified":
+            reason = f"qualified ('{obs.soft_cue}'): binds only where or as far as that allows"
         elif modality == "recital":
             reason = "only in the preamble (a recital, not an obligation)"
+        elif not rule.reference_to_nationals_secures and self.book.modality.by_reference_to_nationals.search(
+            obs.full_text
+        ):
+            reason = "only by reference to the treatment of nationals, with no standard of its own"
         elif hit.restricted:
             reason = f"narrowed ('{hit.restricted}')"
         elif obs.block.annex and annexes.get(obs.block.annex) == "indicative":
@@ -198,8 +224,10 @@ class Analyzer:
                 reason = "covers only part of the protection; nothing found on: " + "; ".join(
                     " or ".join(name.replace("_", " ") for name in g) for g in unmet
                 )
-            else:
+            elif facts.binding:
                 status, reason = "present", "secured in binding wording"
+            else:
+                status, reason = "present", "secured in firm wording, in an instrument that creates no legal obligations"
         elif tally.partial:
             evidence = [_evidence(o, "weak", r) for o, r in tally.partial[:MAX_EVIDENCE]]
             status, reason = "partial", tally.partial[0][1]

@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from blma.analysis.deontic import DeonticReader, Provision
 from blma.analysis.prefilter import Sentence
 from blma.analysis.rules import RULES_DIR, RuleBook, load_rulebook, vocabulary_pattern
 
@@ -24,11 +25,13 @@ CONDITION = re.compile(
 FOR_WORKER = re.compile(r"\W*(?:for|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + WORKER_WORD.pattern, re.I)
 
 # What the pipeline leaves on every sentence (a spaCy Span):
-#   span._.modality: "firm" | "soft" | "national_law" | "recital" | "definition"
+#   span._.modality: "firm" | "soft" | "national_law" | "qualified" | "recital" | "definition"
+#   span._.provision: the sentence read as a norm (blma.analysis.deontic.Provision)
 #   span._.soft_cue:  the words that made it soft, for the reviewer
 #   span._.hits:      {protection id: SentenceHit}
 if not Span.has_extension("modality"):
     Span.set_extension("modality", default="firm")
+    Span.set_extension("provision", default=None)
     Span.set_extension("soft_cue", default="")
     Span.set_extension("hits", default=None)
 if not Doc.has_extension("lead_in"):
@@ -78,18 +81,28 @@ class ModalityTagger:
     def __init__(self, book: RuleBook) -> None:
         self.book = book
         self.m = book.modality
+        self.reader = DeonticReader(book.modality)
 
     def __call__(self, doc: Doc) -> Doc:
         lead = _lead_in(doc)
         for sent in doc.sents:
             text = sent.text
             full = f"{lead} {text}" if lead else text
-            sent._.modality, sent._.soft_cue = self.classify(text, full, doc._.is_preamble)
+            provision = self.reader.read(full if lead else text, preamble=doc._.is_preamble)
+            sent._.provision = provision
+            sent._.modality, sent._.soft_cue = self.classify(text, full, doc._.is_preamble, provision)
         return doc
 
-    def classify(self, text: str, full: str, preamble: bool) -> tuple[str, str]:
+    def classify(
+        self, text: str, full: str, preamble: bool, provision: Provision | None = None
+    ) -> tuple[str, str]:
         m = self.m
-        if m.definition.search(text):
+        if provision is None:
+            provision = self.reader.read(full, preamble=preamble)
+        if provision.condition:  # "Should the worker wish ..." states a case; its "should" is not soft
+            text, _ = self.reader.without_condition(text)
+            full, _ = self.reader.without_condition(full)
+        if provision.norm == "definition":
             return "definition", ""
         if preamble or m.recital.search(text) or m.recital.search(full):
             return "recital", ""
@@ -109,6 +122,8 @@ class ModalityTagger:
             rest = text[: reference.start()] + text[reference.end() :]
             if len(rest.split()) <= 7 and not m.floor.search(rest):
                 return "national_law", reference.group(0)
+        if provision.qualified:
+            return "qualified", provision.qualifier_words
         return "firm", ""
 
 

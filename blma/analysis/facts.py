@@ -137,8 +137,20 @@ def _canonical(ref: str) -> str:
     return f"{kind} {num.upper() if re.fullmatch(r'[ivxlc]+|[a-z]', num, re.I) else num}"
 
 
+def non_binding_statement(doc: AgreementText, modality: Modality) -> str:
+    """The words by which an instrument says it creates no legal obligations, or ""."""
+    for block in doc.blocks:
+        match = modality.non_binding.search(block.text)
+        if match:
+            return match.group(0)
+    return ""
+
+
 def collect_facts(doc: AgreementText, modality: Modality) -> AgreementFacts:
+    statement = non_binding_statement(doc, modality)
     return AgreementFacts(
+        binding=not statement,
+        non_binding_statement=statement,
         instrument=instrument_type(doc),  # type: ignore[arg-type]
         title=doc.title,
         parties=parties(doc),

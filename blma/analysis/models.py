@@ -54,6 +54,8 @@ class AgreementFacts(BaseModel):
     tracked_changes: bool = False
     word_count: int = 0
     articles: int = 0
+    binding: bool = Field(True, description="False when the instrument says it creates no legal obligations")
+    non_binding_statement: str = ""
 
 
 class GapReport(BaseModel):

@@ -95,6 +95,9 @@ class RuleSpec(BaseModel):
     preamble_counts: bool = False
     may_is_firm: bool = False  # "either Party may terminate" is how such rights are written
     generic_contrary: list[Literal["denied", "pays"]] = Field(default_factory=list)
+    # equal treatment with nationals secures this protection itself (equal_treatment, ...), rather
+    # than leaving it to national law (for the others it is partial)
+    reference_to_nationals_secures: bool = False
 
     @field_validator("contrary")
     @classmethod
@@ -129,6 +132,13 @@ class ModalitySpec(BaseModel):
     worker_pays: str
     denial_subjects: str
     enumeration: str
+    qualifiers: dict[str, str]
+    conditional_opening: str
+    definition_lead: str
+    non_binding: str
+    bearers: dict[str, str]
+    norms: dict[str, str]
+    by_reference_to_nationals: str
 
 
 @dataclass(frozen=True)
@@ -168,6 +178,7 @@ class Rule:
     preamble_counts: bool
     may_is_firm: bool
     generic_contrary: tuple[str, ...]
+    reference_to_nationals_secures: bool
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
 
     def possible(self, sentence: Sentence) -> bool:
@@ -193,6 +204,13 @@ class Modality:
     worker_pays: Guarded
     denial_subjects: Guarded
     enumeration: Guarded
+    qualifiers: dict[str, Guarded]
+    conditional_opening: Guarded
+    definition_lead: Guarded
+    non_binding: Guarded
+    bearers: dict[str, Guarded]
+    norms: dict[str, Guarded]
+    by_reference_to_nationals: Guarded
 
 
 @dataclass(frozen=True)
@@ -299,6 +317,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         preamble_counts=spec.preamble_counts,
         may_is_firm=spec.may_is_firm,
         generic_contrary=tuple(spec.generic_contrary),
+        reference_to_nationals_secures=spec.reference_to_nationals_secures,
         gate=rule_gate(
             [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
         ),
@@ -327,10 +346,18 @@ def load_modality(vocabulary: dict[str, str], language: str = "en", lexicon_dir:
         m = ModalitySpec.model_validate(_load(path))
     except ValidationError as exc:
         raise DataError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
-    single = [name for name in ModalitySpec.model_fields if name != "soft"]
+    named = ("qualifiers", "bearers", "norms")  # name -> regex, order kept (norms: first match wins)
+    single = [name for name in ModalitySpec.model_fields if name != "soft" and name not in named]
     return Modality(
         soft=_union(m.soft, vocabulary, f"{path.name}: soft"),  # type: ignore[arg-type]
         **{name: _compile(getattr(m, name), vocabulary, f"{path.name}: {name}") for name in single},
+        **{
+            group: {
+                key: _compile(value, vocabulary, f"{path.name}: {group}.{key}")
+                for key, value in getattr(m, group).items()
+            }
+            for group in named
+        },
     )
 
 

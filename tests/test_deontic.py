@@ -1,0 +1,93 @@
+"""The shared reading of a provision: who it binds, the kind of norm, qualifiers and conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from blma.analysis.deontic import DeonticReader
+from blma.analysis.rules import load_rulebook
+from blma.api import analyze_document
+from blma.reading.models import AgreementText, Block
+
+READER = DeonticReader(load_rulebook().modality)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "norm", "bearer"),
+    [
+        ("The employer shall keep the worker's passport.", "obligation", "employer"),
+        ("The passport shall not be retained by the employer.", "prohibition", "employer"),
+        ("Migrant workers may join trade unions of their choice.", "permission", "worker"),
+        ("The Parties may consider joint programmes.", "permission", "state"),
+        ("Workers are exempt from stamp duty on their claims.", "exemption", "worker"),
+        ("No recruitment agency shall charge workers any fee.", "prohibition", "agency"),
+        ("Workers shall be entitled to change employer after six months.", "right", "worker"),
+        ("In this Agreement, consular premises means the buildings of a consular post.", "definition", "none"),
+        ("Recognising the contribution of migrant workers to both economies,", "recital", "none"),
+    ],
+)
+def test_norm_and_bearer(sentence: str, norm: str, bearer: str) -> None:
+    provision = READER.read(sentence)
+    assert (provision.norm, provision.bearer) == (norm, bearer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Where such a system exists, a copy of the contract shall be given to the worker.", "where_a_system_exists"),
+        ("As a general rule, the permit shall not tie the holder to one employer.", "as_a_general_rule"),
+        ("Savings may be transferred within the limits of exchange-control regulations.", "exchange_control"),
+        ("The Parties shall, in so far as their law allows, grant family members permits.", "in_so_far_as"),
+    ],
+)
+def test_qualifiers_are_named(sentence: str, qualifier: str) -> None:
+    assert READER.read(sentence).qualifier == qualifier
+
+
+def test_an_inverted_condition_is_not_soft_wording() -> None:
+    provision = READER.read("Should the worker wish to move to another employer, the transfer shall be allowed.")
+    assert provision.condition == "Should" and provision.norm == "obligation"
+
+
+def _analyse(*sentences: str):
+    blocks = [Block(text=s, location=f"Article {i}", unit=f"Article {i}") for i, s in enumerate(sentences, 1)]
+    return analyze_document(AgreementText(name="t.txt", format="txt", blocks=blocks))
+
+
+def test_a_qualified_shall_secures_only_part_of_a_protection() -> None:
+    report = _analyse(
+        "Where such a system exists, a written contract of employment in a language the worker "
+        "understands shall be delivered to the worker before departure and shall not be replaced."
+    )
+    finding = report.finding("written_contract")
+    assert finding.status == "partial"
+    assert "qualified" in finding.evidence[0].note
+
+
+def test_a_conditional_right_to_change_employer_is_firm() -> None:
+    report = _analyse(
+        "Should the worker wish to move to another employer, the transfer shall be allowed "
+        "without the consent of the first employer."
+    )
+    assert report.finding("employer_change").status == "present"
+
+
+def test_equality_with_nationals_is_partial_for_other_protections_but_secures_equal_treatment() -> None:
+    report = _analyse(
+        "Migrant workers shall receive treatment no less favourable than that applied to nationals "
+        "in respect of remuneration, hours of work and membership of trade unions."
+    )
+    assert report.finding("equal_treatment").status == "present"
+    assert report.finding("freedom_of_association").status == "partial"
+    assert "nationals" in report.finding("freedom_of_association").evidence[0].note
+
+
+def test_a_non_binding_instrument_says_so_and_never_claims_binding_wording() -> None:
+    report = _analyse(
+        "This Memorandum of Understanding does not create legally binding obligations under international law.",
+        "The Participants will ensure that no recruitment fees or related costs, including travel, visa "
+        "and medical costs, are charged to workers, directly or indirectly.",
+    )
+    assert report.facts.binding is False
+    assert "not legally binding" in report.warnings[0]
+    assert all("binding wording" not in f.reason for f in report.protections)
