@@ -198,10 +198,15 @@ search = far.text_input(
     "Search", key="review.f.search", placeholder="e.g. passport, wages",
     help="Show protections whose title or evidence contains these words.",
 )
+only_check = st.toggle(
+    "Only findings to check", key="review.f.check",
+    help="Findings the tool is not sure of (low confidence), and that you have not decided yet.",
+)
 shown = [
     f
     for f in report.protections
-    if f.final_status in chosen_statuses
+    if (not only_check or (f.check and not f.reviewer_status))
+    and f.final_status in chosen_statuses
     and f.group in chosen_groups
     and f.priority in chosen_priorities
     and (not search.strip() or search.lower() in (f.title + " " + " ".join(e.text for e in f.evidence)).lower())
@@ -215,11 +220,12 @@ table = pd.DataFrame(
             "Status": f.final_status,
             "Tool's finding": f.status,
             "Your decision": f.reviewer_status or "",
+            "Check": "check" if f.check and not f.reviewer_status else "",
             "Where": "; ".join(dict.fromkeys(e.location for e in f.evidence)),
         }
         for f in shown
     ],
-    columns=["Protection", "Group", "Priority", "Status", "Tool's finding", "Your decision", "Where"],
+    columns=["Protection", "Group", "Priority", "Status", "Tool's finding", "Your decision", "Check", "Where"],
 )
 styled = table.style.map(cell_css, subset=["Status", "Tool's finding", "Your decision"])
 st.dataframe(
@@ -255,12 +261,17 @@ if notice:
 
 for finding in shown:
     pid = finding.id
-    marker = " · your decision" if finding.reviewer_status else ""
+    marker = " · your decision" if finding.reviewer_status else (" · check" if finding.check else "")
     with st.expander(f"{plain(finding.title)} — {coloured(finding.final_status)}{marker}"):
         line = f"Tool's finding: {badge(finding.status)}"
         if finding.reason:
             line += f" — {plain(finding.reason)}"
         st.markdown(line)
+        if finding.check and not finding.reviewer_status:
+            st.caption(
+                f"Check this one: the tool's confidence is {finding.confidence:.0%} "
+                "(little or conflicting evidence)."
+            )
         if finding.reviewer_status:
             st.markdown(
                 f"Your decision: {badge(finding.reviewer_status)} — {plain(finding.reviewer_reason)}"

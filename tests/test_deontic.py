@@ -91,3 +91,24 @@ def test_a_non_binding_instrument_says_so_and_never_claims_binding_wording() -> 
     assert report.facts.binding is False
     assert "not legally binding" in report.warnings[0]
     assert all("binding wording" not in f.reason for f in report.protections)
+
+
+def test_every_finding_has_a_confidence_and_doubtful_ones_are_marked_check() -> None:
+    from blma.api import gap_report_markdown
+
+    report = _analyse(
+        "Workers shall keep their passports.",
+        "The employer shall not keep the worker's passport; the Parties shall prohibit the retention "
+        "of identity documents by employers and agencies and penalise it.",
+        "The receiving Party shall ensure that workers may join trade unions.",  # one sentence: doubtful
+    )
+    assert all(0 < f.confidence <= 1 for f in report.protections)
+    assert report.finding("identity_documents").confidence > report.finding("freedom_of_association").confidence
+    missing = [f for f in report.protections if f.status == "missing"]
+    assert missing and not any(f.check for f in missing)
+    doubtful = [f for f in report.protections if f.check]
+    assert [f.id for f in doubtful] == ["freedom_of_association"]
+    assert all(f.confidence < 0.6 for f in doubtful)
+    markdown = gap_report_markdown([report])
+    for f in doubtful:
+        assert f"{f.title} | " in markdown and "(check: low confidence)" in markdown

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from blma.analysis.components import SentenceHit
+from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
 from blma.analysis.models import Evidence, Finding, GapReport
@@ -233,7 +234,17 @@ class Analyzer:
             status, reason = "partial", tally.partial[0][1]
         else:
             evidence, status, reason = [], "missing", "no provision addresses this protection"
-        finding = Finding(**base, status=status, reason=reason, evidence=evidence)
+        sure = confidence(
+            status,
+            firm=len(tally.firm),
+            partial=len(tally.partial),
+            contrary=len(tally.contrary),
+            elements_verified=status == "present" and bool(rule.require),
+            generic_contrary=bool(tally.contrary) and tally.contrary[0].hit.cue == "generic_harm",
+        )
+        finding = Finding(
+            **base, status=status, reason=reason, evidence=evidence, confidence=sure, check=needs_check(sure)
+        )
         if status != "present":
             details = suggest(self.library, pid, status, facts)
             finding.suggestion_details = details

@@ -39,6 +39,8 @@ class Finding(BaseModel):
     suggestion_details: list[Suggestion] = Field(default_factory=list)
     reviewer_status: Status | None = None
     reviewer_reason: str = ""
+    confidence: float = Field(1.0, ge=0, le=1, description="How sure the tool is of its status (0-1)")
+    check: bool = Field(False, description="Low confidence: a reviewer should check this finding")
 
     @property
     def final_status(self) -> Status:

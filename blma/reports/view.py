@@ -173,7 +173,7 @@ def _row(
         reviewer_status=finding.reviewer_status,
         reviewer_reason=clean(finding.reviewer_reason),
         final_status=finding.final_status,
-        status_text=say("status_text", finding.status, finding.reviewer_status),
+        status_text=say("status_text", finding.status, finding.reviewer_status, finding.check),
         reason=clean(finding.reason).rstrip("."),
         evidence=[
             e.model_copy(update={"text": clean(e.text), "location": clean(e.location), "note": clean(e.note)})
