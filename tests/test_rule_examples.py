@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from blma.analysis.components import _contrary_match
+from blma.analysis.deontic import reader_for
 from blma.analysis.prefilter import Sentence
 from blma.analysis.rules import RULES_DIR, _compile, load_concepts, load_rulebook, read_rule_spec
 
@@ -48,7 +49,7 @@ def _fires(pid: str, kind: str, cue, sentence: str) -> bool:
         text = rule.mask.sub(" ", sentence) if rule.mask else sentence
         return all(p.search(Sentence(text)) for p in cue)
     if kind == "contrary":
-        found = _contrary_match(cue, Sentence(sentence), BOOK.modality.negators)
+        found = _contrary_match(cue, Sentence(sentence), BOOK.modality.negators, reader_for(BOOK.modality))
         return found is not None and not found[1]
     if kind == "elements":
         return rule.elements[cue.name].search(Sentence(sentence)) is not None

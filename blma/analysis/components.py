@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from blma.analysis.deontic import DeonticReader, Provision
+from blma.analysis.deontic import DeonticReader, Provision, reader_for
 from blma.analysis.prefilter import Sentence
 from blma.analysis.rules import RULES_DIR, RuleBook, load_rulebook, vocabulary_pattern
 
@@ -32,6 +32,7 @@ FOR_WORKER = re.compile(r"\W*(?:for|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + WORKER_
 if not Span.has_extension("modality"):
     Span.set_extension("modality", default="firm")
     Span.set_extension("provision", default=None)
+    Span.set_extension("scan", default=None)  # the sentence's literal scan, shared by the components
     Span.set_extension("soft_cue", default="")
     Span.set_extension("hits", default=None)
 if not Doc.has_extension("lead_in"):
@@ -90,11 +91,19 @@ class ModalityTagger:
             full = f"{lead} {text}" if lead else text
             provision = self.reader.read(full if lead else text, preamble=doc._.is_preamble)
             sent._.provision = provision
-            sent._.modality, sent._.soft_cue = self.classify(text, full, doc._.is_preamble, provision)
+            sent._.scan = Sentence(text)
+            sent._.modality, sent._.soft_cue = self.classify(
+                text, full, doc._.is_preamble, provision, sent._.scan
+            )
         return doc
 
     def classify(
-        self, text: str, full: str, preamble: bool, provision: Provision | None = None
+        self,
+        text: str,
+        full: str,
+        preamble: bool,
+        provision: Provision | None = None,
+        scan: Sentence | None = None,
     ) -> tuple[str, str]:
         m = self.m
         if provision is None:
@@ -104,20 +113,24 @@ class ModalityTagger:
             full, _ = self.reader.without_condition(full)
         if provision.norm == "definition":
             return "definition", ""
-        if preamble or m.recital.search(text) or m.recital.search(full):
+        if scan is None or scan.text != text:
+            scan = Sentence(text)
+        own = scan  # each literal scan once, shared by the patterns below
+        whole = own if full == text else Sentence(full)
+        if preamble or m.recital.search(own) or m.recital.search(whole):
             return "recital", ""
-        soft = m.soft.search(full)
+        soft = m.soft.search(whole)
         if soft:
             return "soft", soft.group(0)
-        may = m.may.search(full)
-        if may and not m.worker_right_may.search(full) and not m.rights.search(full):
+        may = m.may.search(whole)
+        if may and not m.worker_right_may.search(whole) and not m.rights.search(whole):
             return "soft", "may"
-        natlaw = m.national_law.search(text)
+        natlaw = m.national_law.search(own)
         if natlaw:
             rest = text[: natlaw.start()] + text[natlaw.end() :]
             if not m.floor.search(rest):
                 return "national_law", natlaw.group(0)
-        reference = m.bare_reference.search(text)
+        reference = m.bare_reference.search(own)
         if reference:
             rest = text[: reference.start()] + text[reference.end() :]
             if len(rest.split()) <= 7 and not m.floor.search(rest):
@@ -141,7 +154,7 @@ class ProtectionDetector:
                 sent._.hits = hits
                 continue
             text = sent.text
-            sentence = Sentence(text)
+            sentence = sent._.scan if sent._.scan is not None and sent._.scan.text == text else Sentence(text)
             lead_in = doc._.lead_in or ""
             for rule in self.book.rules.values():
                 if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
@@ -161,7 +174,9 @@ def detect(rule, sentence: Sentence | str, negators, lead_in: str = "", modality
     hit = SentenceHit()
     with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
     for cue in rule.contrary:
-        found = _contrary_match(cue, with_lead_in, negators)
+        found = _contrary_match(
+            cue, with_lead_in, negators, reader_for(modality) if modality is not None else None
+        )
         if found is None:
             continue
         words, negated = found
@@ -216,8 +231,12 @@ def clause_before(text: str, position: int) -> str:
     return head[breaks[-1].end() :] if breaks else head
 
 
-def _contrary_match(cue, sentence: Sentence, negators) -> tuple[str, bool] | None:
-    """The harmful words a contrary cue finds, and whether a negator reverses them."""
+def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | None = None) -> tuple[str, bool] | None:
+    """The harmful words a contrary cue finds, and whether a negator reverses them.
+
+    With ``negation: before``, a negated modal inside the match reverses it too ("debts shall
+    not be repaid through work"); other negators there may be the harm itself ("without permission").
+    """
     text = sentence.text
     if cue.pattern is None:
         matches = []
@@ -242,7 +261,22 @@ def _contrary_match(cue, sentence: Sentence, negators) -> tuple[str, bool] | Non
     negated = cue.negation != "none" and bool(negators.search(before))
     if cue.negation == "within" and negators.search(match.group(0)):
         negated = True
+    elif cue.negation == "before" and reader is not None and not negated:
+        negated = _negation_is_incidental(cue.pattern, text, reader.negated_modal(text, match.start(), match.end()))
     return match.group(0), negated
+
+
+UNNEGATE = re.compile(r"\s+not\b|(?<=can)not\b|n't\b|^(?:in|under) no \w+", re.I)
+
+
+def _negation_is_incidental(pattern, text: str, negation: re.Match[str] | None) -> bool:
+    """True when the harm is still found with the negation taken out: the negation then
+    reverses it ("shall not be repaid through work"). When the pattern needs the negation,
+    the negation is the harm itself ("overtime will not be remunerated")."""
+    if negation is None:
+        return False
+    positive = UNNEGATE.sub("", negation.group(0))
+    return pattern.pattern.search(text[: negation.start()] + positive + text[negation.end() :]) is not None
 
 
 def _qualifies(cue, sentence: Sentence) -> bool:

@@ -12,9 +12,11 @@ negation, direction or modality in its own regular expressions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
+from blma.analysis.prefilter import Sentence
 from blma.analysis.rules import Modality
 
 Norm = Literal["obligation", "permission", "prohibition", "right", "exemption", "definition", "recital", "statement"]
@@ -36,16 +38,30 @@ class Provision:
     """
 
     norm: Norm = "statement"
-    bearer: Party = "none"
     negated: bool = False
     qualifier: str = ""
     qualifier_words: str = ""
     condition: str = ""
-    beneficiary: Party = "none"
+    text: str = field(default="", repr=False)  # as read: an opening condition rewritten as "If"
+    modal_at: tuple[int, int] = field(default=(0, 0), repr=False)
+    reader: DeonticReader | None = field(default=None, repr=False, compare=False)
 
     @property
     def qualified(self) -> bool:
         return bool(self.qualifier)
+
+    @cached_property
+    def bearer(self) -> Party:
+        """Read on demand: most sentences are never asked who they bind."""
+        if self.reader is None or self.norm in ("statement", "definition", "recital"):
+            return "none"
+        return self.reader.bearer(self.text, *self.modal_at)
+
+    @cached_property
+    def beneficiary(self) -> Party:
+        if self.reader is None or self.norm in ("statement", "definition", "recital"):
+            return "none"
+        return self.reader.beneficiary(self.text, self.modal_at[1], self.bearer)
 
 
 class DeonticReader:
@@ -61,13 +77,14 @@ class DeonticReader:
             return text, ""
         return text[: match.start()] + "If " + text[match.end() :], match.group(0).strip()
 
-    def is_definition(self, text: str) -> bool:
+    def is_definition(self, text: str | Sentence) -> bool:
         if self.m.definition.search(text):
             return True
         lead = self.m.definition_lead.search(text)
-        return bool(lead) and bool(self.m.definition.search(text[lead.end() :]))
+        plain = text.text if isinstance(text, Sentence) else text
+        return bool(lead) and bool(self.m.definition.search(plain[lead.end() :]))
 
-    def qualifier(self, text: str) -> tuple[str, str]:
+    def qualifier(self, text: str | Sentence) -> tuple[str, str]:
         """The first qualifier in the sentence: (its name, its words), or ("", "")."""
         for name, pattern in self.m.qualifiers.items():
             match = pattern.search(text)
@@ -77,24 +94,25 @@ class DeonticReader:
 
     def read(self, text: str, *, preamble: bool = False) -> Provision:
         stripped, condition = self.without_condition(text)
-        qualifier, words = self.qualifier(stripped)
-        if self.is_definition(stripped):
-            return Provision(norm="definition", condition=condition)
-        if preamble or self.m.recital.search(stripped):
-            return Provision(norm="recital", condition=condition)
-        norm, at, end = self._norm(stripped)
-        bearer = self._bearer(stripped, at, end) if norm != "statement" else "none"
+        sentence = Sentence(stripped)  # one literal scan serves every pattern below
+        if self.is_definition(sentence):
+            return Provision(norm="definition", condition=condition, text=stripped)
+        if preamble or self.m.recital.search(sentence):
+            return Provision(norm="recital", condition=condition, text=stripped)
+        qualifier, words = self.qualifier(sentence)
+        norm, at, end = self._norm(sentence)
         return Provision(
             norm=norm,
-            bearer=bearer,
             negated=norm == "prohibition",
             qualifier=qualifier,
             qualifier_words=words,
             condition=condition,
-            beneficiary=self._beneficiary(stripped, end, bearer),
+            text=stripped,
+            modal_at=(at, end),
+            reader=self,
         )
 
-    def _norm(self, text: str) -> tuple[Norm, int, int]:
+    def _norm(self, text: Sentence) -> tuple[Norm, int, int]:
         """The kind of norm and where its modal phrase stands; the earliest phrase wins, and
         among phrases at the same place the lexicon's order (prohibition before permission)."""
         best: tuple[int, int, Norm, int] | None = None
@@ -103,10 +121,21 @@ class DeonticReader:
             if match and (best is None or (match.start(), rank) < (best[0], best[1])):
                 best = (match.start(), rank, name, match.end())  # type: ignore[assignment]
         if best is None:
-            return "statement", len(text), len(text)
+            return "statement", len(text.text), len(text.text)
         return best[2], best[0], best[3]
 
-    def _bearer(self, text: str, at: int, end: int) -> Party:
+    def negated_modal(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """A negated modal between ``start`` and ``end`` that reverses a harm found there.
+
+        It does not when the worker is the one it binds: "debts shall not be repaid through work"
+        protects, "workers shall not be permitted to leave the camp" harms.
+        """
+        match = self.m.modal_negation.pattern.search(text, start, end)
+        if match is None or self.bearer(text, match.start(), match.end()) == "worker":
+            return None
+        return match
+
+    def bearer(self, text: str, at: int, end: int) -> Party:
         """The party named last in the clause before the modal phrase, or the agent of a
         passive ("shall not be retained by the employer")."""
         head = text[:at]
@@ -135,10 +164,21 @@ class DeonticReader:
                 return name  # type: ignore[return-value]
         return "none"
 
-    def _beneficiary(self, text: str, end: int, bearer: Party) -> Party:
+    def beneficiary(self, text: str, end: int, bearer: Party) -> Party:
         if bearer == "worker":
             return "none"
         for match in self.m.bearers["worker"].pattern.finditer(text, end):
             if text[match.end() : match.end() + 1] not in ("'", "’"):  # "the worker's passport" is not for the worker
                 return "worker"
         return "none"
+
+
+_READERS: dict[int, DeonticReader] = {}
+
+
+def reader_for(modality: Modality) -> DeonticReader:
+    """One reader per loaded lexicon."""
+    reader = _READERS.get(id(modality))
+    if reader is None or reader.m is not modality:
+        reader = _READERS[id(modality)] = DeonticReader(modality)
+    return reader

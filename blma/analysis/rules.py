@@ -139,6 +139,7 @@ class ModalitySpec(BaseModel):
     bearers: dict[str, str]
     norms: dict[str, str]
     by_reference_to_nationals: str
+    modal_negation: str
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class Modality:
     bearers: dict[str, Guarded]
     norms: dict[str, Guarded]
     by_reference_to_nationals: Guarded
+    modal_negation: Guarded
 
 
 @dataclass(frozen=True)
