@@ -112,3 +112,14 @@ def test_every_finding_has_a_confidence_and_doubtful_ones_are_marked_check() -> 
     markdown = gap_report_markdown([report])
     for f in doubtful:
         assert f"{f.title} | " in markdown and "(check: low confidence)" in markdown
+
+
+def test_final_clauses_speak_only_to_the_instruments_life() -> None:
+    report = _analyse(
+        "The formal ratifications of this Convention shall be communicated to the Director-General of the "
+        "International Labour Office for registration.",
+        "A Member which has ratified this Convention may denounce it after ten years by an act communicated "
+        "to the Director-General; the denunciation shall not affect workers already employed under it.",
+    )
+    assert report.finding("access_to_justice").status == "missing"
+    assert report.finding("duration_termination").status != "missing"

@@ -67,3 +67,13 @@ def test_one_rule_file_per_protection() -> None:
 
     assert [p.stem for p in FILES] == sorted(default_library().protections)
     assert Path(RULES_DIR / "README.md").exists()
+
+
+def test_every_cue_says_why_and_carries_both_kinds_of_example() -> None:
+    lacking = []
+    for path in FILES:
+        spec = read_rule_spec(path)
+        for cue in (*spec.topic, *spec.weak_topic, *spec.mask, *spec.restrict, *spec.elements, *spec.contrary):
+            if not cue.comment.strip() or not cue.examples.match or not cue.examples.no_match:
+                lacking.append(f"{spec.id}/{cue.name}")
+    assert not lacking, f"cues without a comment or without match/no_match examples: {lacking}"

@@ -156,8 +156,11 @@ class ProtectionDetector:
             text = sent.text
             sentence = sent._.scan if sent._.scan is not None and sent._.scan.text == text else Sentence(text)
             lead_in = doc._.lead_in or ""
+            final_clause = self.book.modality.final_clause.search(sentence) is not None
             for rule in self.book.rules.values():
                 if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
+                    continue
+                if final_clause and not rule.final_clauses_count:
                     continue
                 hit = detect(rule, sentence, negators, lead_in, self.book.modality)
                 if hit is not None:

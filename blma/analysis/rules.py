@@ -98,6 +98,7 @@ class RuleSpec(BaseModel):
     # equal treatment with nationals secures this protection itself (equal_treatment, ...), rather
     # than leaving it to national law (for the others it is partial)
     reference_to_nationals_secures: bool = False
+    final_clauses_count: bool = False  # ratification, entry into force, denunciation: the instrument's life
 
     @field_validator("contrary")
     @classmethod
@@ -140,6 +141,7 @@ class ModalitySpec(BaseModel):
     norms: dict[str, str]
     by_reference_to_nationals: str
     modal_negation: str
+    final_clause: str
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ class Rule:
     may_is_firm: bool
     generic_contrary: tuple[str, ...]
     reference_to_nationals_secures: bool
+    final_clauses_count: bool
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
 
     def possible(self, sentence: Sentence) -> bool:
@@ -213,6 +216,7 @@ class Modality:
     norms: dict[str, Guarded]
     by_reference_to_nationals: Guarded
     modal_negation: Guarded
+    final_clause: Guarded
 
 
 @dataclass(frozen=True)
@@ -320,6 +324,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         may_is_firm=spec.may_is_firm,
         generic_contrary=tuple(spec.generic_contrary),
         reference_to_nationals_secures=spec.reference_to_nationals_secures,
+        final_clauses_count=spec.final_clauses_count,
         gate=rule_gate(
             [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
         ),
