@@ -120,9 +120,15 @@ class Analyzer:
         facts = collect_facts(doc, self.book.modality)
         observations = self.observe(doc)
         tallies: dict[str, _Tally] = {pid: _Tally() for pid in self.library.protections}
+        about_workers = self._units_about_workers(doc)
         for sentence in observations:
             for pid, hit in sentence.hits.items():
                 if pid in tallies:
+                    if not hit.contrary and self.book.rules[pid].worker_context and not (
+                        about_workers.get((sentence.block.annex, sentence.block.unit))
+                        or self.book.modality.worker_context.search(sentence.sentence)
+                    ):
+                        continue
                     obs = _Observation(pid, hit, sentence)
                     self._tally(tallies[pid], pid, obs, hit, facts.annexes)
         findings = [self._decide(pid, tallies[pid], facts, observations) for pid in self.library.protections]
@@ -141,6 +147,15 @@ class Analyzer:
                 "its commitments, however firmly worded, are political, not legal obligations",
             )
         return report
+
+    def _units_about_workers(self, doc: AgreementText) -> dict[tuple[str, str], bool]:
+        """For each article: whether it names workers, employment or employers anywhere."""
+        texts: dict[tuple[str, str], list[str]] = {}
+        for block in doc.blocks:
+            if block.unit:
+                texts.setdefault((block.annex, block.unit), []).append(f"{block.heading} {block.text}")
+        pattern = self.book.modality.worker_context
+        return {key: pattern.search(" ".join(parts)) is not None for key, parts in texts.items()}
 
     def _tally(
         self, tally: _Tally, pid: str, obs: _Observation, hit: SentenceHit, annexes: dict[str, str]

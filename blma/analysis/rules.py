@@ -99,6 +99,7 @@ class RuleSpec(BaseModel):
     # than leaving it to national law (for the others it is partial)
     reference_to_nationals_secures: bool = False
     final_clauses_count: bool = False  # ratification, entry into force, denunciation: the instrument's life
+    worker_context: bool = False  # a topic counts only in an article (or sentence) about workers
 
     @field_validator("contrary")
     @classmethod
@@ -142,6 +143,7 @@ class ModalitySpec(BaseModel):
     by_reference_to_nationals: str
     modal_negation: str
     final_clause: str
+    worker_context: str
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ class Rule:
     generic_contrary: tuple[str, ...]
     reference_to_nationals_secures: bool
     final_clauses_count: bool
+    worker_context: bool
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
 
     def possible(self, sentence: Sentence) -> bool:
@@ -217,6 +220,7 @@ class Modality:
     by_reference_to_nationals: Guarded
     modal_negation: Guarded
     final_clause: Guarded
+    worker_context: Guarded
 
 
 @dataclass(frozen=True)
@@ -325,6 +329,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         generic_contrary=tuple(spec.generic_contrary),
         reference_to_nationals_secures=spec.reference_to_nationals_secures,
         final_clauses_count=spec.final_clauses_count,
+        worker_context=spec.worker_context,
         gate=rule_gate(
             [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
         ),
