@@ -157,3 +157,14 @@ def test_the_annotated_agreement_follows_the_reviewers_decisions(sample_report):
             return package.read("word/document.xml").decode("utf-8").count("<w:ins ")
 
     assert 0 < insertions(after.data) < insertions(before.data)
+
+
+def test_an_agreement_in_another_language_is_refused_in_words_not_reported_as_missing(app_page):
+    text = (
+        "Article 5. L'employeur ne peut retenir le passeport du travailleur, et le travailleur ne peut "
+        "changer d'employeur pendant la durée de son contrat. "
+    ) * 4
+    at = app_page(PAGE)
+    at.get("file_uploader")[0].upload("accord.txt", text.encode(), "text/plain").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["accord.txt: the text is in French; this version analyses English only"]

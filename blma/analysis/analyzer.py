@@ -10,7 +10,7 @@ or indicative-annex wording makes it "partial"; nothing at all, "missing".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from blma.analysis.components import SentenceHit
 from blma.analysis.confidence import confidence, needs_check
@@ -20,7 +20,9 @@ from blma.analysis.models import Evidence, Finding, GapReport
 from blma.analysis.pipeline import build_pipeline
 from blma.analysis.rules import RuleBook, load_rulebook
 from blma.analysis.suggest import suggest
+from blma.errors import DocumentError
 from blma.library import Library, default_library
+from blma.reading.language import language_name, profile
 from blma.reading.models import AgreementText, Block
 
 LABOUR_TERMS = re.compile(
@@ -117,7 +119,9 @@ class Analyzer:
 
     # -- decision ---------------------------------------------------------------------------
     def analyze(self, doc: AgreementText) -> GapReport:
+        doc, language_note = self._in_analysed_language(doc)
         facts = collect_facts(doc, self.book.modality)
+        facts.language = self.book.language
         observations = self.observe(doc)
         tallies: dict[str, _Tally] = {pid: _Tally() for pid in self.library.protections}
         about_workers = self._units_about_workers(doc)
@@ -140,6 +144,8 @@ class Analyzer:
         core = [f for f in findings if f.priority == "core"]
         report.core_score = round(sum(f.status == "present" for f in core) / len(core), 3) if core else 0.0
         self._warn_if_not_an_agreement(doc, report)
+        if language_note:
+            report.warnings.insert(0, language_note)
         if not facts.binding:
             report.warnings.insert(
                 0,
@@ -147,6 +153,32 @@ class Analyzer:
                 "its commitments, however firmly worded, are political, not legal obligations",
             )
         return report
+
+    def _in_analysed_language(self, doc: AgreementText) -> tuple[AgreementText, str]:
+        """The document's paragraphs in the rules' language, and a note on any other language.
+
+        A text with (almost) nothing in that language is refused: answering "missing" 34 times
+        would tell a reviewer that a French agreement keeping passports has no problem.
+        """
+        languages = profile([block.text for block in doc.blocks])
+        ours = self.book.language
+        if languages.main is None or languages.share(ours) >= 0.98:
+            return doc, ""
+        if languages.share(ours) < 0.1:
+            found = [language_name(c) for c, _ in languages.words.most_common() if languages.share(c) >= 0.2]
+            raise DocumentError(
+                doc.name,
+                f"the text is in {' and '.join(found) or language_name(languages.main)}; "
+                f"this version analyses {language_name(ours)} only",
+            )
+        others = [code for code, _ in languages.words.most_common() if code != ours]
+        kept = [b for b, code in zip(doc.blocks, languages.by_paragraph, strict=True) if code in (None, ours)]
+        names = ", ".join(f"{language_name(c)} ({languages.words[c]} words)" for c in others)
+        note = (
+            f"only the {language_name(ours)} text was analysed; the document also contains {names}, "
+            f"which this version does not analyse"
+        )
+        return replace(doc, blocks=kept), note
 
     def _units_about_workers(self, doc: AgreementText) -> dict[tuple[str, str], bool]:
         """For each article: whether it names workers, employment or employers anywhere."""

@@ -56,6 +56,7 @@ class AgreementFacts(BaseModel):
     tracked_changes: bool = False
     word_count: int = 0
     articles: int = 0
+    language: str = Field("en", description="The language analysed (ISO 639-1)")
     binding: bool = Field(True, description="False when the instrument says it creates no legal obligations")
     non_binding_statement: str = ""
 
