@@ -13,7 +13,6 @@ Source markup (sources/*.src.txt), one block per paragraph, blank line between b
   **x** in text   -> bold run
   anything else   -> Normal paragraph (manual numbers such as "4.3" kept as text)
 """
-import copy
 import re
 from pathlib import Path
 
@@ -86,10 +85,10 @@ def build(src, dst):
     doc.styles["Normal"].font.size = Pt(11)
     blocks = [b for b in src.read_text(encoding="utf-8").split("\n\n") if b.strip()]
     for block in blocks:
-        lines = [l for l in block.split("\n") if l.strip()]
+        lines = [ln for ln in block.split("\n") if ln.strip()]
         first = lines[0]
         if first.startswith("|"):
-            rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in lines]
+            rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines]
             table = doc.add_table(rows=0, cols=len(rows[0]))
             table.style = "Table Grid"
             for i, row in enumerate(rows):
@@ -103,16 +102,16 @@ def build(src, dst):
             doc.add_paragraph()
         elif re.match(r"^\d+\) ", first):
             num_id = None
-            for l in lines:
+            for ln in lines:
                 par = doc.add_paragraph(style="List Number")
                 if num_id is None:
                     num_id = new_numbering_instance(doc, par)
                 set_num(par, num_id)
-                add_runs(par, re.sub(r"^\d+\) ", "", l))
+                add_runs(par, re.sub(r"^\d+\) ", "", ln))
         elif first.startswith("- "):
-            for l in lines:
+            for ln in lines:
                 par = doc.add_paragraph(style="List Bullet")
-                add_runs(par, l[2:])
+                add_runs(par, ln[2:])
         elif first.startswith("### "):
             doc.add_heading(first[4:], level=2)
         elif first.startswith("## "):
