@@ -119,6 +119,9 @@ class ModalityTagger:
         whole = own if full == text else Sentence(full)
         if preamble or m.recital.search(own) or m.recital.search(whole):
             return "recital", ""
+        comparative = m.comparative.search(whole)
+        if comparative:  # "than a national would pay": the modal belongs to the comparison
+            whole = Sentence(m.comparative.sub(" ", whole.text))
         soft = m.soft.search(whole)
         if soft:
             return "soft", soft.group(0)

@@ -144,6 +144,7 @@ class ModalitySpec(BaseModel):
     modal_negation: str
     final_clause: str
     worker_context: str
+    comparative: str
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ class Modality:
     modal_negation: Guarded
     final_clause: Guarded
     worker_context: Guarded
+    comparative: Guarded
 
 
 @dataclass(frozen=True)
