@@ -281,17 +281,9 @@ class Analyzer:
             status, reason = "partial", tally.partial[0][1]
         else:
             evidence, status, reason = [], "missing", "no provision addresses this protection"
-        sure = confidence(
-            status,
-            firm=len(tally.firm),
-            partial=len(tally.partial),
-            contrary=len(tally.contrary),
-            elements_verified=status == "present" and bool(rule.require),
-            generic_contrary=bool(tally.contrary) and tally.contrary[0].hit.cue == "generic_harm",
-        )
-        finding = Finding(
-            **base, status=status, reason=reason, evidence=evidence, confidence=sure, check=needs_check(sure)
-        )
+        finding = Finding(**base, status=status, reason=reason, evidence=evidence)
+        finding.confidence = confidence(finding)
+        finding.check = needs_check(finding.confidence)
         if status != "present":
             details = suggest(self.library, pid, status, facts)
             finding.suggestion_details = details

@@ -327,6 +327,8 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
             affirmative = match.group(0).lower().startswith(("excluded", "exempt"))
             if affirmative and negators.search(before):
                 continue
+            if modality.denied_burden.pattern.match(text, match.end()):  # "not permitted to suffer deductions"
+                continue
             if worker_is_subject or names_worker_after:
                 return match.group(0)
     return ""

@@ -1,51 +1,70 @@
 """How sure a finding is, and whether a reviewer should check it.
 
-The rules decide a status; this module says how much that decision rests on. Evidence that
-several firm sentences agree, that the required elements were verified, and that nothing
-points the other way makes a finding sure; one sentence, a generic cue, or protective and
-harmful provisions side by side make it doubtful. A finding below ``CHECK_BELOW`` is marked
-``check`` in the JSON, the reports and the app. Where the trained arbiter is available, its
-reading of the best evidence sentence lowers the confidence of a status it disagrees with.
+A finding falls in a bucket by its status and the evidence behind it (how many firm sentences,
+whether required elements were missing, whether protective and harmful provisions stand side
+by side, whether a generic cue fired). Each bucket's confidence is the share of such findings
+that were right on the labelled development sets, written to ``confidence.yaml`` by
+``scripts/calibrate_confidence.py`` (Laplace-smoothed), so "0.66" means "right about two times
+in three on texts we know". A finding below ``CHECK_BELOW`` is marked ``check``. Where the
+trained arbiter reads the best evidence sentence differently, the confidence drops.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
 
-CHECK_BELOW = 0.6
+from blma.analysis.models import Finding
+from blma.yamlio import load_yaml
+
+CHECK_BELOW = 0.75
+TABLE = Path(__file__).with_name("confidence.yaml")
+ARBITER_DISAGREES = 0.15
 
 
-def confidence(
-    status: str,
-    *,
-    firm: int = 0,
-    partial: int = 0,
-    contrary: int = 0,
-    elements_verified: bool = False,
-    generic_contrary: bool = False,
-    arbiter: Mapping[str, float] | None = None,
-) -> float:
-    """A confidence in [0, 1] for a status, from counts of the evidence behind it.
+def bucket(status: str, *, firm: int = 0, partial: int = 0, generic_contrary: bool = False) -> str:
+    """The calibration bucket of a finding."""
+    if status == "present":
+        return f"present/firm{min(firm, 3)}"
+    if status == "partial":
+        if firm:
+            return "partial/incomplete" if not partial else "partial/incomplete_and_weak"
+        return "partial/weak1" if partial <= 1 else "partial/weak2+"
+    if status == "contrary":
+        if generic_contrary:
+            return "contrary/generic"
+        return "contrary/with_protection" if firm else "contrary/alone"
+    return "missing"
 
-    ``firm``, ``partial`` and ``contrary`` count the sentences of each kind found for the
-    protection; ``arbiter`` maps statuses to the model's probabilities for the best evidence.
+
+@cache
+def _table() -> dict[str, float]:
+    data = load_yaml(TABLE.read_text(encoding="utf-8"))
+    return {str(k): float(v["confidence"]) for k, v in data["buckets"].items()}
+
+
+def finding_bucket(finding: Finding) -> str:
+    """The bucket of a finding, read from its evidence (as the calibration reads it)."""
+    return bucket(
+        finding.status,
+        firm=sum(e.kind == "supports" for e in finding.evidence),
+        partial=sum(e.kind == "weak" for e in finding.evidence),
+        generic_contrary=bool(finding.evidence) and finding.evidence[0].cue.endswith("/generic_harm"),
+    )
+
+
+def confidence(finding: Finding, arbiter: Mapping[str, float] | None = None) -> float:
+    """A confidence in [0, 1] for a finding's status, from the evidence behind it.
+
+    ``arbiter`` maps statuses to the trained model's probabilities for the best evidence
+    sentence; when it prefers another status, the confidence drops.
     """
-    if status == "missing":
-        value = 0.9
-    elif status == "contrary":
-        value = 0.65 if generic_contrary else 0.85
-        if firm:  # a protective provision beside the harmful one: a reader must weigh them
-            value -= 0.2
-    elif status == "present":
-        value = 0.55 + 0.1 * min(firm - 1, 2) + (0.15 if elements_verified else 0.0)
-    else:  # partial
-        value = 0.75 if firm == 0 else 0.6  # soft wording alone is clear; firm but incomplete less so
-        if partial > 1:
-            value += 0.05
-    if arbiter and status in arbiter:
-        agrees = arbiter[status] >= max(arbiter.values()) - 1e-9
-        value += 0.05 if agrees else -0.2
-    return round(min(max(value, 0.05), 0.97), 2)
+    status = finding.status
+    value = _table().get(finding_bucket(finding), 0.75)
+    if arbiter and status in arbiter and arbiter[status] < max(arbiter.values()) - 1e-9:
+        value -= ARBITER_DISAGREES
+    return round(min(max(value, 0.05), 0.99), 2)
 
 
 def needs_check(value: float) -> bool:

@@ -145,6 +145,7 @@ class ModalitySpec(BaseModel):
     final_clause: str
     worker_context: str
     comparative: str
+    denied_burden: str
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ class Modality:
     final_clause: Guarded
     worker_context: Guarded
     comparative: Guarded
+    denied_burden: Guarded
 
 
 @dataclass(frozen=True)
