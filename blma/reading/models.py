@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Origin = Literal["body", "table", "textbox", "footnote", "content_control"]
+BlockKind = Literal["title", "preamble", "heading", "paragraph", "table_cell", "note"]
 
 
 @dataclass
@@ -27,6 +28,7 @@ class RawParagraph:
     column_header: str = ""
     note_id: str = ""  # footnote number, for origin == "footnote"
     note_refs: tuple[str, ...] = ()  # footnotes referenced from this paragraph
+    after_break: bool = False  # a horizontal rule (Markdown "---") comes before it: a new part begins
 
 
 @dataclass
@@ -38,7 +40,7 @@ class Block:
     unit: str = ""  # the article or section it belongs to: "Article 7"
     heading: str = ""  # that unit's heading, e.g. "Wages"
     annex: str = ""  # "Annex I" when the block stands in an annex
-    kind: Literal["title", "preamble", "heading", "paragraph", "table_cell", "note"] = "paragraph"
+    kind: BlockKind = "paragraph"
     origin: Origin = "body"
     context: str = ""  # e.g. the table column header "Obligations of the Receiving Party"
 

@@ -1,50 +1,118 @@
 """Recovering an agreement's structure from raw paragraphs: title, preamble, articles,
-numbered paragraphs, tables and annexes, so every block can be cited as a reader would.
+numbered paragraphs, tables, annexes and the letters of an exchange of notes, so every
+block can be cited as a lawyer would: "Article 7(2)", "Article 6(1)(a)(i)", "Annex II,
+Article 6", "Clause 14(b)", "Paragraph 4.3", "Annex I, paragraph 2", "Note II, paragraph 3".
 
-Agreements number things in many ways ("Article 1", "ARTICLE I", "Art. 3", "Section 2.1",
-"Clause 4", "Paragraph 5", bold headings, Word's automatic numbering); the patterns below
-normalise them to one citation style while keeping the numbers as printed.
+Agreements number things in many ways ("Article 1", "ARTICLE I", "Art. 3", "Article 1er",
+"Section 2.1", "Clause 4", "14(b)", "4.3", bold or Markdown headings, Word's automatic
+numbering); the patterns below normalise them to one citation style while keeping the
+numbers as printed. The document is surveyed once first (does it speak of "clauses" or
+"paragraphs"? do its paragraph numbers run on or restart?), then read paragraph by
+paragraph, each paragraph going to the first step that recognises it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-from blma.reading.models import AgreementText, Block, RawParagraph
+from blma.reading.models import AgreementText, Block, BlockKind, RawParagraph
 
-UNIT = re.compile(
-    r"^(?P<kind>article|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item)\s*"
-    r"(?P<num>\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|"
+NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\b\.?(?P<rest>.*)$",
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+UNIT = re.compile(
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item)\s*"
+    rf"(?P<num>\d+(?:\.\d+)*[a-z]?|{ROMAN}|{NUMBER_WORDS})"
+    r"(?:er|st)?\b\.?(?P<rest>.*)$",  # "Article 1er" in French texts
     re.I,
 )
 ANNEX = re.compile(
-    r"^(?P<kind>annex|appendix|schedule|attachment|addendum)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b[\s.:\-–—]*(?P<rest>.*)$",
+    r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
+    r"[\s.:\-–—]*(?P<rest>.*)$",
     re.I,
 )
-DIVISION = re.compile(r"^(chapter|part|title)\s+([ivxlcdm]+|\d+)\b", re.I)
-PREAMBLE = re.compile(r"^preamble$", re.I)
+DIVISION = re.compile(
+    rf"^(?P<kind>chapter|part|title|division)\s+(?P<num>\d+|{ROMAN}|{NUMBER_WORDS})\b[\s.:\-–—]*(?P<rest>.*)$",
+    re.I,
+)
+PREAMBLE = re.compile(r"^preamble\b[\s.:\-–—]*(?P<rest>(?:[A-Z].*)?)$", re.I)
 END_OF_PREAMBLE = re.compile(
     r"\b(?:have|has|hereby) (?:agreed|reached|decided|arrived)\b.{0,40}(?:follows|understanding|provisions)|\bagree as follows\b",
     re.I,
 )
 PARA_LABEL = re.compile(
-    r"^(?P<label>\(\s*[0-9]{1,3}\s*\)|[0-9]{1,3}\s*[.)](?!\d)|\(\s*[a-z]{1,2}\s*\)|[a-z][.)](?=\s)|\(\s*[ivx]{1,6}\s*\)|[ivx]{1,6}\s*[.)](?=\s)|\d+(?:\.\d+)+\.?)\s*(?P<rest>.*)$",
+    r"^(?P<label>"
+    r"\d{1,3}(?:\.\d{1,3})*(?:\(\s*[a-z0-9]{1,4}\s*\))+\.?"  # 14(b), 7(2)(a), 4.3(a)
+    r"|\(\s*[0-9]{1,3}\s*\)"  # (1)
+    r"|[0-9]{1,3}\s*[.)](?!\d)"  # 1.  1)
+    r"|[0-9]{1,3}(?=\s*[—–]\s*\w)"  # 1 — (items led by a dash)
+    r"|\(\s*[a-z]{1,2}\s*\)"  # (a)  (aa)
+    r"|[a-z]\)"  # a)
+    r"|[a-z]\.(?=\s|[^\W\d_]{2})"  # a.  but not "e.g."
+    r"|\(\s*[ivx]{1,6}\s*\)"  # (iii)
+    r"|[ivx]{1,6}\s*[.)](?=\s)"  # iii.
+    r"|\d+(?:\.\d+)+\.?"  # 4.3
+    r")\s*[—–.-]*\s*(?P<rest>.*)$",
     re.I,
 )
+COMPOUND_LABEL = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)((?:\(\s*\w{1,4}\s*\))+)\.?")
+ROMAN_ITEM = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 RECITAL_START = re.compile(
     r"^\s*(?:recogni[sz]ing|desiring|desirous|considering|noting|acknowledging|affirming|reaffirming|bearing in mind|"
     r"convinced|mindful|aware|guided by|taking into account|whereas|the (?:government|ministry|parties|participants))\b",
     re.I,
 )
+
+# -- exchanges of notes or letters -------------------------------------------------------------
+EXCHANGE = re.compile(
+    r"\b(?:exchange of|[ée]change de)\s+(?P<kind>notes|letters|lettres)\b|\b(?P<nl>notawisseling|briefwisseling)\b",
+    re.I,
+)
+LETTER_HEADING = re.compile(  # "I. Letter from the Minister", "Reply from ...", "Note No. 2"
+    r"^(?:(?P<num>[IVX]{1,4}|\d{1,2})[.)]?\s+)?(?P<kind>letter|note|reply|response|answer)"
+    r"(?:\s+(?:from|by|to|addressed|dated|verbale)\b|\s+(?:no\.?\s*)?(?P<num2>[IVX]{1,4}|\d{1,2})\b|\s*$)",
+    re.I,
+)
+LETTER_NUMBER = re.compile(r"^(?P<num>[IVX]{1,4})\.?$")  # a bare "II" between two notes
+# "Sir,", "Excellency,", optionally after the place and date: "Rome, le 4 décembre 1948. Monsieur le Ministre,"
+SALUTATION = re.compile(
+    r"^(?:[^,.]{1,40},\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\.?\s+)?"
+    r"(?:sir|madam|excellency|your excellency|dear\s+\w+(?:\s+\w+)?|monsieur(?:\s+l[e']\s*\w+)?|"
+    r"madame(?:\s+la\s+\w+)?|mijnheer(?:\s+de\s+\w+)?|excellentie)\s*,",
+    re.I,
+)
+QUOTES_A_NOTE = re.compile(r"\b(?:reads|read|worded) as follows\b|\bin the following terms\b", re.I)
+LETTER_CLOSING = re.compile(  # back in the covering letter after the arrangement it encloses
+    r"^(?:if the (?:foregoing|above|present|preceding)\b|if (?:this|these|the) (?:proposals?|arrangements?)\b|"
+    r"i (?:have the hono(?:u)?r to )?(?:propose|suggest|confirm)\b|(?:please )?accept,? .{0,40}\bassurances?|"
+    r"i avail myself|i take this opportunity)",
+    re.I,
+)
+INSTRUMENT_TITLE = re.compile(  # a second instrument (or language version) after the first one ends
+    r"^(?:\S+\s+){0,3}?(?:agreement|arrangement|convention|memorandum|protocol|accord|treaty|overeenkomst)\b",
+    re.I,
+)
+BETWEEN = re.compile(r"\b(?:between|entre|tussen)\b", re.I)
+
+# -- how units are named and cited ---------------------------------------------------------------
+# how the text refers to its own parts ("clause 14", "paragraph 4.3", "your Note"), and whether it
+# is diplomatic correspondence; searched in the lower-cased text, from a literal start (fast)
+CLAUSE_REF = re.compile(r"clauses?\s+\d")
+PARAGRAPH_REF = re.compile(r"paragraphs?\s+\d")
+OWN_LETTER = ("this", "your", "my", "the present", "the said")
+HONOUR = ("i have the honour", "i have the honor", "j'ai l'honneur", "heb de eer")
 HEADING_SEPARATORS = " .:-–—\t"
+RUN_IN_HEADING = re.compile(r"^([A-Z][\w'’,()-]*(?: [\w'’,()-]+){0,5})\. (?=[A-Z])")
+SENTENCE_VERB = re.compile(r"\b(?:shall|will|may|must|is|are|has|have)\b", re.I)
 KIND_NAMES = {
     "art": "Article",
     "art.": "Article",
     "article": "Article",
+    "artikel": "Artikel",
     "section": "Section",
     "sect.": "Section",
     "clause": "Clause",
@@ -53,24 +121,563 @@ KIND_NAMES = {
     "rule": "Rule",
     "item": "Item",
 }
+NUMBERED_KINDS = ("Article", "Artikel", "Section", "Clause", "Paragraph", "Rule", "Item")
+NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
+
+
+@dataclass
+class _Layout:
+    """What the whole document says about its numbering, surveyed before reading it."""
+
+    any_named_unit: bool = False  # "Article 3", "Clause 4" somewhere: headings between them are chapters
+    bare_name: str = "Paragraph"  # what a bare "14." is called: "Clause" where the text speaks of clauses
+    letter_word: str = "Note"  # "Note" or "Letter", for letters of an exchange that do not say
+    diplomatic: bool = False  # "I have the honour": a salutation opens a letter
+    running: set[tuple[int, str]] = field(default_factory=set)  # (region, style) numbered without restarting
 
 
 @dataclass
 class _State:
     unit: str = ""
-    unit_numbered: bool = False
+    unit_kind: str = ""  # "named" (Article 7, "4. WAGES"), "bare" (a numbered paragraph), "heading"
+    bare_style: str = ""  # how a bare unit's number is written ("1." "1)" "(1)"): "(1)" under "3." nests
+    unit_has_body: bool = False
+    parent: str = ""  # "Clause 4" while in "Clause 4.3": the article the sub-clause is read with
+    section: str = ""  # the heading over paragraphs numbered through the text, or an annex's title
     heading: str = ""
     annex: str = ""
-    para: str = ""
-    sub: str = ""
+    letter: str = ""  # "Note II" while inside a letter of an exchange
+    last_letter: str = ""  # the letter an enclosed arrangement interrupted
+    letter_kind: str = ""  # "Note" or "Letter", from an "Exchange of Notes" heading
+    letters: int = 0
+    greeted: bool = False  # the open letter has had its salutation
+    quoting: bool = False  # the open letter quotes the other one ("which reads as follows:")
+    para: str = ""  # "(2)"
+    sub: str = ""  # "(a)"
+    subsub: str = ""  # "(i)"
+    sub_is_roman: bool = False
     seen_body: bool = False
     title_done: bool = False
-    awaiting_heading: bool = False  # after a bare "Article 8" line, its heading may follow alone
+    region: int = 0  # counts annexes: paragraph numbering may restart in each
+
+
+def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementText:
+    builder = _Builder(AgreementText(name=name, format=fmt), _survey(raw), raw)
+    for index, para in enumerate(raw):
+        builder.index = index
+        builder.read(para)
+    doc = builder.doc
+    doc.title = " ".join(builder.title_parts)
+    _unwrap_unstructured(doc)
+    _join_row_labels(doc)
+    return doc
+
+
+def _survey(raw: list[RawParagraph]) -> _Layout:
+    """Read the whole text once for what no single paragraph shows (see :class:`_Layout`)."""
+    layout = _Layout()
+    ones: Counter[tuple[int, str]] = Counter()
+    numbered: set[tuple[int, str]] = set()
+    region = 0
+    texts: list[str] = []
+    for para in raw:
+        if para.origin == "footnote" or para.table is not None:
+            continue
+        text = _with_label(para)
+        if para.origin == "body" and UNIT.match(text):
+            layout.any_named_unit = True
+        if _annex_heading(text):
+            region += 1
+        label = PARA_LABEL.match(text) if text[:1].isdigit() or text[:1] == "(" else None
+        if label:
+            kind, style, number, _subs = _read_label(label.group("label"))
+            if kind == "number":
+                numbered.add((region, style))
+                ones[(region, style)] += number == "1"
+        texts.append(text)
+    layout.running = {key for key in numbered if ones[key] <= 1}
+    said = "\n".join(texts).lower()
+    clauses, paragraphs = len(CLAUSE_REF.findall(said)), len(PARAGRAPH_REF.findall(said))
+    layout.bare_name = "Clause" if clauses > paragraphs else "Paragraph"
+    notes, letters = (sum(said.count(f"{own} {word}") for own in OWN_LETTER) for word in ("note", "letter"))
+    layout.letter_word = "Letter" if letters > notes else "Note"
+    layout.diplomatic = any(phrase in said for phrase in HONOUR)
+    return layout
+
+
+class _Builder:
+    """Reads paragraphs in order, keeping where it stands (article, annex, letter, paragraph)."""
+
+    def __init__(self, doc: AgreementText, layout: _Layout, raw: list[RawParagraph]) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.raw = raw
+        self.index = 0  # of the paragraph being read
+        self.state = _State()
+        self.title_parts: list[str] = []
+        # after a bare "Article 8", "ANNEX I" or "PART II": "unit", "annex" or "division", whose
+        # heading the next line may be
+        self.awaiting = ""
+        self.steps = (
+            self._exchange,
+            self._letter,
+            self._annex,
+            self._awaited_heading,
+            self._new_instrument,
+            self._unit,
+            self._division,
+            self._preamble_mark,
+            self._title,
+            self._numbered_heading,
+            self._end_of_preamble,
+            self._heading,
+        )
+
+    def read(self, para: RawParagraph) -> None:
+        if para.origin == "footnote":
+            self._footnote(para)
+            return
+        if para.table is not None:
+            self._table(para)
+            return
+        text = _with_label(para)
+        self._awaiting, self.awaiting = self.awaiting, ""
+        for step in self.steps:
+            if step(text, para):
+                return
+        self._paragraph(text, para)
+
+    def _group(self) -> str:
+        """What a block's ``unit`` names: its article ("Clause 4" for the text of "Clause 4.3");
+        for paragraphs numbered through the section under a heading, or through an annex's text,
+        that section, read together as one article; in a letter, its numbered paragraph."""
+        s = self.state
+        if s.unit and s.unit_kind != "bare":
+            return s.parent or s.unit
+        if s.letter and not s.unit and s.para:
+            return f"{s.letter}, paragraph {s.para[1:-1]}"  # a letter's numbered terms are its provisions
+        return s.section or s.parent or s.unit or s.letter
+
+    def _next_text(self) -> str:
+        following = self.index + 1
+        return _with_label(self.raw[following]) if following < len(self.raw) else ""
+
+    # -- blocks ----------------------------------------------------------------------------------
+    def _add(self, text: str, location: str, para: RawParagraph, kind: BlockKind = "paragraph") -> None:
+        s = self.state
+        unit = self._group()
+        self.doc.blocks.append(Block(text, location, unit, s.heading, s.annex, kind=kind, origin=para.origin))
+
+    def _footnote(self, para: RawParagraph) -> None:
+        where = _container(self.state) or "Preamble"
+        self._add(para.text, f"{where}, footnote {para.note_id}", para, kind="note")
+
+    def _table(self, para: RawParagraph) -> None:
+        s = self.state
+        _index, row, _col = para.table or (0, 0, 0)
+        text = para.text
+        match = PARA_LABEL.match(text)
+        if match and match.group("rest"):
+            text = match.group("rest")
+        self.doc.blocks.append(
+            Block(
+                text,
+                f"{_container(s) or 'Table'}, table row {row}",
+                self._group(),
+                s.heading,
+                s.annex,
+                kind="table_cell",
+                origin="table",
+                context=para.column_header,
+            )
+        )
+
+    # -- the steps, in order: each returns True when the paragraph was its own ---------------------
+    def _exchange(self, text: str, para: RawParagraph) -> bool:
+        """'Exchange of Notes': the letters that follow are cited "Note I", "Note II"."""
+        s = self.state
+        in_title = not s.title_done and not s.seen_body
+        match = (EXCHANGE.search if in_title else EXCHANGE.match)(text)
+        if not match or not _is_title_like(text):
+            return False
+        word = (match.group("kind") or match.group("nl")).lower()
+        s.letter_kind = "Letter" if word in ("letters", "lettres", "briefwisseling") else "Note"
+        if in_title:
+            return False  # the document's own title; the title step takes it
+        self._close_letter(remember=False)
+        s.annex, s.letters = "", 0
+        self._enter("", "")
+        s.seen_body = True
+        self._add(text, f"Exchange of {s.letter_kind}s", para, kind="heading")
+        return True
+
+    def _letter(self, text: str, para: RawParagraph) -> bool:
+        s = self.state
+        heading = LETTER_HEADING.match(text)
+        if heading and _is_title_like(text):
+            self._open_letter(heading.group("num") or heading.group("num2"), heading.group("kind"))
+            self._add(text, s.letter, para, kind="heading")
+            return True
+        number = LETTER_NUMBER.match(text)
+        if number and s.letter_kind:
+            self._open_letter(number.group("num"), None)
+            self._add(text, s.letter, para, kind="heading")
+            return True
+        greets = "," in text[:100] and (s.letter or s.letter_kind or self.layout.diplomatic)
+        if greets and SALUTATION.match(text):
+            if s.quoting:
+                s.quoting = False  # the salutation of the letter being quoted
+            elif s.letter and not s.greeted:
+                s.greeted = True
+            else:
+                self._open_letter(None, None)
+                s.greeted = True
+        elif s.letter and QUOTES_A_NOTE.search(text):
+            s.quoting = True
+        elif s.letter and LETTER_CLOSING.match(text):
+            s.para = s.sub = s.subsub = ""  # "If the foregoing is acceptable ...": after the numbered terms
+        elif s.last_letter and not s.letter and not s.annex and LETTER_CLOSING.match(text):
+            s.letter, s.last_letter, s.heading = s.last_letter, "", ""
+            self._enter("", "")
+        return False
+
+    def _annex(self, text: str, para: RawParagraph) -> bool:
+        annex = _annex_heading(text)
+        if not annex:
+            return False
+        s = self.state
+        self._close_letter(remember=False)
+        s.annex = _annex_name(annex.group("kind"), annex.group("num"))
+        s.region += 1
+        self._enter("", "")
+        s.heading = annex.group("rest").strip(HEADING_SEPARATORS)
+        s.seen_body = s.title_done = True
+        if not s.heading:
+            self.awaiting = "annex"
+        self._add(text, s.annex, para, kind="heading")
+        return True
+
+    def _awaited_heading(self, text: str, para: RawParagraph) -> bool:
+        """'Article 8' then 'Wages' alone on the next line: the article's heading."""
+        if not self._awaiting or not _is_heading_line(text, para):
+            return False
+        s = self.state
+        if self._awaiting == "division":
+            location = self.doc.blocks[-1].location
+            self.doc.blocks.append(
+                Block(text, location, "", text, s.annex, kind="heading", origin=para.origin)
+            )
+            return True
+        s.heading = text
+        if self._awaiting == "annex":
+            s.section = text  # "ANNEX I" then "Model Employment Contract": the annex's paragraphs' section
+        self._add(text, _where(s), para, kind="heading")
+        return True
+
+    def _new_instrument(self, text: str, para: RawParagraph) -> bool:
+        """After the signatures, 'AGREEMENT BETWEEN ...' again: another text (often another language)."""
+        s = self.state
+        if not s.seen_body or s.annex or not INSTRUMENT_TITLE.match(text) or not _is_title_like(text):
+            return False
+        emphasised = para.heading_level or para.bold or text.isupper()
+        if not emphasised or not (BETWEEN.search(text) or (text.isupper() and len(text.split()) >= 5)):
+            return False
+        self._close_letter(remember=False)
+        self._enter("", "")
+        s.heading, s.seen_body = "", False
+        self._add(text, "Title", para, kind="heading")
+        return True
+
+    def _unit(self, text: str, para: RawParagraph) -> bool:
+        unit = UNIT.match(text)
+        if not unit or _looks_like_sentence_start(unit.group("rest")):
+            return False
+        s = self.state
+        sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
+        rest = sentence.rstrip(HEADING_SEPARATORS)
+        self._enter(_unit_name(unit.group("kind"), unit.group("num")), "named")
+        s.seen_body = s.title_done = True
+        if (
+            not rest
+            or (_is_headingish(rest) and not _is_sentence(sentence))
+            or para.heading_level
+            or para.bold
+        ):
+            s.heading = rest
+            if not rest:
+                self.awaiting = "unit"
+            self._add(text, _where(s), para, kind="heading")
+            return True
+        run_in = RUN_IN_HEADING.match(sentence)  # "Section 3.1 Wages. The employer shall:"
+        s.heading = run_in.group(1) if run_in and not SENTENCE_VERB.search(run_in.group(1)) else ""
+        self._paragraph(sentence, para)  # "Art. 3. No fee shall be charged.": the article's first paragraph
+        return True
+
+    def _division(self, text: str, para: RawParagraph) -> bool:
+        """'PART II. EMPLOYMENT', 'CHAPTER III': a grouping of articles, which keep their own numbers."""
+        division = DIVISION.match(text)
+        if not division or not _is_headingish(text) or _looks_like_sentence_start(division.group("rest")):
+            return False
+        s = self.state
+        s.title_done = s.seen_body = True
+        s.para = s.sub = s.subsub = ""
+        num = division.group("num")
+        num = num.upper() if re.fullmatch(ROMAN, num, re.I) else num.title()
+        if not division.group("rest").strip(HEADING_SEPARATORS):
+            self.awaiting = "division"
+        location = f"{division.group('kind').title()} {num}"
+        self.doc.blocks.append(Block(text, location, "", text, s.annex, kind="heading", origin=para.origin))
+        return True
+
+    def _preamble_mark(self, text: str, para: RawParagraph) -> bool:
+        match = PREAMBLE.match(text)
+        if not match:
+            return False
+        self.state.title_done = True
+        if match.group("rest"):  # "Preamble The General Conference ...": the heading run into the text
+            self._paragraph(match.group("rest"), para)
+        return True
+
+    def _title(self, text: str, para: RawParagraph) -> bool:
+        s = self.state
+        if s.title_done or s.seen_body or (para.after_break and self.title_parts):
+            s.title_done = s.title_done or bool(self.title_parts)
+            return False
+        first = not self.doc.blocks
+        parts = self.title_parts
+        is_title = (
+            para.is_title
+            or para.heading_level == 1
+            or ((para.bold or text.isupper()) and _is_headingish(text) and not PARA_LABEL.match(text))
+            or (first and (para.heading_level or text.isupper()) and _is_title_like(text))
+            or (
+                parts
+                and (para.bold or para.heading_level)
+                and len(text.split()) <= 45
+                and not text.endswith((".", ";"))
+                and not PARA_LABEL.match(text)
+            )
+            or (parts and _is_title_continuation(text))
+        )
+        if is_title:
+            parts.append(text)
+            self._add(text, "Title", para, kind="title")
+            return True
+        if parts:
+            s.title_done = True
+        return False
+
+    def _numbered_heading(self, text: str, para: RawParagraph) -> bool:
+        numbered = PARA_LABEL.match(text)
+        if not numbered or not _is_numbered_heading(numbered, para):
+            return False
+        s = self.state
+        label = numbered.group("label")
+        number = label.strip("().").strip()
+        self._enter(f"{self.layout.bare_name} {number}", "named", _read_label(label)[1])
+        s.heading = numbered.group("rest").strip(HEADING_SEPARATORS)
+        s.seen_body = s.title_done = True
+        self._add(text, s.unit, para, kind="heading")
+        return True
+
+    def _end_of_preamble(self, text: str, para: RawParagraph) -> bool:
+        if (self.state.seen_body and self.state.title_done) or not END_OF_PREAMBLE.search(text):
+            return False
+        self.state.title_done = True
+        self._paragraph(text, para)
+        self.state.seen_body = True
+        return True
+
+    def _heading(self, text: str, para: RawParagraph) -> bool:
+        s = self.state
+        if not (
+            (para.heading_level is not None or para.bold or (text.isupper() and len(text) > 3))
+            and _is_headingish(text)
+            and not PARA_LABEL.match(text)
+        ):
+            return False
+        if s.letter:
+            if not (para.heading_level or text.isupper()):  # a bold line inside the letter
+                self._add(text, _where(s), para, kind="heading")
+                return True
+            self._close_letter(remember=True)  # "ARRANGEMENT": the text the letter encloses
+            self.doc.blocks.append(Block(text, text, "", text, s.annex, kind="heading", origin=para.origin))
+            return True
+        if s.unit_kind == "named" or (self.layout.any_named_unit and not s.annex):
+            if s.unit and s.unit_has_body and UNIT.match(self._next_text()):
+                # a chapter heading between two articles ("Recruitment and placement"): of neither
+                self.doc.blocks.append(
+                    Block(text, text, "", text, s.annex, kind="heading", origin=para.origin)
+                )
+                return True
+            # a sub-heading inside a numbered article, or a chapter heading before the first article
+            self._add(text, _where(s) or "Preamble", para, kind="heading")
+            if not s.unit or not s.heading:
+                s.heading = text
+            return True
+        self._enter(text.rstrip(":").strip(), "heading")
+        s.heading = text
+        s.seen_body = True
+        self._add(text, _where(s), para, kind="heading")
+        return True
+
+    # -- paragraphs and their numbers --------------------------------------------------------------
+    def _paragraph(self, text: str, para: RawParagraph) -> None:
+        s = self.state
+        match = PARA_LABEL.match(text)
+        if match and match.group("rest"):
+            self._number(match.group("label"))
+            text = match.group("rest")
+        if not s.unit and not s.annex and not s.letter and not s.seen_body:
+            self._add(text, "Preamble", para, kind="preamble")
+        else:
+            self._add(text, _where(s) or "Preamble", para)
+            s.unit_has_body = True
+
+    def _number(self, label: str) -> None:
+        """Move to the place a paragraph's printed number names."""
+        s = self.state
+        kind, style, number, subs = _read_label(label)
+        if kind == "item":
+            self._item(number)
+        elif kind == "number":
+            if self._starts_bare_unit(number, style):
+                if s.unit_kind == "named":
+                    s.heading = ""  # "15." after "14. TERMINATION" has no heading of its own
+                self._enter(f"{self.layout.bare_name} {number}", "bare", style)
+            elif s.unit_kind == "heading" and s.annex and (s.region, style) in self.layout.running:
+                s.unit, s.unit_kind = "", ""  # an annex numbered throughout: "Annex I, paragraph 14"
+                s.para, s.sub, s.subsub = f"({number})", "", ""
+            else:
+                s.para, s.sub, s.subsub = f"({number})", "", ""
+        elif kind == "dotted":
+            unit_kind, _, unit_number = s.unit.partition(" ")
+            same_head = unit_number.split(".")[0] == number.split(".")[0]
+            if (
+                s.unit_kind in ("named", "bare")
+                and unit_kind in NUMBERED_KINDS
+                and (same_head or not s.annex)
+            ):
+                # "Clause 4 WAGES" then "4.3": cited "Clause 4.3", read with the rest of clause 4
+                parent = s.parent or (s.unit if same_head else "")
+                self._enter(f"{unit_kind} {number}", s.unit_kind, s.bare_style)
+                s.parent = parent
+            elif s.unit_kind in ("", "heading") and not s.annex and not s.letter and s.title_done:
+                self._enter(f"{self.layout.bare_name} {number}", "bare", "dotted")
+            else:
+                s.para, s.sub, s.subsub = f"({number})", "", ""
+        else:  # compound: "14(b)"
+            if s.unit.partition(" ")[2] == number:  # "Clause 14" then "14(b)"
+                s.para = s.sub = s.subsub = ""
+            elif s.unit_kind in ("", "bare", "heading") and not s.annex and not s.letter:
+                self._enter(f"{self.layout.bare_name} {number}", "bare", "compound")
+            else:
+                s.para, s.sub, s.subsub = f"({number})", "", ""
+            for sub in subs:
+                if sub.isdigit():
+                    s.para, s.sub, s.subsub = f"({sub})", "", ""
+                else:
+                    self._item(sub.lower())
+
+    def _starts_bare_unit(self, number: str, style: str) -> bool:
+        """Whether '14.' is a unit of its own ("Paragraph 14") rather than a paragraph of the unit."""
+        s = self.state
+        if s.annex or s.letter or not s.title_done:
+            return False
+        if not s.unit:
+            return True
+        running = (s.region, style) in self.layout.running
+        if s.unit_kind == "bare" or (s.unit_kind == "named" and s.bare_style and running):
+            # "14. TERMINATION", "14(b) ...", then "15. ...": the next unit, not paragraph 15 of clause 14
+            current = s.unit.partition(" ")[2].split(".")[0]
+            same_series = style == s.bare_style or s.bare_style == "dotted"
+            return same_series and current.isdigit() and int(number) > int(current)
+        # numbers that run on under unnumbered headings ("Recruitment", 3., 4.; "Wages", 5.) are the document's
+        return s.unit_kind == "heading" and running
+
+    def _item(self, core: str) -> None:
+        """(a), (b) ... and (i), (ii) ...: roman items inside a lettered one go one level deeper."""
+        s = self.state
+        roman = bool(ROMAN_ITEM.fullmatch(core))
+        if roman and len(core) == 1 and s.sub == f"({chr(ord(core) - 1)})" and not s.sub_is_roman:
+            roman = False  # (h) then (i), (u) then (v), (w) then (x): letters
+        if roman and s.sub and not s.sub_is_roman:
+            s.subsub = f"({core})"
+        else:
+            s.sub, s.subsub, s.sub_is_roman = f"({core})", "", roman
+
+    # -- moving between units and letters ------------------------------------------------------------
+    def _enter(self, unit: str, kind: str, style: str = "") -> None:
+        s = self.state
+        s.unit, s.unit_kind, s.bare_style = unit, kind, style
+        s.unit_has_body, s.parent = False, ""
+        if kind != "bare":
+            s.section = unit if kind == "heading" else ""
+        s.para = s.sub = s.subsub = ""
+        s.sub_is_roman = False
+        if kind == "bare":
+            s.seen_body = True
+
+    def _open_letter(self, number: str | None, kind: str | None) -> None:
+        s = self.state
+        if number and number.isdigit():
+            s.letters, label = int(number), number
+        elif number:
+            s.letters, label = _roman_value(number), number.upper()
+        else:
+            s.letters += 1
+            label = _to_roman(s.letters)
+        # "Letter from ..." and "Note No. 2" say what they are; "Reply from ..." does not
+        said = {"letter": "Letter", "note": "Note"}.get((kind or "").lower())
+        name = said or s.letter_kind or self.layout.letter_word
+        s.letter, s.last_letter = f"{name} {label}", ""
+        s.annex = s.heading = ""
+        s.greeted = s.quoting = False
+        self._enter("", "")
+        s.seen_body = s.title_done = True
+
+    def _close_letter(self, remember: bool) -> None:
+        s = self.state
+        s.last_letter = s.letter if remember else ""
+        if s.letter:
+            s.letter = ""
+            self._enter("", "")
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+def _annex_heading(text: str) -> re.Match[str] | None:
+    annex = ANNEX.match(text)
+    if annex and _is_headingish(text) and not _looks_like_sentence_start(annex.group("rest")):
+        return annex
+    return None
 
 
 def _is_headingish(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= 14 and not text.rstrip().endswith((";", ","))
+
+
+def _is_sentence(text: str) -> bool:
+    """'No fee shall be charged to workers.' after an article number, not a heading like 'Scope.'"""
+    return text.endswith((".", ";", ":")) and (len(text.split()) > 6 or bool(SENTENCE_VERB.search(text)))
+
+
+def _is_title_like(text: str) -> bool:
+    """A title or heading line, however long: no closing full stop."""
+    return 0 < len(text.split()) <= 60 and not text.rstrip().endswith((".", ";", ","))
+
+
+def _is_heading_line(text: str, para: RawParagraph) -> bool:
+    """The heading a numbered unit or annex heading leaves for the next line ('Wages')."""
+    if (
+        text.rstrip().endswith((".", ";", ":", ",", "—", "–", "-"))
+        or not text[:1].isupper()
+        or PARA_LABEL.match(text)
+        or UNIT.match(text)
+    ):
+        return False
+    words = len(text.split())
+    return words <= 8 or (bool(para.heading_level or para.bold or text.isupper()) and words <= 30)
 
 
 def _looks_like_sentence_start(rest: str) -> bool:
@@ -81,7 +688,7 @@ def _looks_like_sentence_start(rest: str) -> bool:
 
 def _unit_name(kind: str, num: str) -> str:
     name = KIND_NAMES.get(kind.lower(), kind.title())
-    if re.fullmatch(r"[ivxlcdm]+", num, re.I) and name in ("Article", "Section", "Clause"):
+    if re.fullmatch(r"[ivxlcdm]+", num, re.I) and name in ("Article", "Artikel", "Section", "Clause"):
         num = num.upper()
     elif num[:1].isalpha():  # "ARTICLE TWENTY-TWO" is cited "Article Twenty-Two"
         num = "-".join(part.title() for part in re.split(r"[- ]", num))
@@ -95,219 +702,40 @@ def _annex_name(kind: str, num: str | None) -> str:
     return f"{kind} {num.upper() if re.fullmatch(r'[ivxlcdm]+|[a-z]', num, re.I) else num}"
 
 
-def _para_kind(label: str) -> str:
-    core = label.strip("().").strip().lower()
-    if re.fullmatch(r"\d+(\.\d+)+", core):
-        return "dotted"
-    if core.isdigit():
-        return "para"
-    return "sub"
+def _read_label(label: str) -> tuple[str, str, str, list[str]]:
+    """A paragraph's printed number as (kind, style, number, sub-labels).
 
-
-def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementText:
-    doc = AgreementText(name=name, format=fmt)
-    state = _State()
-    title_parts: list[str] = []
-    any_numbered_unit = any(UNIT.match(_with_label(p)) for p in raw if p.origin == "body")
-
-    for para in raw:
-        text = _with_label(para)
-        if para.origin == "footnote":
-            where = state.unit or state.annex or "Preamble"
-            doc.blocks.append(
-                Block(
-                    para.text,
-                    f"{where}, footnote {para.note_id}",
-                    state.unit,
-                    state.heading,
-                    state.annex,
-                    kind="note",
-                    origin="footnote",
-                )
-            )
-            continue
-        if para.table is not None:
-            _table_block(doc, state, para)
-            continue
-
-        annex = ANNEX.match(text)
-        if annex and _is_headingish(text) and not _looks_like_sentence_start(annex.group("rest")):
-            state.annex = _annex_name(annex.group("kind"), annex.group("num"))
-            state.unit, state.unit_numbered, state.para, state.sub = "", False, "", ""
-            state.heading = annex.group("rest").strip(HEADING_SEPARATORS)
-            state.seen_body = True
-            doc.blocks.append(
-                Block(text, state.annex, "", state.heading, state.annex, kind="heading", origin=para.origin)
-            )
-            continue
-
-        if (
-            state.awaiting_heading
-            and _is_headingish(text)
-            and not text.rstrip().endswith((".", ";", ":", ","))
-            and text[:1].isupper()
-            and not PARA_LABEL.match(text)
-            and len(text.split()) <= 8
-        ):
-            state.awaiting_heading = False
-            state.heading = text
-            doc.blocks.append(
-                Block(text, _where(state), state.unit, text, state.annex, kind="heading", origin=para.origin)
-            )
-            continue
-        state.awaiting_heading = False
-
-        unit = UNIT.match(text)
-        if unit and not _looks_like_sentence_start(unit.group("rest")):
-            rest = unit.group("rest").strip(HEADING_SEPARATORS)
-            state.unit = _unit_name(unit.group("kind"), unit.group("num"))
-            state.unit_numbered, state.para, state.sub, state.seen_body = True, "", "", True
-            state.title_done = True
-            if (
-                not rest
-                or (_is_headingish(rest) and not rest.endswith("."))
-                or para.heading_level
-                or para.bold
-            ):
-                state.heading = rest
-                state.awaiting_heading = not rest
-                doc.blocks.append(
-                    Block(
-                        text, _where(state), state.unit, rest, state.annex, kind="heading", origin=para.origin
-                    )
-                )
-                continue
-            state.heading = ""
-            _paragraph_block(doc, state, rest, para)
-            continue
-
-        if DIVISION.match(text) and _is_headingish(text):
-            state.title_done = state.seen_body = True
-            doc.blocks.append(
-                Block(
-                    text,
-                    text.split(" ", 2)[0].title() + " " + text.split()[1],
-                    "",
-                    text,
-                    state.annex,
-                    kind="heading",
-                    origin=para.origin,
-                )
-            )
-            continue
-
-        if PREAMBLE.match(text):
-            state.title_done = True
-            continue
-
-        if (
-            not state.title_done
-            and not state.seen_body
-            and (
-                para.is_title
-                or para.heading_level == 1
-                or ((para.bold or text.isupper()) and _is_headingish(text) and not PARA_LABEL.match(text))
-                or (
-                    title_parts
-                    and (para.bold or para.heading_level)
-                    and len(text.split()) <= 45
-                    and not text.endswith((".", ";"))
-                    and not PARA_LABEL.match(text)
-                )
-                or (title_parts and _is_title_continuation(text))
-            )
-        ):
-            title_parts.append(text)
-            doc.blocks.append(Block(text, "Title", kind="title", origin=para.origin))
-            continue
-        if title_parts:
-            state.title_done = True
-
-        numbered = PARA_LABEL.match(text)
-        if numbered and _is_numbered_heading(numbered, para):
-            number = numbered.group("label").strip("().").strip()
-            state.unit, state.unit_numbered = f"Paragraph {number}", True
-            state.heading = numbered.group("rest").strip(HEADING_SEPARATORS)
-            state.para = state.sub = ""
-            state.seen_body = state.title_done = True
-            doc.blocks.append(
-                Block(
-                    text,
-                    state.unit,
-                    state.unit,
-                    state.heading,
-                    state.annex,
-                    kind="heading",
-                    origin=para.origin,
-                )
-            )
-            continue
-
-        if END_OF_PREAMBLE.search(text):
-            state.title_done = True
-            _paragraph_block(doc, state, text, para)
-            state.seen_body = True
-            continue
-
-        is_heading = (
-            (para.heading_level is not None or para.bold or (text.isupper() and len(text) > 3))
-            and _is_headingish(text)
-            and not PARA_LABEL.match(text)
-        )
-        if is_heading:
-            if state.unit_numbered or (any_numbered_unit and not state.annex):
-                # a sub-heading inside a numbered article, or a chapter heading between articles
-                doc.blocks.append(
-                    Block(
-                        text,
-                        _where(state) or "Preamble",
-                        state.unit,
-                        text,
-                        state.annex,
-                        kind="heading",
-                        origin=para.origin,
-                    )
-                )
-                if not state.unit or not state.heading:
-                    state.heading = text
-                continue
-            state.unit, state.unit_numbered, state.heading, state.para, state.sub = (
-                text.rstrip(":"),
-                False,
-                text,
-                "",
-                "",
-            )
-            state.seen_body = True
-            doc.blocks.append(
-                Block(text, _where(state), state.unit, text, state.annex, kind="heading", origin=para.origin)
-            )
-            continue
-
-        _paragraph_block(doc, state, text, para)
-
-    doc.title = " ".join(title_parts)
-    _unwrap_unstructured(doc)
-    _join_row_labels(doc)
-    return doc
-
-
-def _unwrap_unstructured(doc: AgreementText) -> None:
-    """A text with no recognisable articles is not all preamble: cite its paragraphs by number.
-
-    Without this, an agreement in a layout the patterns miss would be read as recitals only,
-    and every protection in it would look soft.
+    kind is "number" ("3.", "(3)", "3)"; style tells them apart), "dotted" ("4.3"),
+    "compound" ("14(b)": number 14, sub-labels ["b"]) or "item" ("(a)", "ii.").
     """
-    preamble = [b for b in doc.blocks if b.kind == "preamble"]
-    body = [b for b in doc.blocks if b.kind in ("paragraph", "table_cell", "note")]
-    if len(preamble) < 8 or len(preamble) < len(body):
-        return
-    count = 0
-    for block in doc.blocks:
-        if block.kind == "preamble":
-            count += 1
-            if count > 3 and not RECITAL_START.match(block.text):
-                block.kind, block.location = "paragraph", f"Paragraph {count}"
+    label = label.strip()
+    compound = COMPOUND_LABEL.fullmatch(label)
+    if compound:
+        return "compound", "", compound.group(1), re.findall(r"\(\s*(\w+)\s*\)", compound.group(2))
+    core = label.strip("().—– ").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)+", core):
+        return "dotted", "", core, []
+    if core.isdigit():
+        style = "(1)" if label.startswith("(") else "1)" if label.endswith(")") else "1."
+        return "number", style, str(int(core)), []
+    return "item", "", core.lower(), []
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for char, after in zip(numeral.lower(), numeral.lower()[1:] + " ", strict=True):
+        value = values.get(char, 0)
+        total += -value if values.get(after, 0) > value else value
+    return total
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, numeral in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
 
 
 def _is_numbered_heading(match: re.Match[str], para: RawParagraph) -> bool:
@@ -336,77 +764,42 @@ def _with_label(para: RawParagraph) -> str:
     return f"{para.label} {para.text}".strip() if para.label else para.text
 
 
+def _container(state: _State) -> str:
+    """The letter, annex and unit a block stands in: "Note I", "Annex II, Article 6"."""
+    return ", ".join(p for p in (state.letter, state.annex, state.unit) if p)
+
+
 def _where(state: _State) -> str:
-    parts = [p for p in (state.annex, state.unit) if p]
-    location = ", ".join(parts)
+    """The citation: "Article 6(1)(a)(i)" in a numbered unit, "Annex I, paragraph 2(b)" elsewhere."""
+    location = _container(state)
+    tail = state.para + state.sub + state.subsub
+    if not tail:
+        return location
+    if state.unit and NUMBERED_UNIT.match(state.unit):
+        return location + tail
     if state.para:
-        if state.unit:
-            location += state.para
-        else:
-            location = (
-                f"{location}, paragraph {state.para.strip('()')}"
-                if location
-                else f"Paragraph {state.para.strip('()')}"
-            )
-    if state.sub:
-        location += state.sub
-    return location
-
-
-def _paragraph_block(doc: AgreementText, state: _State, text: str, para: RawParagraph) -> None:
-    match = PARA_LABEL.match(text)
-    if match and match.group("rest"):
-        label = match.group("label").strip()
-        kind = _para_kind(label)
-        core = label.strip("().").strip()
-        if kind == "dotted":
-            if (
-                state.unit
-                and state.unit.split(" ")[0] in ("Article", "Section", "Clause")
-                and not state.annex
-            ):
-                state.unit = f"{state.unit.split(' ')[0]} {core}"
-                state.unit_numbered = True
-                state.para, state.sub = "", ""
-            else:
-                state.para, state.sub = f"({core})", ""
-        elif kind == "para" and not state.unit and not state.annex and state.title_done:
-            # an instrument numbered by paragraphs only ("1.", "2.", ...): each is its own unit
-            state.unit, state.unit_numbered, state.para, state.sub = f"Paragraph {core}", True, "", ""
-            state.seen_body = True
-        elif kind == "para":
-            state.para, state.sub = f"({core})", ""
-        else:
-            state.sub = f"({core.lower()})"
-        text = match.group("rest")
-    if not state.unit and not state.annex and not state.seen_body:
-        location, kind = "Preamble", "preamble"
+        label = f"paragraph {state.para[1:-1]}{state.sub}{state.subsub}"
     else:
-        location, kind = _where(state) or "Preamble", "paragraph"
-    doc.blocks.append(
-        Block(text, location, state.unit, state.heading, state.annex, kind=kind, origin=para.origin)
-    )
+        label = f"subparagraph {state.sub}{state.subsub}"
+    return f"{location}, {label}" if location else label[:1].upper() + label[1:]
 
 
-def _table_block(doc: AgreementText, state: _State, para: RawParagraph) -> None:
-    _index, row, _col = para.table or (0, 0, 0)
-    prefix = ", ".join(p for p in (state.annex, state.unit) if p) or "Table"
-    text = para.text
-    match = PARA_LABEL.match(text)
-    if match and match.group("rest"):
-        text = match.group("rest")
-    doc.blocks.append(
-        Block(
-            text,
-            f"{prefix}, table row {row}",
-            state.unit,
-            state.heading,
-            state.annex,
-            kind="table_cell",
-            origin="table",
-            context=para.column_header,
-        )
-    )
+def _unwrap_unstructured(doc: AgreementText) -> None:
+    """A text with no recognisable articles is not all preamble: cite its paragraphs by number.
+
+    Without this, an agreement in a layout the patterns miss would be read as recitals only,
+    and every protection in it would look soft.
+    """
+    preamble = [b for b in doc.blocks if b.kind == "preamble"]
+    body = [b for b in doc.blocks if b.kind in ("paragraph", "table_cell", "note")]
+    if len(preamble) < 8 or len(preamble) < len(body):
+        return
+    count = 0
+    for block in doc.blocks:
+        if block.kind == "preamble":
+            count += 1
+            if count > 3 and not RECITAL_START.match(block.text):
+                block.kind, block.location = "paragraph", f"Paragraph {count}"
 
 
 def _join_row_labels(doc: AgreementText) -> None:

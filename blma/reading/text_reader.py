@@ -8,13 +8,20 @@ import re
 from blma.errors import DocumentError
 from blma.reading.models import RawParagraph
 
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# "### Article 7", and "###Article 7" as the Dutch treaty database writes it
+MD_HEADING = re.compile(r"^(#{1,6})\s*([^#\s].*?)\s*#*\s*$")
 MD_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$")
+# "*Convention concerning Migration for Employment*The General Conference ...": a title run into the text
+MD_EMPHASIS_RUN_IN = re.compile(r"^(\*{1,2}|_{1,2})(?P<em>[^*_]{3,}?)\1(?=[A-Z])")
+MD_HTML_LINE = re.compile(r"^(?:<[^>]*>\s*)+$")  # "<meta http-equiv=...>" left over from a web page
+MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")  # a thematic break: what follows is a new part (title over)
 BULLET = re.compile(r"^[•◦▪●‣–]\s+")
 MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 END_OF_SENTENCE = re.compile(r"[.;:!?)\]\"”]$")
 NEW_ITEM = re.compile(
-    r"^(\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[-*•]\s|article\b|art\.|section\b|annex\b|clause\b)", re.I
+    r"^(\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[0-9]{1,3}\s*[—–]|[-*•]\s|article\b|artikel\b|art\.|section\b|"
+    r"annexe?\b|clause\b)",
+    re.I,
 )
 
 
@@ -41,10 +48,16 @@ def lines_to_paragraphs(lines: list[str], markdown: bool = False) -> list[RawPar
     table_index = 0
     table_row = 0
     headers: list[str] = []
+    after_rule = False
+
+    def emit(paragraph: RawParagraph) -> None:
+        nonlocal after_rule
+        paragraph.after_break, after_rule = after_rule, False
+        paragraphs.append(paragraph)
 
     def flush() -> None:
         if buffer:
-            paragraphs.append(RawParagraph(text=" ".join(" ".join(buffer).split())))
+            emit(RawParagraph(text=" ".join(" ".join(buffer).split())))
             buffer.clear()
 
     for raw in lines:
@@ -61,7 +74,7 @@ def lines_to_paragraphs(lines: list[str], markdown: bool = False) -> list[RawPar
             for c, cell in enumerate(cells, start=1):
                 text = _strip_md(cell)
                 if text:
-                    paragraphs.append(
+                    emit(
                         RawParagraph(
                             text=text,
                             origin="table",
@@ -76,18 +89,24 @@ def lines_to_paragraphs(lines: list[str], markdown: bool = False) -> list[RawPar
         if not line:
             flush()
             continue
+        if markdown and (MD_HTML_LINE.match(line) or MD_RULE.match(line)):
+            flush()
+            after_rule = after_rule or bool(MD_RULE.match(line))
+            continue
         heading = MD_HEADING.match(line) if markdown else None
         if heading:
             flush()
-            paragraphs.append(
-                RawParagraph(text=_strip_md(heading.group(2)), heading_level=len(heading.group(1)))
-            )
+            emit(RawParagraph(text=_strip_md(heading.group(2)), heading_level=len(heading.group(1))))
             continue
         bold = MD_BOLD_LINE.match(line) if markdown else None
         if bold:
             flush()
-            paragraphs.append(RawParagraph(text=bold.group(1).strip(), bold=True))
+            emit(RawParagraph(text=bold.group(1).strip(), bold=True))
             continue
+        run_in = MD_EMPHASIS_RUN_IN.match(line) if markdown and not buffer else None
+        if run_in:
+            emit(RawParagraph(text=_strip_md(run_in.group("em")), bold=True))
+            line = line[run_in.end() :]
         if markdown:
             line = _strip_md(line)
         line = BULLET.sub("", line)
