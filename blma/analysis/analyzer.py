@@ -125,11 +125,13 @@ class Analyzer:
         observations = self.observe(doc)
         tallies: dict[str, _Tally] = {pid: _Tally() for pid in self.library.protections}
         about_workers = self._units_about_workers(doc)
+        whole_text_about_workers = bool(self.book.modality.labour_migration_title.search(doc.title or ""))
         for sentence in observations:
             for pid, hit in sentence.hits.items():
                 if pid in tallies:
                     if not hit.contrary and self.book.rules[pid].worker_context and not (
-                        about_workers.get((sentence.block.annex, sentence.block.unit))
+                        whole_text_about_workers
+                        or about_workers.get((sentence.block.annex, sentence.block.unit))
                         or self.book.modality.worker_context.search(sentence.sentence)
                     ):
                         continue

@@ -256,8 +256,13 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
         start = min(m.start() for m in matches)  # type: ignore[union-attr]
         end = max(m.end() for m in matches)  # type: ignore[union-attr]
         words = text[start:end]
-        negated = cue.negation in ("sentence", "before", "within") and bool(negators.search(text))
-        return words, negated
+        if cue.negation == "none":
+            return words, False
+        # a negator reverses the harm only in the clause the harm ends in: "no fee shall be charged,
+        # but the visa fee shall be deducted from wages" still deducts
+        breaks = list(CLAUSE_BREAK.finditer(words))
+        scope = words[breaks[-1].end() :] if breaks else clause_before(text, start) + words
+        return words, bool(negators.search(scope))
     match = cue.pattern.search(sentence)
     if not match or not _qualifies(cue, sentence):
         return None
@@ -265,6 +270,10 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
         return match.group(0), bool(negators.search(text))
     before = clause_before(text, match.start())
     negated = cue.negation != "none" and bool(negators.search(before))
+    if negated and cue.negation == "before":
+        first = negators.search(before)
+        if first and first.group(0).lower() != "without" and DOUBLE_NEGATIVE.search(before, first.end()):
+            negated = False  # "no worker may leave without an exit permit": two negations, one harm
     if cue.negation == "within" and negators.search(match.group(0)):
         negated = True
     elif cue.negation == "before" and reader is not None and not negated:
@@ -272,6 +281,7 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     return match.group(0), negated
 
 
+DOUBLE_NEGATIVE = re.compile(r"\bwithout\b", re.I)
 UNNEGATE = re.compile(r"\s+not\b|(?<=can)not\b|n't\b|^(?:in|under) no \w+", re.I)
 
 

@@ -146,6 +146,7 @@ class ModalitySpec(BaseModel):
     worker_context: str
     comparative: str
     denied_burden: str
+    labour_migration_title: str
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class Modality:
     worker_context: Guarded
     comparative: Guarded
     denied_burden: Guarded
+    labour_migration_title: Guarded
 
 
 @dataclass(frozen=True)
