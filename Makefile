@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval samples clean
+.PHONY: run test lint bench eval train samples clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ bench: $(STAMP)
 # Every accuracy figure: docs/accuracy.md and the README's accuracy block (sets: corpus/sets.yaml).
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py --write
+
+# The arbiter model: blma/analysis/model/arbiter.json and its README figures, from development data.
+train: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_arbiter.py
 
 samples: $(STAMP)
 	$(BIN)/python scripts/build_samples.py

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from blma.analysis.arbiter import Arbiter
 from blma.analysis.components import SentenceHit
 from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
@@ -19,6 +20,7 @@ from blma.analysis.facts import collect_facts
 from blma.analysis.models import Evidence, Finding, GapReport
 from blma.analysis.pipeline import build_pipeline
 from blma.analysis.rules import RuleBook, load_rulebook
+from blma.analysis.second_opinion import SecondOpinion
 from blma.analysis.suggest import suggest
 from blma.errors import DocumentError
 from blma.library import Library, default_library
@@ -71,9 +73,19 @@ class _Tally:
 class Analyzer:
     """Holds the pipeline, the rules and the library; analyse many agreements with one."""
 
-    def __init__(self, library: Library | None = None, rulebook: RuleBook | None = None) -> None:
+    def __init__(
+        self,
+        library: Library | None = None,
+        rulebook: RuleBook | None = None,
+        arbiter: Arbiter | bool | None = True,
+    ) -> None:
+        """``arbiter``: True for the trained model shipped with the package, False for the rules
+        alone, or a loaded :class:`Arbiter`."""
         self.library = library or default_library()
         self.book = rulebook or load_rulebook()
+        if arbiter is True:
+            arbiter = Arbiter.load()
+        self.opinion = SecondOpinion(arbiter) if isinstance(arbiter, Arbiter) else None
         self.nlp = build_pipeline(self.book.source)
         # The cached pipeline's components hold the rulebook loaded from its folder; a rulebook
         # passed in (say, edited in memory) gets components of its own.
@@ -137,7 +149,11 @@ class Analyzer:
                         continue
                     obs = _Observation(pid, hit, sentence)
                     self._tally(tallies[pid], pid, obs, hit, facts.annexes)
-        findings = [self._decide(pid, tallies[pid], facts, observations) for pid in self.library.protections]
+        paraphrases = self._paraphrases(tallies, observations, about_workers, whole_text_about_workers)
+        findings = [
+            self._decide(pid, tallies[pid], facts, observations, paraphrases.get(pid))
+            for pid in self.library.protections
+        ]
         report = GapReport(file=doc.name, facts=facts, protections=findings, warnings=list(doc.warnings))
         report.counts = {
             s: sum(1 for f in findings if f.status == s)
@@ -244,7 +260,31 @@ class Analyzer:
                     found.add(name)
         return found
 
-    def _decide(self, pid: str, tally: _Tally, facts, sentences: list[_Sentence]) -> Finding:
+    def _paraphrases(
+        self, tallies: dict[str, _Tally], sentences: list[_Sentence], about_workers: dict, whole_text: bool
+    ) -> dict[str, tuple[_Sentence, float]]:
+        """Protections no rule found that one firm sentence about workers addresses in other words."""
+        if self.opinion is None:
+            return {}
+        missing = {pid for pid, t in tallies.items() if not (t.firm or t.partial or t.contrary)}
+        candidates = [
+            (i, f"{s.lead_in} {s.sentence}" if s.lead_in else s.sentence)
+            for i, s in enumerate(sentences)
+            if s.modality == "firm"
+            and s.block.kind in ("paragraph", "table_cell")
+            and (whole_text or about_workers.get((s.block.annex, s.block.unit)))
+        ]
+        found = self.opinion.paraphrases(candidates, missing)
+        return {pid: (sentences[p.index], p.probability) for pid, p in found.items()}
+
+    def _decide(
+        self,
+        pid: str,
+        tally: _Tally,
+        facts,
+        sentences: list[_Sentence],
+        paraphrase: tuple[_Sentence, float] | None = None,
+    ) -> Finding:
         protection = self.library.protection(pid)
         rule = self.book.rules[pid]
         base = {
@@ -269,10 +309,19 @@ class Analyzer:
             evidence += [
                 _evidence(o, "weak", r) for o, r in tally.partial[: max(0, MAX_EVIDENCE - len(evidence))]
             ]
+            demoted = None if unmet or self.opinion is None else self.opinion.demotes(
+                pid, (o.full_text for o in tally.firm)
+            )
             if unmet:
                 status = "partial"
                 reason = "covers only part of the protection; nothing found on: " + "; ".join(
                     " or ".join(name.replace("_", " ") for name in g) for g in unmet
+                )
+            elif demoted is not None:
+                status = "partial"
+                reason = (
+                    "the wording reads as weaker than the rubric's 'present' "
+                    f"(trained second opinion, {demoted:.0%} sure); check what it lacks"
                 )
             elif facts.binding:
                 status, reason = "present", "secured in binding wording"
@@ -281,11 +330,29 @@ class Analyzer:
         elif tally.partial:
             evidence = [_evidence(o, "weak", r) for o, r in tally.partial[:MAX_EVIDENCE]]
             status, reason = "partial", tally.partial[0][1]
+        elif paraphrase is not None:
+            seen, probability = paraphrase
+            status = "partial"
+            reason = (
+                f"possibly addressed in words no rule knows (trained second opinion, {probability:.0%} sure); "
+                "check whether it secures the protection"
+            )
+            evidence = [
+                Evidence(
+                    location=seen.block.location or "Preamble",
+                    text=seen.sentence,
+                    kind="weak",
+                    note="found by the trained second opinion only",
+                    cue=f"{pid}/arbiter",
+                )
+            ]
         else:
             evidence, status, reason = [], "missing", "no provision addresses this protection"
         finding = Finding(**base, status=status, reason=reason, evidence=evidence)
-        finding.confidence = confidence(finding)
-        finding.check = needs_check(finding.confidence)
+        best = tally.contrary[0] if status == "contrary" else (tally.firm[0] if tally.firm else None)
+        opinion = self.opinion.strength(pid, best.full_text) if self.opinion and best else None
+        finding.confidence = confidence(finding, opinion)
+        finding.check = needs_check(finding.confidence) or (paraphrase is not None and status == "partial" and not tally.partial)
         if status != "present":
             details = suggest(self.library, pid, status, facts)
             finding.suggestion_details = details

@@ -89,9 +89,9 @@ class ModalityTagger:
         for sent in doc.sents:
             text = sent.text
             full = f"{lead} {text}" if lead else text
-            provision = self.reader.read(full if lead else text, preamble=doc._.is_preamble)
-            sent._.provision = provision
             sent._.scan = Sentence(text)
+            provision = self.reader.read(full if lead else text, preamble=doc._.is_preamble, scan=sent._.scan)
+            sent._.provision = provision
             sent._.modality, sent._.soft_cue = self.classify(
                 text, full, doc._.is_preamble, provision, sent._.scan
             )
@@ -159,26 +159,36 @@ class ProtectionDetector:
             text = sent.text
             sentence = sent._.scan if sent._.scan is not None and sent._.scan.text == text else Sentence(text)
             lead_in = doc._.lead_in or ""
+            with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
             final_clause = self.book.modality.final_clause.search(sentence) is not None
             for rule in self.book.rules.values():
                 if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
                     continue
                 if final_clause and not rule.final_clauses_count:
                     continue
-                hit = detect(rule, sentence, negators, lead_in, self.book.modality)
+                hit = detect(rule, sentence, negators, with_lead_in, self.book.modality)
                 if hit is not None:
                     hits[rule.id] = hit
             sent._.hits = hits
         return doc
 
 
-def detect(rule, sentence: Sentence | str, negators, lead_in: str = "", modality=None) -> SentenceHit | None:
-    """One protection's verdict on one sentence, or None when it does not concern it."""
+def detect(
+    rule, sentence: Sentence | str, negators, lead_in: str | Sentence = "", modality=None
+) -> SentenceHit | None:
+    """One protection's verdict on one sentence, or None when it does not concern it.
+
+    ``lead_in`` may be given already joined to the sentence as a :class:`Sentence`, so that the
+    34 detectors share one literal scan of it.
+    """
     if isinstance(sentence, str):
         sentence = Sentence(sentence)
     text = sentence.text
     hit = SentenceHit()
-    with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
+    if isinstance(lead_in, Sentence):
+        with_lead_in = lead_in
+    else:
+        with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
     for cue in rule.contrary:
         found = _contrary_match(
             cue, with_lead_in, negators, reader_for(modality) if modality is not None else None
@@ -192,7 +202,7 @@ def detect(rule, sentence: Sentence | str, negators, lead_in: str = "", modality
         else:
             hit.contrary, hit.cue = words, cue.name
             break
-    masked_text = rule.mask.sub(" ", text) if rule.mask else text
+    masked_text = rule.mask.sub(" ", sentence) if rule.mask else text
     masked = sentence if masked_text is text else Sentence(masked_text)
     topic_at, topic_cue = _topic_position(rule.topic, masked)
     hit.topic = topic_at is not None or bool(hit.reversed_contrary)

@@ -92,9 +92,10 @@ class DeonticReader:
                 return name, match.group(0)
         return "", ""
 
-    def read(self, text: str, *, preamble: bool = False) -> Provision:
+    def read(self, text: str, *, preamble: bool = False, scan: Sentence | None = None) -> Provision:
+        """``scan``: the sentence's literal scan if the caller has one (saves scanning twice)."""
         stripped, condition = self.without_condition(text)
-        sentence = Sentence(stripped)  # one literal scan serves every pattern below
+        sentence = scan if scan is not None and scan.text == stripped else Sentence(stripped)
         if self.is_definition(sentence):
             return Provision(norm="definition", condition=condition, text=stripped)
         if preamble or self.m.recital.search(sentence):

@@ -48,7 +48,7 @@ def build(name: str) -> Predict:
 
 @register("analyzer")
 def analyzer() -> Predict:
-    """the gap analyzer (`blma.api.analyze_path`)"""
+    """the gap analyzer: rules with the trained second opinion (`blma.api.analyze_path`)"""
     from blma.analysis import Analyzer
     from blma.api import analyze_path
 
@@ -63,3 +63,49 @@ def keywords() -> Predict:
     from blma.library import default_library
 
     return KeywordBaseline(load_keywords(protection_ids=list(default_library().protections))).predict
+
+
+@register("rules")
+def rules_alone() -> Predict:
+    """the gap analyzer's rules alone, without the trained second opinion (ablation)"""
+    from blma.analysis import Analyzer
+    from blma.api import analyze_path
+
+    engine = Analyzer(arbiter=False)
+    return lambda path: analyze_path(path, engine).statuses()
+
+
+@register("model")
+def model_alone() -> Predict:
+    """the trained arbiter alone: a protection is addressed where a sentence is relevant (p >= 0.5),
+    with the status its wording reads as (ablation)"""
+    from blma.analysis import Analyzer
+    from blma.analysis.arbiter import Arbiter
+    from blma.reading import read_path
+
+    arbiter = Arbiter.load()
+    splitter = Analyzer(arbiter=False)  # used only to split the text into sentences with their lead-ins
+
+    def predict(path: Path) -> dict[str, str]:
+        sentences = [
+            f"{s.lead_in} {s.sentence}" if s.lead_in else s.sentence for s in splitter.observe(read_path(path))
+        ]
+        relevant: dict[str, list[str]] = {pid: [] for pid in arbiter.protections}
+        for text in sentences:
+            for pid, p in arbiter.relevance(text).items():
+                if p >= 0.5:
+                    relevant[pid].append(text)
+        statuses = {}
+        for pid, texts in relevant.items():
+            readings = [arbiter.strength(pid, t) for t in texts]
+            if not readings:
+                statuses[pid] = "missing"
+            elif any(r["contrary"] >= 0.5 for r in readings):
+                statuses[pid] = "contrary"
+            elif any(r["present"] >= 0.5 for r in readings):
+                statuses[pid] = "present"
+            else:
+                statuses[pid] = "partial"
+        return statuses
+
+    return predict

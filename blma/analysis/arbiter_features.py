@@ -1,0 +1,48 @@
+"""The arbiter's features, defined once for training and for run time.
+
+Training hands the word settings below to scikit-learn's ``TfidfVectorizer``; the run time
+(:mod:`blma.analysis.arbiter`) rebuilds the same terms with :func:`terms`, which follows
+scikit-learn's word analyzer step by step (``str.lower``, ``re.findall`` of the token pattern,
+unigrams then bigrams joined by one space). ``tests/test_arbiter.py`` holds the two to equal
+probabilities, so a change on one side without the other fails at once.
+
+The indicator cues (``model/cues.yaml``) are 0/1 features of the strength model only. They
+are matched on the original text, case-insensitively, by :func:`cue_values` in both places;
+the trained model carries its own copy of the patterns, so the run time needs no YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+NGRAM_RANGE = (1, 2)
+CUES_FILE = Path(__file__).resolve().parent / "model" / "cues.yaml"
+
+
+def terms(text: str, token_re: re.Pattern[str], ngram_range: tuple[int, int] = NGRAM_RANGE) -> list[str]:
+    """The word n-grams scikit-learn's ``analyzer="word"`` makes of ``text``, in its order."""
+    tokens = token_re.findall(text.lower())
+    low, high = ngram_range
+    found = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), high + 1):
+        found += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+    return found
+
+
+def load_cues(path: Path = CUES_FILE) -> dict[str, str]:
+    """Cue name -> pattern, in file order (the order of the model's indicator columns)."""
+    from blma.yamlio import load_yaml  # training only: the run time reads cues from the model
+
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    return {cue["name"]: cue["pattern"] for cue in data["cues"]}
+
+
+def compile_cues(cues: dict[str, str]) -> list[re.Pattern[str]]:
+    return [re.compile(pattern, re.IGNORECASE) for pattern in cues.values()]
+
+
+def cue_values(text: str, compiled: list[re.Pattern[str]]) -> list[float]:
+    """1.0 for each cue found in ``text``, else 0.0, in cue order."""
+    return [1.0 if pattern.search(text) else 0.0 for pattern in compiled]

@@ -1,0 +1,316 @@
+"""Training the arbiter with scikit-learn and writing it as plain JSON (``pip install -e '.[train]'``).
+
+Two linear models share one TF-IDF vocabulary of word uni- and bigrams:
+
+- relevance: one logistic regression per protection (one-vs-rest, liblinear), so a sentence
+  may address several; a sentence labelled for none is a negative for all;
+- strength: one multinomial logistic regression (lbfgs) over present / partial / contrary,
+  on the same words plus the indicator cues of ``model/cues.yaml`` and the protection as a
+  one-hot feature.
+
+Everything that could vary between runs is pinned: the examples arrive sorted, the folds are
+``GroupKFold`` without shuffling, liblinear's seed is fixed, lbfgs is deterministic and BLAS
+runs on one thread, the file is written with sorted keys and rounded numbers, and it carries
+no date. Two runs on the same data give the same bytes (``tests/test_arbiter.py`` checks).
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import scipy.sparse as sp
+import sklearn
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GroupKFold
+from sklearn.multiclass import OneVsRestClassifier
+from threadpoolctl import threadpool_limits
+
+from blma.analysis.arbiter import FORMAT
+from blma.analysis.arbiter_features import NGRAM_RANGE, TOKEN_PATTERN, compile_cues, cue_values, load_cues
+from blma.analysis.training_data import POSITIVE, Example, TrainingData, training_data
+from blma.library import default_library
+
+STRENGTH_CLASSES = tuple(sorted(POSITIVE))  # scikit-learn orders classes this way
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The knobs of one training run; recorded in the model file."""
+
+    relevance_c: float = 4.0
+    strength_c: float = 4.0
+    min_df: int = 3  # a word seen in fewer sentences says more about one document than about wording
+    max_features: int | None = 20000
+    folds: int = 5
+    digits: int | None = 4  # significant digits kept in the file (None keeps every bit, for tests)
+    # Smaller weights are left out of the file, which keeps it under 3 MB. Relevance has 34
+    # weights per term, most of them tiny; strength has 3, and each matters more.
+    min_relevance_weight: float = 0.05
+    min_strength_weight: float = 0.01
+
+
+@dataclass
+class Fitted:
+    """The scikit-learn objects of a run, for tests that compare them with the run time."""
+
+    vectorizer: TfidfVectorizer
+    relevance: OneVsRestClassifier
+    strength: LogisticRegression
+    protections: list[str]
+    cues: dict[str, str]
+
+
+# -- the two data sets ----------------------------------------------------------------------
+def relevance_rows(
+    examples: list[Example], protections: list[str]
+) -> tuple[list[str], np.ndarray, list[str]]:
+    """Unique texts, their 0/1 matrix of protections addressed, and each text's group."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    groups: dict[str, str] = {}
+    for e in examples:
+        groups.setdefault(e.text, e.source)  # examples are sorted: the first source is stable
+        if e.protection and e.status in POSITIVE:
+            labels[e.text].add(e.protection)
+        else:
+            labels.setdefault(e.text, set())
+    texts = sorted(labels)
+    index = {pid: k for k, pid in enumerate(protections)}
+    matrix = np.zeros((len(texts), len(protections)), dtype=np.int64)
+    for row, text in enumerate(texts):
+        for pid in labels[text]:
+            matrix[row, index[pid]] = 1
+    return texts, matrix, [groups[t] for t in texts]
+
+
+def strength_rows(examples: list[Example]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Texts, protections, statuses and groups of every (sentence, protection) judged on strength."""
+    rows = sorted(
+        {
+            (e.text, e.protection, e.status, e.source)
+            for e in examples
+            if e.protection and e.status in POSITIVE
+        }
+    )
+    texts, pids, statuses, groups = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
+    )
+    return texts, pids, statuses, groups
+
+
+# -- features -------------------------------------------------------------------------------
+def make_vectorizer(settings: Settings) -> TfidfVectorizer:
+    return TfidfVectorizer(
+        lowercase=True,
+        token_pattern=TOKEN_PATTERN,
+        ngram_range=NGRAM_RANGE,
+        sublinear_tf=True,
+        min_df=settings.min_df,
+        max_features=settings.max_features,
+        norm="l2",
+        dtype=np.float64,
+    )
+
+
+def strength_matrix(
+    vectorizer: TfidfVectorizer,
+    cues: dict[str, str],
+    texts: list[str],
+    pids: list[str],
+    protections: list[str],
+) -> sp.csr_matrix:
+    """[TF-IDF words | cue indicators | protection one-hot], the strength model's input."""
+    compiled = compile_cues(cues)
+    words = vectorizer.transform(texts)
+    flags = sp.csr_matrix(
+        np.array([cue_values(t, compiled) for t in texts], dtype=np.float64).reshape(len(texts), -1)
+    )
+    onehot = sp.csr_matrix(
+        (np.ones(len(pids)), (list(range(len(pids))), [protections.index(p) for p in pids])),
+        shape=(len(pids), len(protections)),
+    )
+    return sp.hstack([words, flags, onehot], format="csr")
+
+
+# -- models ---------------------------------------------------------------------------------
+def fit_relevance(x: sp.csr_matrix, y: np.ndarray, c: float) -> OneVsRestClassifier:
+    base = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0, max_iter=1000)
+    return OneVsRestClassifier(base).fit(x, y)
+
+
+def fit_strength(x: sp.csr_matrix, y: list[str], c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, solver="lbfgs", class_weight="balanced", max_iter=5000, tol=1e-8)
+    return model.fit(x, y)
+
+
+def fit(data: TrainingData, protections: list[str], cues: dict[str, str], settings: Settings) -> Fitted:
+    texts, y_rel, _ = relevance_rows(data.examples, protections)
+    vectorizer = make_vectorizer(settings).fit(texts)
+    relevance = fit_relevance(vectorizer.transform(texts), y_rel, settings.relevance_c)
+    s_texts, s_pids, s_status, _ = strength_rows(data.examples)
+    strength = fit_strength(
+        strength_matrix(vectorizer, cues, s_texts, s_pids, protections), s_status, settings.strength_c
+    )
+    return Fitted(vectorizer, relevance, strength, protections, cues)
+
+
+def cross_validate(
+    data: TrainingData, protections: list[str], cues: dict[str, str], settings: Settings
+) -> dict[str, object]:
+    """Grouped k-fold figures: a document, clause or rubric entry never sits on both sides."""
+    texts, y_rel, groups = relevance_rows(data.examples, protections)
+    predicted = np.zeros_like(y_rel)
+    top_right = top_total = 0
+    for train, test in GroupKFold(n_splits=settings.folds).split(texts, groups=groups):
+        vec = make_vectorizer(settings).fit([texts[i] for i in train])
+        usable = y_rel[train].sum(axis=0) > 0  # a protection absent from a fold's training part
+        model = fit_relevance(
+            vec.transform([texts[i] for i in train]), y_rel[train][:, usable], settings.relevance_c
+        )
+        proba = np.zeros((len(test), len(protections)))
+        proba[:, usable] = model.predict_proba(vec.transform([texts[i] for i in test]))
+        predicted[test] = (proba >= 0.5).astype(np.int64)
+        for row, i in enumerate(test):
+            if y_rel[i].any():
+                top_total += 1
+                top_right += int(y_rel[i, int(np.argmax(proba[row]))] == 1)
+
+    s_texts, s_pids, s_status, s_groups = strength_rows(data.examples)
+    s_pred: list[str] = [""] * len(s_texts)
+    for train, test in GroupKFold(n_splits=settings.folds).split(s_texts, groups=s_groups):
+        held_out = {s_groups[i] for i in test} | {s_texts[i] for i in test}
+        vec = make_vectorizer(settings).fit(
+            [t for t, g in zip(texts, groups, strict=True) if not {t, g} & held_out]
+        )
+        x_train = strength_matrix(
+            vec, cues, [s_texts[i] for i in train], [s_pids[i] for i in train], protections
+        )
+        model = fit_strength(x_train, [s_status[i] for i in train], settings.strength_c)
+        x_test = strength_matrix(
+            vec, cues, [s_texts[i] for i in test], [s_pids[i] for i in test], protections
+        )
+        for i, label in zip(test, model.predict(x_test), strict=True):
+            s_pred[i] = str(label)
+    per_class = f1_score(s_status, s_pred, labels=list(STRENGTH_CLASSES), average=None, zero_division=0)
+    return {
+        "folds": settings.folds,
+        "grouped_by": "source document, clause, rubric entry or wording case",
+        "relevance_macro_f1": round(float(f1_score(y_rel, predicted, average="macro", zero_division=0)), 4),
+        "relevance_micro_f1": round(float(f1_score(y_rel, predicted, average="micro", zero_division=0)), 4),
+        "relevance_top1_accuracy": round(top_right / max(top_total, 1), 4),
+        "strength_macro_f1": round(float(f1_score(s_status, s_pred, average="macro", zero_division=0)), 4),
+        "strength_f1": {c: round(float(f), 4) for c, f in zip(STRENGTH_CLASSES, per_class, strict=True)},
+    }
+
+
+# -- the file -------------------------------------------------------------------------------
+def _round(value: float, digits: int | None) -> float:
+    if digits is None or value == 0:
+        return float(value)
+    return float(f"{value:.{digits}g}")
+
+
+def export(fitted: Fitted, settings: Settings, about: dict[str, object]) -> dict[str, object]:
+    """The model as JSON-ready data: per term its idf and only the nonzero class weights."""
+    digits = settings.digits
+    vocabulary = fitted.vectorizer.vocabulary_
+    idf = fitted.vectorizer.idf_
+    rel_coef = np.vstack([est.coef_[0] for est in fitted.relevance.estimators_])  # (protections, terms)
+    str_coef = fitted.strength.coef_  # (3, terms + cues + protections)
+    n_terms, n_cues = len(vocabulary), len(fitted.cues)
+
+    def sparse(column: np.ndarray, floor: float) -> list[float]:
+        flat: list[float] = []
+        for k, w in enumerate(column):
+            w = _round(float(w), digits)
+            if abs(w) > floor:
+                flat += [k, w]
+        return flat
+
+    terms = {}
+    for term, j in sorted(vocabulary.items()):
+        terms[term] = [
+            _round(float(idf[j]), None if digits is None else digits + 2),
+            sparse(rel_coef[:, j], settings.min_relevance_weight),
+            sparse(str_coef[:, j], settings.min_strength_weight),
+        ]
+    return {
+        "format": FORMAT,
+        "about": about,
+        "features": {
+            "lowercase": True,
+            "token_pattern": TOKEN_PATTERN,
+            "ngram_range": list(NGRAM_RANGE),
+            "sublinear_tf": True,
+            "norm": "l2",
+        },
+        "protections": fitted.protections,
+        "strength_classes": [str(c) for c in fitted.strength.classes_],
+        "cues": fitted.cues,
+        "terms": terms,
+        "relevance_intercepts": [
+            _round(float(est.intercept_[0]), digits) for est in fitted.relevance.estimators_
+        ],
+        "strength_intercepts": [_round(float(b), digits) for b in fitted.strength.intercept_],
+        "strength_cue_weights": {
+            name: [_round(float(w), digits) for w in str_coef[:, n_terms + i]]
+            for i, name in enumerate(fitted.cues)
+        },
+        "strength_protection_weights": {
+            pid: [_round(float(w), digits) for w in str_coef[:, n_terms + n_cues + i]]
+            for i, pid in enumerate(fitted.protections)
+        },
+    }
+
+
+def dumps(model: dict[str, object]) -> str:
+    """The file's exact text: sorted keys, no spaces, one trailing newline."""
+    return (
+        json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    )
+
+
+def train(
+    data: TrainingData,
+    protections: list[str],
+    settings: Settings | None = None,
+    cues: dict[str, str] | None = None,
+    cross_validation: bool = True,
+) -> tuple[dict[str, object], Fitted]:
+    """Fit both models on ``data``, cross-validate them, and return the file's content and the fit."""
+    settings = settings or Settings()
+    cues = load_cues() if cues is None else cues
+    with threadpool_limits(limits=1), warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)  # an unconverged fit is not reproducible
+        fitted = fit(data, protections, cues, settings)
+        figures = cross_validate(data, protections, cues, settings) if cross_validation else None
+    about = {
+        "what": "blma arbiter: sentence relevance to each protection, and strength of its wording",
+        "sklearn_version": sklearn.__version__,
+        "settings": asdict(settings),
+        "data": {
+            "sha256": data.sha256(),
+            "examples": len(data.examples),
+            "by_source": data.counts(),
+            "development_sets": data.sets,
+            "agreements": [r.name for r in data.agreements],
+            "citations_not_matched": sum(len(r.unmatched) for r in data.agreements),
+            "relevance_texts": len(relevance_rows(data.examples, protections)[0]),
+            "strength_rows": len(strength_rows(data.examples)[0]),
+        },
+        "cross_validation": figures,
+        "rebuild": "make train (scripts/train_arbiter.py)",
+    }
+    return export(fitted, settings, about), fitted
+
+
+def build(settings: Settings | None = None) -> tuple[str, dict[str, object]]:
+    """Train on the project's development data: the model file's exact text and its header."""
+    model, _ = train(training_data(), list(default_library().protections), settings)
+    return dumps(model), model["about"]  # type: ignore[return-value]

@@ -1,0 +1,333 @@
+"""Citations such as "Article 7(2)" or "Annex A, Clause 4.1-4.3", made comparable.
+
+Label files cite where a protection is decided the way a reader would ("Art. 6", "Article VI",
+"ARTICLE SIX", "Sections 13.1-13.2", "Article 24(1) and (3)", "Annex I, table row 4"); the
+reader gives each block a location in its own words ("Article VI(1)", "Annex I, Standard
+Employment Contract, table row 4", "Recruitment(2)", "7, subparagraph (a)"). Both are
+reduced to a :class:`Place`: a scope (the main text, "annex 1", "protocol") and a path from
+the unit down ("6", "1", "a"). A citation covers a block when the scopes are equal and the
+citation's path is a prefix of the block's.
+
+The matching is deliberately conservative: the kind of unit (Article, Section, Clause,
+Paragraph) is ignored because one document numbers its units one way, but numbers must be
+equal; a citation that names no numbered unit (a preamble, a whole annex or schedule) is
+returned as broad, and one that cannot be read is returned as such, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Path_ = tuple[str, ...]
+
+_UNITS = (
+    r"articles?|arts?\.?|sections?|clauses?|paragraphs?|paras?\.?|items?|points?|rules?|boxe?s?|"
+    r"parts?|chapters?|§+"
+)
+_SCOPES = r"annex|appendix|schedule|protocol|letter|attachment"
+_TAILS = {"table row": "row", "table rows": "row", "footnote": "footnote", "text box": "textbox"}
+_ONES = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_WORD_NUMBER = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_ONES[1:10]) + r"))?|(" + "|".join(_ONES) + r"))\b",
+    re.IGNORECASE,
+)
+_DASHES = "\u2014\u2013"  # em and en dash: "Box 1 \u2014 Fair recruitment"
+_ID = r"[0-9]+|[ivxlcIVXLC]+|[A-Za-z]"  # a unit's own number: 12, XII, or a letter (Article E)
+_UNIT_BODY = re.compile(rf"({_ID})((?:\.[0-9]+)*)\.?((?:\s*\([^()]+\))*)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a block stands, or what a citation points at."""
+
+    scope: str  # "" for the main text, else "annex 1", "annex a", "schedule 2", "protocol"
+    path: Path_  # ("6", "1", "a"); ("preamble",) for a preamble block; () when no unit is known
+
+    def covers(self, other: Place) -> bool:
+        """True when this citation takes in the block at ``other``."""
+        return bool(self.path) and self.scope == other.scope and other.path[: len(self.path)] == self.path
+
+
+@dataclass
+class Citation:
+    """What one label location cites: places to match, broad parts, and parts that could not be read."""
+
+    places: list[Place]
+    broad: list[str]  # "Preamble", "Annex", "Schedule 2": no numbered unit
+    unreadable: list[str]
+
+
+def roman(token: str) -> int | None:
+    """The value of a lower- or upper-case roman numeral up to C, else None."""
+    token = token.lower()
+    if not token or not re.fullmatch(r"c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", token):
+        return None
+    total = 0
+    for ch, nxt in zip(token, [*token[1:], ""], strict=True):
+        value = _ROMAN[ch]
+        total += -value if nxt and _ROMAN[nxt] > value else value
+    return total
+
+
+def _words_to_digits(text: str) -> str:
+    """Spelled-out numbers as digits: "ARTICLE TWENTY-FOUR(1)" -> "ARTICLE 24(1)"."""
+
+    def swap(m: re.Match[str]) -> str:
+        if m.group(3):
+            return str(_ONES.index(m.group(3).lower()))
+        tens = _TENS[m.group(1).lower()]
+        return str(tens + (_ONES.index(m.group(2).lower()) if m.group(2) else 0))
+
+    return _WORD_NUMBER.sub(swap, text)
+
+
+def _unit_id(token: str) -> str:
+    """A unit's number as a canonical string: "12", "VI" -> "6", "E" -> "e"."""
+    if token.isdigit():
+        return str(int(token))
+    value = roman(token)
+    return str(value) if value else token.lower()
+
+
+def _component(token: str) -> str:
+    """One component below the unit: digits stay numbers, roman numerals count, letters stay."""
+    token = token.strip().lower()
+    if token.isdigit():
+        return str(int(token))
+    if len(token) == 1 and token.isalpha():
+        return token  # "(a)", "(c)", "(i)" are letters here: list items are lettered more than numbered
+    value = roman(token)
+    return str(value) if value else token
+
+
+def _unit_path(body: str) -> Path_ | None:
+    """ "7(2)(a)" -> ("7", "2", "a"); "4.1" -> ("4", "1"); "4(4.1)" -> ("4", "1"); None if no number."""
+    m = _UNIT_BODY.fullmatch(body.strip())
+    if not m:
+        return None
+    path = [_unit_id(m.group(1)), *(_component(p) for p in m.group(2).split(".")[1:])]
+    for sub in re.findall(r"\(([^()]+)\)", m.group(3)):
+        parts = sub.split(".")
+        if len(parts) > 1 and parts[0] == path[0]:  # "Paragraph 4(4.1)" is paragraph 4.1
+            parts = parts[1:]
+        path += [_component(p) for p in parts]
+    return tuple(path)
+
+
+def _expand(left: Path_, right_text: str) -> list[Path_]:
+    """The paths of a range "6(1)-(3)", "4.1-4.3", "3-4": both ends differ only in their last part."""
+    right_text = right_text.strip()
+    if right_text.startswith("("):
+        right = _unit_path(f"{left[0]}{''.join(f'({c})' for c in left[1:-1])}{right_text}")
+    else:
+        right = _unit_path(right_text)
+        if right is not None and len(right) < len(left):
+            right = left[: len(left) - len(right)] + right
+    if right is None or len(right) != len(left) or right[:-1] != left[:-1]:
+        return [left]
+    a, b = left[-1], right[-1]
+    if a.isdigit() and b.isdigit() and int(a) <= int(b) <= int(a) + 50:
+        values = [str(v) for v in range(int(a), int(b) + 1)]
+    elif len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha() and a <= b:
+        values = [chr(c) for c in range(ord(a), ord(b) + 1)]
+    else:
+        values = [a, b]
+    return [(*left[:-1], v) for v in values]
+
+
+def _scope(part: str) -> str | None:
+    m = re.fullmatch(rf"({_SCOPES})\b\s*([A-Za-z0-9]*)\.?", part.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    return f"{m.group(1).lower()} {_unit_id(m.group(2)) if m.group(2) else ''}".strip()
+
+
+def _tail(part: str) -> list[str] | None:
+    """ "table row 4" -> ["row:4"]; "table rows 5-6" -> rows 5 and 6; "footnote 1"; "text box"."""
+    for words, key in _TAILS.items():
+        m = re.fullmatch(rf"{words}\s*([0-9]*)(?:\s*-\s*([0-9]+))?", part.strip(), re.IGNORECASE)
+        if m:
+            if key == "textbox":
+                return ["textbox"]
+            first = int(m.group(1) or 1)
+            last = int(m.group(2) or first)
+            return [f"{key}:{n}" for n in range(first, max(first, last) + 1)]
+    return None
+
+
+def parse_citation(text: str) -> Citation:
+    """What a label's location cites; several citations are separated by semicolons.
+
+    ``"Annex A, Clause 4.1-4.3; Article 6"`` gives three places in annex a and one in the main
+    text; ``"Article 24(1) and (3)"`` gives 24(1) and 24(3). A remark in brackets ("Article 21
+    (new Article 11(4))") is dropped.
+    """
+    found = Citation([], [], [])
+    for ref in text.split(";"):
+        ref = re.sub(r"\s+\((?:new|supplementing|amending|as|see|i\.e\.|formerly)\b.*$", "", ref.strip())
+        ref = re.sub(r"\s+and\s+", ", ", _words_to_digits(ref))
+        places = _places_of(ref)
+        if places is None:
+            found.unreadable.append(ref)
+        elif places:
+            found.places += places
+        else:
+            found.broad.append(ref)
+    return found
+
+
+def _places_of(ref: str) -> list[Place] | None:
+    """Places of one citation; [] when it names only a scope or a preamble, None when unreadable."""
+    if re.fullmatch(r"(?:the\s+)?preamble", ref.strip(), re.IGNORECASE):
+        return []
+    scope = ""
+    paths: list[Path_] = []
+    kind_seen = False
+    for part in (p.strip() for p in ref.split(",")):
+        if not part:
+            continue
+        as_scope = _scope(part)
+        if as_scope is not None and not paths:
+            scope = as_scope
+            continue
+        tail = _tail(part)
+        if tail is not None:
+            paths = [(*p, t) for p in paths or [()] for t in tail]
+            continue
+        m = re.fullmatch(rf"(?:({_UNITS})\s*)?(.+?)(?:\s*-\s*(.+))?", part, re.IGNORECASE)
+        if not m or (m.group(1) is None and not kind_seen):
+            return None
+        body = m.group(2)
+        if m.group(1):
+            body = re.sub(r"^\(([0-9]+)\)$", r"\1", body)  # "paragraph (5)"
+        elif body.startswith("(") and paths:
+            body = paths[-1][0] + body  # "Article 24(1), (3)": the (3) of the same article
+        kind_seen = True
+        left = _unit_path(body)
+        if left is None:
+            return None
+        if m.group(1) and m.group(1).lower().startswith("box"):
+            left = (f"box:{left[0]}", *left[1:])
+        paths += _expand(left, m.group(3)) if m.group(3) else [left]
+    return [Place(scope, p) for p in paths if p]
+
+
+def block_place(location: str, origin: str = "body") -> Place:
+    """Where the reader put a block: ``"Annex I, Model Contract(4)"`` -> annex 1, ("4",).
+
+    A named heading without a number ("Recruitment(2)") contributes only the paragraph number
+    in brackets, which is how such documents are cited ("Paragraph 2"); a bare number ("7",
+    "7, subparagraph (a)") is a unit. A text box is placed under its anchor paragraph, so
+    "Clause 9, text box" finds it.
+    """
+    scope = ""
+    path: list[str] = []
+    for i, part in enumerate(p.strip() for p in _words_to_digits(location).split(",")):
+        as_scope = _scope(part)
+        if i == 0 and as_scope is not None:
+            scope = as_scope
+            continue
+        tail = _tail(part)
+        if tail is not None:
+            path += tail[:1]
+            continue
+        if re.fullmatch(r"preamble", part, re.IGNORECASE):
+            path = ["preamble"]
+            continue
+        sub = re.fullmatch(r"(?:sub)?paragraph\s*\(([^()]+)\)", part, re.IGNORECASE)
+        if sub and path:
+            path.append(_component(sub.group(1)))
+            continue
+        m = re.fullmatch(rf"({_UNITS})\s*([^\s{_DASHES}]+?)(?:\s+[{_DASHES}-].*)?", part, re.IGNORECASE)
+        unit = _unit_path(m.group(2)) if m else None
+        if m is not None and unit is not None:
+            path = [f"box:{unit[0]}", *unit[1:]] if m.group(1).lower().startswith("box") else list(unit)
+            continue
+        if i == 0 and re.fullmatch(r"[0-9]+(?:\.[0-9]+)*(?:\([^()]+\))*", part):
+            path = list(_unit_path(part) or ())
+            continue
+        numbered = re.search(r"\(([0-9]+)\)$", part)  # "Recruitment(2)", "Model Contract(4)"
+        if numbered:
+            path = [str(int(numbered.group(1)))]
+    if origin == "textbox":
+        path.append("textbox")
+    return Place(scope, tuple(path))
+
+
+def covered_blocks(
+    places: list[Place], blocks: list[Place], confirm: Callable[[set[int]], bool] = lambda hits: False
+) -> tuple[set[int], list[Place]]:
+    """Indices of the blocks the places cover, and the places that found no block.
+
+    Two kinds of citation are only taken when ``confirm`` accepts the blocks found (for
+    example because they contain the words the label quotes), since readers count differently:
+
+    - a table row: the reader counts a header row, a label may not ("table row 4" can be the
+      reader's row 4 or 5), so both are tried and only a confirmed one is kept;
+    - a single number that finds nothing ("paragraph 17"): it is tried as the one block
+      location ending in that number, in the same scope, or in any scope when the document
+      has no such scope (a reader that numbered "Paragraph 1(17)", a "Letter I" it does not
+      know as a scope), but readers also renumber ("(5)" read as "Paragraph 10").
+    """
+    found: set[int] = set()
+    missed: list[Place] = []
+    scopes = {b.scope for b in blocks}
+    for place in places:
+        row = next((k for k, part in enumerate(place.path) if part.startswith("row:")), None)
+        if row is not None:
+            hits = set()
+            for offset in (0, 1):
+                number = int(place.path[row].split(":")[1]) + offset
+                shifted = Place(place.scope, (*place.path[:row], f"row:{number}", *place.path[row + 1 :]))
+                candidates = {i for i, b in enumerate(blocks) if shifted.covers(b)}
+                if candidates and confirm(candidates):
+                    hits = candidates
+                    break
+        else:
+            hits = {i for i, b in enumerate(blocks) if place.covers(b)}
+        if not hits and len(place.path) == 1 and place.path[0].isdigit():
+            same_scope = place.scope in scopes
+            ends = {
+                b
+                for b in blocks
+                if b.path and b.path[-1] == place.path[0] and (b.scope == place.scope or not same_scope)
+            }
+            if len(ends) == 1:
+                (only,) = ends
+                candidates = {i for i, b in enumerate(blocks) if b == only}
+                hits = candidates if confirm(candidates) else set()
+        if hits:
+            found |= hits
+        else:
+            missed.append(place)
+    return found, missed
+
+
+def repeated_units(
+    blocks: list[Place], skip: Callable[[int], bool] = lambda i: False
+) -> set[tuple[str, str]]:
+    """Units (scope, number) that occur in two separate runs of blocks.
+
+    A reader that missed the start of an annex or protocol numbers its articles again in the
+    main text, so "Article 4" would then cite two places: such units are not used at all.
+    ``skip`` leaves out blocks that legitimately stand apart (footnotes at the end).
+    """
+    seen: set[tuple[str, str]] = set()
+    repeated: set[tuple[str, str]] = set()
+    previous: tuple[str, str] | None = None
+    for i, place in enumerate(blocks):
+        if skip(i) or not place.path or place.path[0] == "preamble":
+            continue
+        key = (place.scope, place.path[0])
+        if key != previous and key in seen:
+            repeated.add(key)
+        seen.add(key)
+        previous = key
+    return repeated

@@ -1,0 +1,67 @@
+"""The trained arbiter's say in a finding: where the rules are weakest, and nowhere else.
+
+The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on three questions:
+
+- a protection the rules found *present*: does the model, reading every firm sentence behind
+  it, find them all clearly partial? Then the finding becomes partial and says why;
+- a protection the rules found *missing*: does one firm sentence about workers address it in
+  words no rule knows (a paraphrase)? Then it becomes partial, marked for a reviewer to check;
+- any finding: does the model read its best evidence the same way? If not, its confidence
+  drops (``blma.analysis.confidence``).
+
+Thresholds are deliberately strict (set on the development sets; see ``README`` figures): the
+model was trained on those sets, so it is allowed to overrule the rules only when it is sure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from blma.analysis.arbiter import Arbiter
+
+DEMOTE_WHEN_PARTIAL_AT_LEAST = 0.85  # every firm sentence must read as partial at least this surely
+PARAPHRASE_RELEVANCE = 0.92  # a missing protection is flagged only on a sentence this relevant
+PARAPHRASE_MIN_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Paraphrase:
+    """A sentence the model reads as addressing a protection no rule found."""
+
+    protection: str
+    index: int  # of the sentence in the analyzer's list
+    probability: float
+
+
+class SecondOpinion:
+    def __init__(self, arbiter: Arbiter) -> None:
+        self.arbiter = arbiter
+
+    def strength(self, protection: str, text: str) -> dict[str, float]:
+        return self.arbiter.strength(protection, text)
+
+    def demotes(self, protection: str, firm_texts: Iterable[str]) -> float | None:
+        """The lowest P(partial) when every firm sentence reads as partial, else None."""
+        lowest = 1.0
+        for text in firm_texts:
+            partial = self.arbiter.strength(protection, text)["partial"]
+            if partial < DEMOTE_WHEN_PARTIAL_AT_LEAST:
+                return None
+            lowest = min(lowest, partial)
+        return lowest
+
+    def paraphrases(self, candidates: list[tuple[int, str]], missing: set[str]) -> dict[str, Paraphrase]:
+        """For each protection in ``missing``, the most relevant candidate sentence above the bar."""
+        found: dict[str, Paraphrase] = {}
+        if not missing:
+            return found
+        for index, text in candidates:
+            if len(text.split()) < PARAPHRASE_MIN_WORDS:
+                continue
+            for protection, p in self.arbiter.relevance(text).items():
+                if protection in missing and p >= PARAPHRASE_RELEVANCE:
+                    best = found.get(protection)
+                    if best is None or p > best.probability:
+                        found[protection] = Paraphrase(protection, index, p)
+        return found

@@ -1,0 +1,105 @@
+"""How the arbiter's training examples are cut from labelled agreements: citations matched to
+the reader's locations (conservatively), sentences split, and what each source contributes."""
+
+from __future__ import annotations
+
+import pytest
+
+from blma.analysis.citations import block_place, covered_blocks, parse_citation, repeated_units
+from blma.analysis.training_data import split_sentences, training_data
+
+
+@pytest.mark.parametrize(
+    ("citation", "location"),
+    [
+        ("Art. 6", "Article 6(1)"),
+        ("Article 6", "Article VI(2)(a)"),
+        ("Article VI(2)", "Article 6(2)"),
+        ("ARTICLE TWENTY-FOUR(4)", "Article Twenty-four(4)"),
+        ("ARTICLE SIX(2)", "Article Six(2)"),
+        ("Annex A, Clause 4.1-4.3", "Annex A, Clause 4(4.2)"),
+        ("Annex I, paragraph 4", "Annex I, Seasonal Employment Contract(4)"),
+        ("Sections 13.1-13.2", "Section 13.2"),
+        ("Section 4.1", "Paragraph 4(4.1)"),
+        ("Article 6(1)-(3)", "Article 6(3)"),
+        ("Article 3(a)-(b); Article 4(a)", "Article 4(a)"),
+        ("Article 24(1) and (3)", "Article 24(3)"),
+        ("Articles 5, 6 and 9-10", "Article 10(2)"),
+        ("Paragraph 2", "Recruitment(2)"),
+        ("Paragraph 11", "11"),
+        ("Article 7(a)", "7, subparagraph (a)"),
+        ("Clause 9, text box", "Clause 9"),
+        ("Article 21 (new Article 11(4))", "Article 21(2)"),
+    ],
+)
+def test_citation_covers_the_block_it_names(citation, location):
+    origin = "textbox" if "text box" in citation else "body"
+    found, missed = covered_blocks(parse_citation(citation).places, [block_place(location, origin)])
+    assert found == {0}, (parse_citation(citation), block_place(location, origin), missed)
+
+
+@pytest.mark.parametrize(
+    ("citation", "location"),
+    [
+        ("Article 1", "Article 10(1)"),
+        ("Article 6(1)", "Article 6(2)"),
+        ("Sections 13.1-13.2", "Section 13.3"),
+        ("Annex I, paragraph 4", "Article 4"),
+        ("Article 4", "Annex A, Clause 4"),
+        ("Protocol, Article 5", "Annex B, Article 5"),
+        ("Article 4, table row 1", "Article 4, table row 1"),  # table rows need the quoted words
+    ],
+)
+def test_citation_does_not_cover_other_blocks(citation, location):
+    found, _ = covered_blocks(parse_citation(citation).places, [block_place(location)])
+    assert found == set()
+
+
+def test_broad_and_unreadable_citations_are_kept_apart():
+    citation = parse_citation("Preamble; Annex; Closing paragraph of Note I; Article 5")
+    assert [p.path for p in citation.places] == [("5",)]
+    assert citation.broad == ["Preamble", "Annex"]
+    assert citation.unreadable == ["Closing paragraph of Note I"]
+
+
+def test_a_table_row_is_taken_with_or_without_a_header_row_only_when_confirmed():
+    blocks = [block_place("Article 4, table row 1"), block_place("Article 4, table row 2")]
+    places = parse_citation("Article 4, table row 1").places
+    found, _ = covered_blocks(places, blocks, confirm=lambda hits: hits == {1})
+    assert found == {1}
+
+
+def test_renumbered_paragraphs_need_the_quoted_words():
+    blocks = [block_place("Paragraph 4"), block_place("Paragraph 5"), block_place("Paragraph 10")]
+    places = parse_citation("Letter I, paragraph (5)").places
+    assert covered_blocks(places, blocks, confirm=lambda hits: False)[0] == set()
+    assert covered_blocks(places, blocks, confirm=lambda hits: True)[0] == {1}
+
+
+def test_units_numbered_twice_are_found():
+    places = [
+        block_place(loc) for loc in ["Article 1", "Article 2", "Article 3", "Article 1(1)", "Article 2"]
+    ]
+    assert repeated_units(places) == {("", "1"), ("", "2")}
+
+
+def test_sentences_split_on_capitals_but_not_on_abbreviations():
+    text = "Workers shall be paid monthly. See Art. 6 of the Agreement; Wages shall be paid in cash! Done."
+    assert split_sentences(text) == [
+        "Workers shall be paid monthly.",
+        "See Art. 6 of the Agreement;",
+        "Wages shall be paid in cash!",
+    ]
+
+
+def test_training_data_is_sorted_and_draws_on_every_source():
+    data = training_data()
+    keys = [(e.text, e.protection or "", e.status or "", e.source) for e in data.examples]
+    assert keys == sorted(keys)
+    counts = data.counts()
+    for kind in ("agreement", "agreement_negative", "library", "library_negative", "rubric"):
+        assert counts[kind] > 50, kind
+    assert counts["wording:wording_cases.yaml"] > 100 and counts["wording:wording_cases_external.yaml"] > 100
+    statuses = {e.status for e in data.examples}
+    assert statuses == {"present", "partial", "contrary", "missing", None}
+    assert not any("holdout" in e.source and "old-holdout" not in e.source for e in data.examples)

@@ -1,0 +1,62 @@
+"""The trained second opinion: where it may change a finding, and how it says so."""
+
+from __future__ import annotations
+
+from blma.analysis import Analyzer
+from blma.analysis.second_opinion import PARAPHRASE_RELEVANCE, SecondOpinion
+from blma.evaluation.systems import SYSTEMS
+from blma.reading.models import AgreementText, Block
+
+RULES = Analyzer(arbiter=False)
+BOTH = Analyzer()
+
+
+def _doc(*sentences: str, title: str = "Agreement on the recruitment of migrant workers") -> AgreementText:
+    blocks = [Block(text=s, location=f"Article {i}", unit=f"Article {i}") for i, s in enumerate(sentences, 1)]
+    return AgreementText(name="t.txt", format="txt", title=title, blocks=blocks)
+
+
+def test_the_rules_alone_and_the_model_alone_are_systems_for_the_ablation() -> None:
+    assert {"analyzer", "rules", "model", "keywords"} <= set(SYSTEMS)
+
+
+def test_the_rules_alone_never_consult_the_model() -> None:
+    assert RULES.opinion is None and isinstance(BOTH.opinion, SecondOpinion)
+
+
+def test_only_a_sentence_the_model_is_sure_of_counts_as_a_paraphrase() -> None:
+    opinion = BOTH.opinion
+    assert opinion is not None
+    sure = "Remittances of savings by the workers to their families shall be free of any tax or charge and may be made through any bank."
+    unsure = (
+        "Every migrant worker shall be entitled to keep his or her own passport and travel papers, "
+        "and nobody shall take them away from the worker for safekeeping or any other reason."
+    )
+    assert opinion.arbiter.relevance(sure)["remittances"] >= PARAPHRASE_RELEVANCE
+    assert opinion.arbiter.relevance(unsure)["identity_documents"] < PARAPHRASE_RELEVANCE
+    found = opinion.paraphrases([(0, unsure), (1, sure)], {"remittances", "identity_documents"})
+    assert set(found) == {"remittances"} and found["remittances"].index == 1
+
+
+def test_a_flagged_paraphrase_is_partial_marked_check_and_says_so_in_words(monkeypatch) -> None:
+    import blma.analysis.second_opinion as second
+
+    # a paraphrase no rule knows; the bar is lowered so that this small model's reading counts
+    monkeypatch.setattr(second, "PARAPHRASE_RELEVANCE", 0.1)
+    doc = _doc(
+        "Migrant workers shall enjoy the right to leave one undertaking and take up work with another "
+        "undertaking of their choosing."
+    )
+    assert RULES.analyze(doc).finding("employer_change").status == "missing"
+    finding = BOTH.analyze(doc).finding("employer_change")
+    assert (finding.status, finding.check) == ("partial", True)
+    assert "trained second opinion" in finding.reason
+    assert finding.evidence[0].cue == "employer_change/arbiter" and finding.evidence[0].location == "Article 1"
+
+
+def test_the_model_only_lowers_confidence_when_it_reads_the_evidence_otherwise() -> None:
+    doc = _doc("The employer shall pay wages in full every month into the worker's own account, without deductions.")
+    with_model = BOTH.analyze(doc).finding("wage_protection")
+    rules_only = RULES.analyze(doc).finding("wage_protection")
+    assert with_model.status == rules_only.status
+    assert with_model.confidence <= rules_only.confidence + 0.05
