@@ -145,7 +145,7 @@ class Guarded:
 
     def possible(self, text: str | Sentence) -> bool:
         found = (text if isinstance(text, Sentence) else Sentence(text)).found
-        for ids in self._ids:  # a plain loop: this runs ~200 times per sentence
+        for ids in self._ids:  # noqa: SIM110 (a plain loop: ~200 calls per sentence, faster than all())
             if ids.isdisjoint(found):
                 return False
         return True
