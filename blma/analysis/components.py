@@ -111,8 +111,8 @@ class ModalityTagger:
         if provision.condition:  # "Should the worker wish ..." states a case; its "should" is not soft
             text, _ = self.reader.without_condition(text)
             full, _ = self.reader.without_condition(full)
-        if provision.norm == "definition":
-            return "definition", ""
+        if provision.norm == "definition" or self.reader.is_definition(scan or text):
+            return "definition", ""  # a list item under "In this Agreement:" defines on its own
         if scan is None or scan.text != text:
             scan = Sentence(text)
         own = scan  # each literal scan once, shared by the patterns below
