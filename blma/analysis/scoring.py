@@ -104,12 +104,7 @@ def per_protection(pairs: list[Pair]) -> dict[str, ProtectionScores]:
 
 
 def f1(pairs: Iterable[tuple[str, str]], positive: set[str]) -> float:
-    tp = fp = fn = 0
-    for truth, pred in pairs:
-        t, p = truth in positive, pred in positive
-        tp += t and p
-        fp += p and not t
-        fn += t and not p
+    tp, fp, fn = _counts(pairs, positive)
     if tp + fp + fn == 0:
         return 1.0
     return 2 * tp / (2 * tp + fp + fn)
