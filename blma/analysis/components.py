@@ -119,9 +119,10 @@ class ModalityTagger:
         whole = own if full == text else Sentence(full)
         if preamble or m.recital.search(own) or m.recital.search(whole):
             return "recital", ""
-        comparative = m.comparative.search(whole)
-        if comparative:  # "than a national would pay": the modal belongs to the comparison
-            whole = Sentence(m.comparative.sub(" ", whole.text))
+        described = m.comparative.sub(" ", whole.text)  # "than a national would pay"
+        described = m.relative_modal.sub(" ", described)  # "treaties under which ... would be accorded"
+        if described != whole.text:  # those modals describe; the main clause's modal decides
+            whole = Sentence(described)
         soft = m.soft.search(whole)
         if soft:
             return "soft", soft.group(0)

@@ -145,6 +145,7 @@ class ModalitySpec(BaseModel):
     final_clause: str
     worker_context: str
     comparative: str
+    relative_modal: str
     denied_burden: str
     labour_migration_title: str
 
@@ -225,6 +226,7 @@ class Modality:
     final_clause: Guarded
     worker_context: Guarded
     comparative: Guarded
+    relative_modal: Guarded
     denied_burden: Guarded
     labour_migration_title: Guarded
 
