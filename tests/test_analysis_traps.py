@@ -29,12 +29,14 @@ def status_of(body: str, protection: str, *, head: str = HEAD) -> str:
             "present",
         ),
         (
-            "Sponsorship of a worker shall be transferred to a new employer at the worker's request.",
+            "Sponsorship of a worker shall be transferred to a new employer at the worker's request, "
+            "without the consent of the current employer.",
             "employer_change",
             "present",
         ),
         (
-            "No placement charges of any kind shall be collected from the migrant.",
+            "No placement charges of any kind, nor the cost of the visa or the air ticket, "
+            "shall be collected from the migrant.",
             "no_worker_fees",
             "present",
         ),
@@ -103,13 +105,21 @@ def test_a_firm_lead_in_makes_its_items_present():
 @pytest.mark.parametrize(
     ("sentence", "protection", "expected"),
     [
-        ("Workers shall not bear any cost of their recruitment.", "no_worker_fees", "present"),
+        (
+            "Workers shall not bear any cost of their recruitment, travel or visa.",
+            "no_worker_fees",
+            "present",
+        ),
         (
             "The cost of the air ticket shall be recovered in monthly instalments from the worker's salary.",
             "no_worker_fees",
             "contrary",
         ),
-        ("No deduction shall be made from wages for placement costs.", "no_worker_fees", "present"),
+        (
+            "No deduction shall be made from wages for placement costs, travel or visa fees.",
+            "no_worker_fees",
+            "present",
+        ),
         ("The employer shall not retain the worker's passport.", "identity_documents", "present"),
         (
             "For the worker's own protection, the employer shall keep the passport during the contract.",
@@ -138,7 +148,8 @@ def test_a_firm_lead_in_makes_its_items_present():
             "contrary",
         ),
         (
-            "Pregnancy shall not be a ground for termination of employment or repatriation.",
+            "Pregnancy shall not be a ground for termination of employment or repatriation, "
+            "and women workers shall be protected against sexual harassment.",
             "gender_responsive",
             "present",
         ),
@@ -185,7 +196,10 @@ def test_bare_reference_to_national_law_is_partial():
 
 
 def test_national_law_with_a_floor_of_its_own_is_present():
-    body = "(1) Wages shall be paid monthly into the worker's bank account, in full and on time, in accordance with national law.\n"
+    body = (
+        "(1) Wages shall be paid monthly into the worker's bank account, in full and on time, with an itemised "
+        "pay statement, in accordance with national law.\n"
+    )
     assert status_of(body, "wage_protection") == "present"
 
 
@@ -203,7 +217,8 @@ def test_a_protection_in_a_mandatory_annex_counts():
     body = (
         "(1) Every employment contract shall be concluded on the model contract in Annex I.\n\n"
         "## Annex I - Model Employment Contract\n\n"
-        "1. The Employer shall grant the Worker one full day of rest every week and paid annual leave.\n"
+        "1. The Worker shall not work more than eight hours a day, and the Employer shall grant the Worker "
+        "one full day of rest every week and paid annual leave.\n"
     )
     assert status_of(body, "working_time_rest") == "present"
 
@@ -212,7 +227,8 @@ def test_a_protection_only_in_an_indicative_annex_is_partial():
     body = (
         "(1) The model contract in Annex I is indicative and for reference only.\n\n"
         "## Annex I - Model Employment Contract\n\n"
-        "1. The Employer shall grant the Worker one full day of rest every week and paid annual leave.\n"
+        "1. The Worker shall not work more than eight hours a day, and the Employer shall grant the Worker "
+        "one full day of rest every week and paid annual leave.\n"
     )
     assert status_of(body, "working_time_rest") == "partial"
 
@@ -243,7 +259,8 @@ def test_a_table_column_header_governs_its_cells():
     soft = (
         "| The Sending Party shall | The Receiving Party shall endeavour to |\n"
         "| --- | --- |\n"
-        "| provide pre-departure orientation to every worker | ensure that workers keep their passports |\n"
+        "| provide pre-departure orientation on the contract and workers' rights to every worker "
+        "| ensure that workers keep their passports |\n"
     )
     assert status_of(soft, "identity_documents") == "partial"
     assert status_of(soft, "pre_departure_orientation") == "present"

@@ -44,6 +44,14 @@ def test_qualifiers_are_named(sentence: str, qualifier: str) -> None:
     assert READER.read(sentence).qualifier == qualifier
 
 
+def test_workers_generally_is_a_comparator_not_a_qualifier() -> None:
+    provision = READER.read(
+        "Domestic workers shall have access to the courts on conditions no less favourable "
+        "than workers generally."
+    )
+    assert not provision.qualifier
+
+
 def test_an_inverted_condition_is_not_soft_wording() -> None:
     provision = READER.read("Should the worker wish to move to another employer, the transfer shall be allowed.")
     assert provision.condition == "Should" and provision.norm == "obligation"
@@ -104,7 +112,7 @@ def test_confidence_is_the_calibrated_share_of_its_bucket_and_doubtful_findings_
     )
     incomplete = report.finding("wage_protection")
     assert (incomplete.status, finding_bucket(incomplete)) == ("partial", "partial/incomplete")
-    assert incomplete.confidence == _table()["partial/incomplete"] and incomplete.check
+    assert incomplete.confidence <= _table()["partial/incomplete"] and incomplete.check  # the arbiter may lower it
     sure = report.finding("identity_documents")
     assert sure.status == "present" and sure.confidence > incomplete.confidence and not sure.check
     assert all(f.check == (f.confidence < 0.75) for f in report.protections)

@@ -230,9 +230,14 @@ class Analyzer:
             reason = f"qualified ('{obs.soft_cue}'): binds only where or as far as that allows"
         elif modality == "recital":
             reason = "only in the preamble (a recital, not an obligation)"
-        elif not rule.reference_to_nationals_secures and self.book.modality.by_reference_to_nationals.search(
-            obs.full_text
+        elif (
+            not rule.reference_to_nationals_secures
+            and not (rule.require and all(set(g) & hit.elements for g in rule.require))
+            and self.book.modality.by_reference_to_nationals.search(obs.full_text)
         ):
+            # equality with nationals as the whole content; a sentence that also states the
+            # rule's core elements in its own words ("not more than eight hours a day ...,
+            # paid leave on the same terms as nationals") has a standard of its own
             reason = "only by reference to the treatment of nationals, with no standard of its own"
         elif hit.restricted:
             reason = f"narrowed ('{hit.restricted}')"
