@@ -190,10 +190,9 @@ def detect(
         with_lead_in = lead_in
     else:
         with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
+    reader = reader_for(modality) if modality is not None else None
     for cue in rule.contrary:
-        found = _contrary_match(
-            cue, with_lead_in, negators, reader_for(modality) if modality is not None else None
-        )
+        found = _contrary_match(cue, with_lead_in, negators, reader)
         if found is None:
             continue
         words, negated = found
@@ -203,6 +202,8 @@ def detect(
         else:
             hit.contrary, hit.cue = words, cue.name
             break
+    if not hit.contrary and not hit.reversed_contrary and not _any_topic_possible(rule, sentence):
+        return None  # masking only removes words, so no topic cue can match the masked text either
     masked_text = rule.mask.sub(" ", sentence) if rule.mask else text
     masked = sentence if masked_text is text else Sentence(masked_text)
     topic_at, topic_cue = _topic_position(rule.topic, masked)
@@ -232,6 +233,14 @@ def detect(
         restricted = rule.restrict.search(text)
         hit.restricted = restricted.group(0) if restricted else ""
     return hit
+
+
+def _any_topic_possible(rule, sentence: Sentence) -> bool:
+    """Whether the literal prefilter lets any topic or weak-topic cue match the sentence."""
+    for cue in (*rule.topic, *rule.weak_topic):
+        if all(pattern.possible(sentence) for pattern in cue):
+            return True
+    return False
 
 
 CLAUSE_BREAK = re.compile(r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:", re.I)

@@ -394,16 +394,21 @@ def read_rule_spec(path: Path) -> RuleSpec:
     return spec
 
 
-@cache
 def load_rulebook(
     rules_dir: Path = RULES_DIR, language: str = "en", protection_ids: tuple[str, ...] | None = None
 ) -> RuleBook:
     """Read one rule file per protection; a rubric protection without a rule, or a rule for an
-    unknown protection, is a load error naming it."""
+    unknown protection, is a load error naming it. Loaded once per folder and language."""
     if protection_ids is None:
         from blma.library import default_library
 
         protection_ids = tuple(default_library().protections)
+    # one cache key however the caller spells the arguments (positional, keyword or default)
+    return _load_rulebook(Path(rules_dir).resolve(), language, protection_ids)
+
+
+@cache
+def _load_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str, ...]) -> RuleBook:
     vocabulary = load_concepts(language)
     modality = load_modality(vocabulary, language)
     files = sorted((rules_dir / "protections").glob("*.yaml"))
