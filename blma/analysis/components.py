@@ -237,10 +237,7 @@ def detect(
 
 def _any_topic_possible(rule, sentence: Sentence) -> bool:
     """Whether the literal prefilter lets any topic or weak-topic cue match the sentence."""
-    for cue in (*rule.topic, *rule.weak_topic):
-        if all(pattern.possible(sentence) for pattern in cue):
-            return True
-    return False
+    return any(all(pattern.possible(sentence) for pattern in cue) for cue in (*rule.topic, *rule.weak_topic))
 
 
 CLAUSE_BREAK = re.compile(r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:", re.I)
