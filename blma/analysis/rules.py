@@ -197,38 +197,21 @@ class Rule:
         return self.gate is None or sentence.has(self.gate)
 
 
-@dataclass(frozen=True)
 class Modality:
-    soft: Guarded
-    may: Guarded
-    worker_right_may: Guarded
-    rights: Guarded
-    national_law: Guarded
-    bare_reference: Guarded
-    floor: Guarded
-    recital: Guarded
-    definition: Guarded
-    negators: Guarded
-    annex_mandatory: Guarded
-    annex_indicative: Guarded
-    worker_denied: Guarded
-    worker_pays: Guarded
-    denial_subjects: Guarded
-    enumeration: Guarded
-    qualifiers: dict[str, Guarded]
-    conditional_opening: Guarded
-    definition_lead: Guarded
-    non_binding: Guarded
-    bearers: dict[str, Guarded]
-    norms: dict[str, Guarded]
-    by_reference_to_nationals: Guarded
-    modal_negation: Guarded
-    final_clause: Guarded
-    worker_context: Guarded
-    comparative: Guarded
-    relative_modal: Guarded
-    denied_burden: Guarded
-    labour_migration_title: Guarded
+    """The compiled deontic lexicon: one attribute per field of :class:`ModalitySpec`, holding its
+    :class:`Guarded` pattern (a name -> pattern map for ``qualifiers``, ``bearers`` and ``norms``).
+
+    The fields are declared once, in ``ModalitySpec``; a new lexicon entry needs no second list here.
+    """
+
+    def __init__(self, **patterns: Guarded | dict[str, Guarded]) -> None:
+        missing = set(ModalitySpec.model_fields) - set(patterns)
+        if missing:
+            raise DataError(f"deontic lexicon: no pattern for {', '.join(sorted(missing))}")
+        self.__dict__.update(patterns)
+
+    def __getattr__(self, name: str) -> Guarded:  # only reached for a name the lexicon lacks
+        raise AttributeError(f"the deontic lexicon has no entry '{name}'")
 
 
 @dataclass(frozen=True)
