@@ -1,29 +1,31 @@
-"""Extract the authentic English text of treaties from the laws-markdown mirror.
+"""Extract the authentic English or French text of treaties from the laws-markdown mirror.
 
 The public repository ``statengeneraal/laws-markdown`` mirrors the Dutch official
 treaty database (wetten.overheid.nl).  Each treaty lives in one ``README.md`` under
 ``verdrag/.../<BWBV id>/``; the file holds the authentic text(s) (English, French, ...)
 followed by a Dutch translation.
 
-This script reads ``corpus/real/sources.yaml`` (a list of entries with at least
-``slug`` and ``bwbv``; optional ``start``/``end`` cut markers), finds each treaty in
-the mirror (a bare git repository, read with ``git show``), keeps only the English
-blocks and writes ``corpus/real/texts/<slug>.md``.
+This script reads ``corpus/real/sources.yaml`` (``--lang fr``: ``corpus/real_fr/``), a
+list of entries with at least ``slug`` and ``bwbv`` (optional ``start``/``end`` cut
+markers), finds each treaty in the mirror (a bare git repository, read with ``git show``),
+keeps only the blocks in the chosen language and writes ``<corpus>/texts/<slug>.md``.
 
 How the cut works: the database's (Dutch) editorial notes are removed or replaced by
-short bracketed notes; the file is split into blocks at blank lines; each block is
-classified as English, Dutch, French, other (e.g. Czech) or neutral (numbers, names,
-short headings) by counting language-specific function words.  A short unclassified
-block between two long blocks of the same language takes that language.  English
-blocks are kept; neutral blocks are kept when they follow English (a neutral run
-that ends in another language is kept only up to its first heading).  Markdown links
-into the mirror are reduced to their text.  Reserved ids are refused.
+short bracketed notes in the chosen language; the file is split into blocks at blank
+lines; each block is classified as English, Dutch, French, other (e.g. Czech) or
+neutral (numbers, names, short headings) by counting language-specific function words.
+A short unclassified block between two long blocks of the same language takes that
+language.  Blocks in the chosen language are kept; neutral blocks are kept when they
+follow it (a neutral run that ends in another language is kept only up to its first
+heading).  Markdown links into the mirror are reduced to their text.  Reserved ids are
+refused.
 
 Usage::
 
     python scripts/corpus/extract_laws_markdown.py /path/to/laws-markdown/repo
     python scripts/corpus/extract_laws_markdown.py MIRROR --only nl_india_social_security_2009
     python scripts/corpus/extract_laws_markdown.py MIRROR --update-words
+    python scripts/corpus/extract_laws_markdown.py MIRROR --lang fr --update-words
 
 Standard library only.
 """
@@ -50,8 +52,11 @@ RESERVED_IDS: frozenset[str] = frozenset(
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SOURCES = REPO_ROOT / "corpus" / "real" / "sources.yaml"
-DEFAULT_OUT = REPO_ROOT / "corpus" / "real" / "texts"
+# The corpus folder of each language the extractor keeps (sources.yaml in, texts/ out).
+CORPORA: dict[str, Path] = {
+    "en": REPO_ROOT / "corpus" / "real",
+    "fr": REPO_ROOT / "corpus" / "real_fr",
+}
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -72,25 +77,54 @@ NL_WORDS = _wordset(
 )
 FR_WORDS = _wordset(
     "le la les des du et au aux par pour qui que dans sur est sont une être cette présent ou "
-    "leur leurs ces son sa ses"
+    "leur leurs ces son sa ses "
+    # 'de' is Dutch too: counted for both, it no longer outweighs French in short phrases
+    # ("Repos de nuit en cours de navigation"); l, d, qu, n come from elisions (l'article).
+    "de à l d qu n ne pas il ils sera seront peut peuvent doit doivent dont lorsque selon "
+    "ainsi auprès afin ont également toutefois"
 )
 STRONG_MIN_WORDS = 15  # blocks this long decide the language of the short blocks around them
 HEADING_HINTS = {
     "en": re.compile(r"^(chapter|part|section|annex|schedule|appendix|title)\b", re.I),
     "nl": re.compile(r"^(artikel|hoofdstuk|titel|bijlage|afdeling|deel|vertaling)\b", re.I),
-    "fr": re.compile(r"^(chapitre|titre|annexe)\b", re.I),
+    "fr": re.compile(r"^(chapitre|titre|annexe|section|partie)\b", re.I),
 }
-# Editorial notes of the Dutch database (in Dutch) inside the authentic text.
-EDITORIAL_SUBS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"<sup>[^<]*(?:\[Red:|Noot redactie)[^<]*</sup>"), ""),
-    (re.compile(r"\s*\[Red:[^\]]*\]"), ""),
-    (re.compile(r" per \d{1,2} [a-z]+ \d{4}: artikel \d+\w*"), ""),  # renumbering note
-    (re.compile(r"^Vervallen per (\S+)\s*$", re.M), r"[Lapsed \1, database note]"),
-    (re.compile(r"\([Zz]oals in [Nn]r\.?\s*([^)]*?)\s*\)"), r"[as in No. \1, database note]"),
-    (re.compile(r"^Treedt in werking op een nader te bepalen tijdstip\s*$", re.M), ""),
-    (re.compile(r"^Wijzigt (?:het|de) .*$", re.M), "[Amending provision, wording omitted, database note]"),
-]
+# Editorial notes of the Dutch database (in Dutch) inside the authentic text, replaced by
+# short bracketed notes in the language kept.
+NOTES: dict[str, dict[str, str]] = {
+    "en": {
+        "lapsed": r"[Lapsed \1, database note]",
+        "as_in": r"[as in No. \1, database note]",
+        "amending": "[Amending provision, wording omitted, database note]",
+        "read": r"[read: \1, database note]",
+    },
+    "fr": {
+        "lapsed": r"[Caduc depuis le \1, note de la base de données]",
+        "as_in": r"[texte identique au n° \1, note de la base de données]",
+        "amending": "[Disposition modificative, texte omis, note de la base de données]",
+        "read": r"[lire : \1, note de la base de données]",
+    },
+}
+
+
+def editorial_subs(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    """The substitutions that remove or translate the database's notes for ``lang``."""
+    notes = NOTES[lang]
+    return [
+        (re.compile(r"<sup>[^<]*(?:\[Red:|Noot redactie)[^<]*</sup>"), ""),
+        (re.compile(r"<sup>\s*(?:\d+\)\s*)?Lees:\s*([^<]*?)\.?\s*</sup>"), " " + notes["read"]),  # typo note
+        (re.compile(r"\s*\[Red:[^\]]*\]"), ""),
+        (re.compile(r" per \d{1,2} [a-z]+ \d{4}: artikel \d+\w*"), ""),  # renumbering note
+        (re.compile(r"^Vervallen per (\S+)\s*$", re.M), notes["lapsed"]),
+        (re.compile(r"\([Zz]oals in (?:[Nn][or]\.?\s*)?([^)]*?)\s*\)"), notes["as_in"]),
+        (re.compile(r"^Treedt in werking op een nader te bepalen tijdstip\s*$", re.M), ""),
+        (re.compile(r"^Wijzigt (?:het|de) .*$", re.M), notes["amending"]),
+    ]
+
+
 LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# A list marker ("d)de weduwen- en wezenverzekering") is no word of any language.
+LIST_MARK_RE = re.compile(r"^[-*\s]*\(?[a-z]\)\s*")
 WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -148,10 +182,11 @@ def git(mirror: Path, *args: str) -> str:
     return result.stdout
 
 
-def find_paths(mirror: Path) -> dict[str, str]:
-    """Map BWBV id -> README path in the mirror's HEAD tree (reserved ids left out)."""
+def find_paths(mirror: Path, rev: str = "HEAD") -> dict[str, str]:
+    """Map BWBV id -> README path in the mirror's tree at ``rev`` (reserved ids left out)."""
     paths: dict[str, str] = {}
-    for path in git(mirror, "ls-tree", "-r", "--name-only", "HEAD").splitlines():
+    # -z: paths with accents (verdrag/accord/relatif/à/...) come unquoted.
+    for path in git(mirror, "ls-tree", "-r", "-z", "--name-only", rev).split("\0"):
         parts = path.split("/")
         if parts[0] == "verdrag" and parts[-1] == "README.md" and len(parts) > 2:
             bwbv = parts[-2]
@@ -160,9 +195,12 @@ def find_paths(mirror: Path) -> dict[str, str]:
     return paths
 
 
-def classify(block: str) -> str:
-    """Classify a block as 'en', 'nl', 'fr', 'other' or 'neutral'."""
-    text = LINK_RE.sub(r"\1", block)
+def classify(block: str, lang: str = "en") -> str:
+    """Classify a block as 'en', 'nl', 'fr', 'other' or 'neutral'.
+
+    A heading that two languages share ("Section 2") goes to ``lang``, the language kept.
+    """
+    text = LIST_MARK_RE.sub("", LINK_RE.sub(r"\1", block))
     words = [w.lower() for w in WORD_RE.findall(text)]
     counts = {
         "en": sum(w in EN_WORDS for w in words),
@@ -174,9 +212,9 @@ def classify(block: str) -> str:
     if counts[best] >= 2 and counts[best] > runner_up:
         return best
     stripped = text.lstrip("#* ").strip()
-    for lang, pattern in HEADING_HINTS.items():
-        if pattern.match(stripped):
-            return lang
+    for hint in sorted(HEADING_HINTS, key=lambda code: code != lang):
+        if HEADING_HINTS[hint].match(stripped):
+            return hint
     return "other" if len(words) >= 12 else "neutral"
 
 
@@ -208,27 +246,27 @@ def split_blocks(text: str) -> list[str]:
     return [b.strip("\n") for b in re.split(r"\n\s*\n", text) if b.strip()]
 
 
-def english_blocks(text: str) -> list[str]:
-    """Keep the English blocks (and neutral blocks attached to English ones)."""
-    for pattern, replacement in EDITORIAL_SUBS:
+def language_blocks(text: str, lang: str = "en") -> list[str]:
+    """Keep the blocks in ``lang`` (and neutral blocks attached to them)."""
+    for pattern, replacement in editorial_subs(lang):
         text = pattern.sub(replacement, text)
     blocks = [b for b in split_blocks(text) if not b.lstrip().startswith("<meta")]
     if blocks and blocks[0].startswith("##") and not blocks[0].startswith("###"):
         blocks = blocks[1:]  # the database's (Dutch) title of the treaty
-    labels = smooth(blocks, [classify(b) for b in blocks])
+    labels = smooth(blocks, [classify(b, lang) for b in blocks])
     keep: list[str] = []
     pending: list[str] = []  # neutral blocks since the last classified block
     last: str | None = None
     for block, label in zip(blocks, labels, strict=True):
         if label == "neutral":
-            if last in (None, "en"):
+            if last in (None, lang):
                 pending.append(block)
             continue
-        if label == "en":
+        if label == lang:
             keep.extend(pending)
             keep.append(block)
-        elif last == "en":
-            # Neutral run between English and another language: keep it up to its first
+        elif last == lang:
+            # Neutral run between the kept language and another one: keep it up to its first
             # heading (signatures stay; the next text's headings go).
             for b in pending:
                 if b.lstrip().startswith("#"):
@@ -236,7 +274,7 @@ def english_blocks(text: str) -> list[str]:
                 keep.append(b)
         pending = []
         last = label
-    if last == "en":
+    if last == lang:
         keep.extend(pending)
     return keep
 
@@ -257,9 +295,9 @@ def cut(text: str, start: str | None, end: str | None) -> str:
     return text
 
 
-def extract(raw: str, source: Source) -> str:
-    """Return the English text of one treaty file as markdown."""
-    blocks = english_blocks(raw)
+def extract(raw: str, source: Source, lang: str = "en") -> str:
+    """Return the text in ``lang`` of one treaty file as markdown."""
+    blocks = language_blocks(raw, lang)
     body = "\n\n".join(LINK_RE.sub(r"\1", b).rstrip() for b in blocks)
     body = cut(body, source.start, source.end)
     body = re.sub(r"[ \t]+\n", "\n", body)
@@ -289,34 +327,39 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("mirror", type=Path, help="bare git repo of statengeneraal/laws-markdown")
-    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--lang", choices=sorted(CORPORA), default="en", help="language to keep")
+    parser.add_argument("--sources", type=Path, help="default: <corpus of --lang>/sources.yaml")
+    parser.add_argument("--out", type=Path, help="default: <corpus of --lang>/texts")
+    parser.add_argument("--rev", default="HEAD", help="mirror commit to read (default: HEAD)")
     parser.add_argument("--only", nargs="*", help="slugs to extract (default: all)")
     parser.add_argument("--update-words", action="store_true", help="rewrite words: in sources.yaml")
     args = parser.parse_args(argv)
+    sources_path = args.sources or CORPORA[args.lang] / "sources.yaml"
+    out_dir = args.out or CORPORA[args.lang] / "texts"
 
-    sources = parse_sources(args.sources)
+    sources = parse_sources(sources_path)
     for source in sources:
         if source.bwbv in RESERVED_IDS:
             raise ValueError(f"{source.bwbv} ({source.slug}) is reserved and must not be extracted")
     if args.only:
         sources = [s for s in sources if s.slug in set(args.only)]
 
-    paths = find_paths(args.mirror)
-    args.out.mkdir(parents=True, exist_ok=True)
+    commit = git(args.mirror, "rev-parse", args.rev).strip()
+    paths = find_paths(args.mirror, commit)
+    out_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     for source in sources:
         path = paths.get(source.bwbv)
         if path is None:
             print(f"MISSING {source.bwbv} ({source.slug})", file=sys.stderr)
             continue
-        text = extract(git(args.mirror, "show", f"HEAD:{path}"), source)
-        (args.out / f"{source.slug}.md").write_text(text, encoding="utf-8")
+        text = extract(git(args.mirror, "show", f"{commit}:{path}"), source, args.lang)
+        (out_dir / f"{source.slug}.md").write_text(text, encoding="utf-8")
         counts[source.slug] = word_count(text)
         print(f"{source.slug}\t{source.bwbv}\t{counts[source.slug]}")
-    print(f"total words: {sum(counts.values())} in {len(counts)} texts")
+    print(f"total words: {sum(counts.values())} in {len(counts)} texts (mirror commit {commit})")
     if args.update_words:
-        update_words(args.sources, counts)
+        update_words(sources_path, counts)
     return 0
 
 
