@@ -12,13 +12,15 @@ and every disagreement is adjudicated.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
 
 import yaml
 
-LABELS = Path(__file__).resolve().parents[2] / "corpus" / "real" / "labels"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+LABELS = CORPUS / "real" / "labels"  # --corpus real_fr reads corpus/real_fr/labels
 STATUSES = ("present", "partial", "missing", "contrary")
 
 
@@ -37,13 +39,13 @@ def _read(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def merge(slug: str) -> tuple[dict | None, list[tuple[str, str]], list[str]]:
+def merge(slug: str, labels: Path = LABELS) -> tuple[dict | None, list[tuple[str, str]], list[str]]:
     """The merged label data (None while incomplete), the reading pairs, and what is missing."""
-    a = _read(LABELS / "readings" / "reader_a" / f"{slug}.yaml").get("protections", {})
-    b = _read(LABELS / "readings" / "reader_b" / f"{slug}.yaml").get("protections", {})
+    a = _read(labels / "readings" / "reader_a" / f"{slug}.yaml").get("protections", {})
+    b = _read(labels / "readings" / "reader_b" / f"{slug}.yaml").get("protections", {})
     if not a or not b:
         return None, [], ["a reading"]
-    decisions = _read(LABELS / "adjudication" / f"{slug}.yaml") or {}
+    decisions = _read(labels / "adjudication" / f"{slug}.yaml") or {}
     pairs, protections, missing = [], {}, []
     for pid, first in a.items():
         second = b[pid]
@@ -62,7 +64,10 @@ def merge(slug: str) -> tuple[dict | None, list[tuple[str, str]], list[str]]:
             chosen = first if decision["status"] == first["status"] else second
             entry.update(
                 status=decision["status"],
-                location=chosen.get("location") or first.get("location") or second.get("location"),
+                # a protection decided missing has no location, whoever cited one
+                location=None
+                if decision["status"] == "missing"
+                else chosen.get("location") or first.get("location") or second.get("location"),
                 note=decision.get("note", ""),
                 adjudicated=True,
             )
@@ -72,15 +77,27 @@ def merge(slug: str) -> tuple[dict | None, list[tuple[str, str]], list[str]]:
     return {"file": f"../texts/{slug}.md", "protections": protections}, pairs, []
 
 
-def main() -> int:
-    split = yaml.safe_load((LABELS.parent / "split.yaml").read_text(encoding="utf-8"))
-    part_of = {slug: part for part, slugs in split.items() for slug in slugs}
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="real", help="folder under corpus/ (real, real_fr)")
+    parser.add_argument("--report", action="store_true", help="list the disagreements still to adjudicate")
+    args = parser.parse_args(argv)
+    labels = CORPUS / args.corpus / "labels"
+    split = yaml.safe_load((labels.parent / "split.yaml").read_text(encoding="utf-8"))
+    part_of = {
+        slug: part
+        for part, slugs in split.items()
+        if part in ("development", "holdout")
+        for slug in slugs
+    }
     pairs_by_part: dict[str, list[tuple[str, str]]] = {"development": [], "holdout": []}
     merged = 0
     for slug in sorted(part_of):
-        data, pairs, missing = merge(slug)
+        data, pairs, missing = merge(slug, labels)
+        if args.report and missing:
+            print(f"{slug}: {', '.join(missing)}")
         pairs_by_part[part_of[slug]] += pairs
-        target = LABELS / f"{slug}.labels.yaml"
+        target = labels / f"{slug}.labels.yaml"
         if data is None:
             if pairs:
                 print(f"{slug}: not merged, {len(missing)} disagreement(s) not adjudicated", file=sys.stderr)
@@ -93,7 +110,7 @@ def main() -> int:
         if pairs:
             share = sum(a == b for a, b in pairs) / len(pairs)
             figures[part] = {"pairs": len(pairs), "agreement": round(share, 3), "kappa": round(cohen_kappa(pairs), 3)}
-    (LABELS / "agreement.yaml").write_text(yaml.safe_dump(figures, sort_keys=False), encoding="utf-8")
+    (labels / "agreement.yaml").write_text(yaml.safe_dump(figures, sort_keys=False), encoding="utf-8")
     print(f"merged {merged} text(s); agreement {figures}")
     return 0
 
