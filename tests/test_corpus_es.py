@@ -4,14 +4,16 @@ Three folders: real Spanish treaty texts with their provenance (``corpus/real_es
 development set (``corpus/synthetic_dev_es``) and a sealed synthetic hold-out
 (``corpus/synthetic_holdout_es``). Scoring trusts that every labels file speaks about all 34
 protections of the rubric with a valid status, that every text really is Spanish, and that the
-READMEs' counts are the labels' counts. These tests check the sets' shape and language only; they
-never run the analysis on the hold-out.
+READMEs' counts are the labels' counts; the synthetic sets' labels are the merge of two readings
+and an adjudication (corpus/readings_es). These tests check the sets' shape, language and labels
+only; they never run the analysis on the hold-out.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "corpus" / "synthetic_holdout_es"
 DEV = ROOT / "corpus" / "synthetic_dev_es"
 REAL = ROOT / "corpus" / "real_es"
+READINGS = ROOT / "corpus" / "readings_es"
 STATUSES = ("present", "partial", "missing", "contrary")
 TRAPS = {
     "modality",
@@ -96,6 +99,35 @@ def test_every_label_file_judges_all_34_protections_with_a_valid_status(path: Pa
 def test_every_synthetic_agreement_is_written_in_spanish(path: Path):
     agreement = path.parent / read_labels(path)["file"]
     assert_spanish(paragraphs(agreement), agreement.name)
+
+
+@pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_label_keeps_both_readings_and_says_where_they_were_adjudicated(path: Path):
+    for pid, entry in read_labels(path)["protections"].items():
+        first, second = entry["readers"]
+        assert {first, second} <= set(STATUSES), pid
+        if first == second:
+            assert entry["status"] == first and "adjudicated" not in entry, pid
+        else:
+            assert entry["adjudicated"] is True, pid
+
+
+def test_the_labels_are_the_merge_of_the_two_readings_and_the_adjudication(tmp_path: Path, monkeypatch):
+    spec = importlib.util.spec_from_file_location(
+        "merge_readings", ROOT / "scripts" / "corpus" / "merge_readings.py"
+    )
+    merger = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, merger)  # its dataclass looks itself up there
+    spec.loader.exec_module(merger)
+    folders = [arg for folder in (HOLDOUT, DEV) for arg in ("--folder", str(folder))]
+    agreement = tmp_path / "agreement.yaml"
+    merger.main(
+        [*folders, "--readings", str(READINGS), "--output", str(tmp_path), "--agreement", str(agreement)]
+    )
+    for path in LABEL_FILES:
+        merged = tmp_path / path.parent.name / path.name
+        assert merged.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+    assert agreement.read_text(encoding="utf-8") == (READINGS / "agreement.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("folder", [HOLDOUT, DEV], ids=lambda p: p.name)
