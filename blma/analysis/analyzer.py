@@ -19,6 +19,7 @@ from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
 from blma.analysis.models import Evidence, Finding, GapReport
 from blma.analysis.pipeline import build_pipeline
+from blma.analysis.prefilter import shared_sentences
 from blma.analysis.rules import RuleBook, load_rulebook
 from blma.analysis.second_opinion import SecondOpinion
 from blma.analysis.suggest import suggest
@@ -106,20 +107,22 @@ class Analyzer:
                     block.context
                 )  # a column header ("The Receiving Party will endeavour to") governs its cells
             spacy_doc = self.nlp.make_doc(block.text)
+            spacy_doc._.text = block.text  # what the tokenizer was given (its text, unchanged)
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble"
             for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
+                found = sent._
                 observations.append(
                     _Sentence(
                         block,
-                        sent.text.strip(),
-                        dict(sent._.hits or {}),
-                        sent._.modality,
-                        sent._.soft_cue,
+                        block.text[sent.start_char : sent.end_char].strip(),
+                        dict(found.hits or {}),
+                        found.modality,
+                        found.soft_cue,
                         lead_in,
-                        sent._.provision,
+                        found.provision,
                     )
                 )
             stripped = block.text.rstrip()
@@ -131,6 +134,10 @@ class Analyzer:
 
     # -- decision ---------------------------------------------------------------------------
     def analyze(self, doc: AgreementText) -> GapReport:
+        with shared_sentences():  # each distinct sentence text is scanned once per analysis
+            return self._analyze(doc)
+
+    def _analyze(self, doc: AgreementText) -> GapReport:
         doc, language_note = self._in_analysed_language(doc)
         facts = collect_facts(doc, self.book.modality)
         facts.language = self.book.language

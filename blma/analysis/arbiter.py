@@ -20,20 +20,25 @@ lookup per word n-gram and a few multiply-adds.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import pickle
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from blma.analysis import arbiter_features, user_cache
 from blma.analysis.arbiter_features import cue_values, terms
 from blma.errors import DataError, UnknownIdError
+from blma.resources import package_path
 
-DEFAULT_MODEL = Path(__file__).resolve().parent / "model" / "arbiter.json"
+DEFAULT_MODEL = package_path("analysis/model/arbiter.json")
 FORMAT = "blma-arbiter/1"
 
 _Weights = tuple[tuple[int, float], ...]
+VECTORS_KEPT = 4096  # sentences whose features are kept between questions
 
 
 def _pairs(flat: list[float]) -> _Weights:
@@ -56,7 +61,7 @@ def _softmax(z: list[float]) -> list[float]:
 
 
 class Arbiter:
-    """A loaded model; immutable and safe to share between threads."""
+    """A loaded model; safe to share between threads (its only state is a cache of sentence features)."""
 
     def __init__(self, model: dict) -> None:
         if model.get("format") != FORMAT:
@@ -82,6 +87,10 @@ class Arbiter:
         self._protection_weights = {
             pid: [float(w) for w in weights] for pid, weights in model["strength_protection_weights"].items()
         }
+        self._vectors: dict[str, list[tuple[float, _Weights, _Weights]]] = {}
+
+    def __getstate__(self) -> dict:  # cached without the sentences it has seen
+        return {**self.__dict__, "_vectors": {}}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Arbiter:
@@ -89,7 +98,17 @@ class Arbiter:
         return _load(str(Path(path or DEFAULT_MODEL).resolve()))
 
     def _vector(self, text: str) -> list[tuple[float, _Weights, _Weights]]:
-        """The sentence's TF-IDF entries (value, weights), as scikit-learn computes them."""
+        """The sentence's TF-IDF entries (value, weights), as scikit-learn computes them; kept for
+        the next question about the same sentence (relevance, then strength)."""
+        vectors = self._vectors
+        vector = vectors.get(text)
+        if vector is None:
+            if len(vectors) >= VECTORS_KEPT:
+                vectors.clear()
+            vector = vectors[text] = self._compute_vector(text)
+        return vector
+
+    def _compute_vector(self, text: str) -> list[tuple[float, _Weights, _Weights]]:
         counts = Counter(t for t in terms(text, self._token_re, self._ngram_range) if t in self._terms)
         entries = []
         for term, count in counts.items():
@@ -129,11 +148,37 @@ class Arbiter:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Arbiter:
+    """The model, from the user's cache when it was read before (parsing the JSON takes 0.2 s)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            model = json.load(fh)
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise DataError(f"arbiter model not found: {path} (build it with `make train`)") from None
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
         raise DataError(f"arbiter model {path} cannot be read: {exc}") from None
-    return Arbiter(model)
+    name = f"arbiter-{hashlib.sha256(raw + _CODE_VERSION).hexdigest()[:32]}.pickle"
+    cached = user_cache.read(name) if _CODE_VERSION else None
+    if cached is not None:
+        try:
+            arbiter = pickle.loads(cached)  # our own file, named by the hash of the model and this code
+        except Exception:  # any unreadable pickle is simply rebuilt
+            arbiter = None
+        if isinstance(arbiter, Arbiter):
+            return arbiter
+    try:
+        arbiter = Arbiter(json.loads(raw))
+    except ValueError as exc:
+        raise DataError(f"arbiter model {path} cannot be read: {exc}") from None
+    if _CODE_VERSION:
+        user_cache.write(name, pickle.dumps(arbiter, protocol=pickle.HIGHEST_PROTOCOL))
+    return arbiter
+
+
+def _code_version() -> bytes:
+    """This code's own text: a cached model is only used by the code that cached it (b"": never)."""
+    try:
+        return Path(__file__).read_bytes() + Path(arbiter_features.__file__).read_bytes()
+    except OSError:
+        return b""
+
+
+_CODE_VERSION = _code_version()

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from blma.resources import package_path
+
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 NGRAM_RANGE = (1, 2)
-CUES_FILE = Path(__file__).resolve().parent / "model" / "cues.yaml"
+CUES_FILE = package_path("analysis/model/cues.yaml")
 
 
 def terms(text: str, token_re: re.Pattern[str], ngram_range: tuple[int, int] = NGRAM_RANGE) -> list[str]:

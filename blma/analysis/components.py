@@ -38,6 +38,8 @@ if not Span.has_extension("modality"):
 if not Doc.has_extension("lead_in"):
     Doc.set_extension("lead_in", default="")  # e.g. "The Parties shall endeavour to:" before a list item
     Doc.set_extension("is_preamble", default=False)
+if not Doc.has_extension("text"):
+    Doc.set_extension("text", default=None)  # the text the doc was made from (see doc_text)
 
 
 @dataclass
@@ -55,6 +57,14 @@ class SentenceHit:
 
 def _lead_in(doc: Doc) -> str:
     return doc._.lead_in or ""
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, kept on it: ``Doc.text`` and ``Span.text`` build it from every token each time."""
+    text = doc._.text
+    if text is None:
+        text = doc._.text = doc.text
+    return text
 
 
 def _book(rules_dir: str) -> RuleBook:
@@ -86,15 +96,17 @@ class ModalityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         lead = _lead_in(doc)
+        preamble = doc._.is_preamble
+        whole = doc_text(doc)
         for sent in doc.sents:
-            text = sent.text
+            text = whole[sent.start_char : sent.end_char]  # sent.text would build it token by token
             full = f"{lead} {text}" if lead else text
-            sent._.scan = Sentence(text)
-            provision = self.reader.read(full if lead else text, preamble=doc._.is_preamble, scan=sent._.scan)
-            sent._.provision = provision
-            sent._.modality, sent._.soft_cue = self.classify(
-                text, full, doc._.is_preamble, provision, sent._.scan
-            )
+            scan = Sentence.of(text)
+            provision = self.reader.read(full if lead else text, preamble=preamble, scan=scan)
+            found = sent._  # one accessor object for the four writes
+            found.scan = scan
+            found.provision = provision
+            found.modality, found.soft_cue = self.classify(text, full, preamble, provision, scan)
         return doc
 
     def classify(
@@ -114,15 +126,15 @@ class ModalityTagger:
         if provision.norm == "definition" or self.reader.is_definition(scan or text):
             return "definition", ""  # a list item under "In this Agreement:" defines on its own
         if scan is None or scan.text != text:
-            scan = Sentence(text)
+            scan = Sentence.of(text)
         own = scan  # each literal scan once, shared by the patterns below
-        whole = own if full == text else Sentence(full)
+        whole = own if full == text else Sentence.of(full)
         if preamble or m.recital.search(own) or m.recital.search(whole):
             return "recital", ""
         described = m.comparative.sub(" ", whole.text)  # "than a national would pay"
         described = m.relative_modal.sub(" ", described)  # "treaties under which ... would be accorded"
         if described != whole.text:  # those modals describe; the main clause's modal decides
-            whole = Sentence(described)
+            whole = Sentence.of(described)
         soft = m.soft.search(whole)
         if soft:
             return "soft", soft.group(0)
@@ -152,15 +164,18 @@ class ProtectionDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         negators = self.book.modality.negators
+        lead_in = doc._.lead_in or ""
+        whole = doc_text(doc)
         for sent in doc.sents:
             hits: dict[str, SentenceHit] = {}
-            if sent._.modality == "definition":
-                sent._.hits = hits
+            found = sent._
+            if found.modality == "definition":
+                found.hits = hits
                 continue
-            text = sent.text
-            sentence = sent._.scan if sent._.scan is not None and sent._.scan.text == text else Sentence(text)
-            lead_in = doc._.lead_in or ""
-            with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
+            text = whole[sent.start_char : sent.end_char]
+            scan = found.scan
+            sentence = scan if scan is not None and scan.text == text else Sentence.of(text)
+            with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence
             final_clause = self.book.modality.final_clause.search(sentence) is not None
             for rule in self.book.rules.values():
                 if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
@@ -170,7 +185,7 @@ class ProtectionDetector:
                 hit = detect(rule, sentence, negators, with_lead_in, self.book.modality)
                 if hit is not None:
                     hits[rule.id] = hit
-            sent._.hits = hits
+            found.hits = hits
         return doc
 
 
@@ -183,15 +198,15 @@ def detect(
     34 detectors share one literal scan of it.
     """
     if isinstance(sentence, str):
-        sentence = Sentence(sentence)
+        sentence = Sentence.of(sentence)
     text = sentence.text
     hit = SentenceHit()
     if isinstance(lead_in, Sentence):
         with_lead_in = lead_in
     else:
-        with_lead_in = Sentence(f"{lead_in} {text}") if lead_in else sentence
+        with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence
     reader = reader_for(modality) if modality is not None else None
-    for cue in rule.contrary:
+    for cue in rule.contrary_cues(with_lead_in):
         found = _contrary_match(cue, with_lead_in, negators, reader)
         if found is None:
             continue
@@ -205,7 +220,9 @@ def detect(
     if not hit.contrary and not hit.reversed_contrary and not _any_topic_possible(rule, sentence):
         return None  # masking only removes words, so no topic cue can match the masked text either
     masked_text = rule.mask.sub(" ", sentence) if rule.mask else text
-    masked = sentence if masked_text is text else Sentence(masked_text)
+    masked = sentence if masked_text is text else Sentence.of(masked_text)
+    if not hit.contrary and not hit.reversed_contrary and not rule.topic_may_match(masked):
+        return None  # the pre-check: no topic or weak-topic cue can match the masked text
     topic_at, topic_cue = _topic_position(rule.topic, masked)
     hit.topic = topic_at is not None or bool(hit.reversed_contrary)
     if topic_at is not None and not hit.contrary:
@@ -237,7 +254,7 @@ def detect(
 
 def _any_topic_possible(rule, sentence: Sentence) -> bool:
     """Whether the literal prefilter lets any topic or weak-topic cue match the sentence."""
-    return any(all(pattern.possible(sentence) for pattern in cue) for cue in (*rule.topic, *rule.weak_topic))
+    return rule.topic_possible(sentence)
 
 
 CLAUSE_BREAK = re.compile(r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:", re.I)

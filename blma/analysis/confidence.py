@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 
 from blma.analysis.models import Finding
+from blma.resources import package_path
 from blma.yamlio import load_yaml
 
 CHECK_BELOW = 0.75
-TABLE = Path(__file__).with_name("confidence.yaml")
+TABLE = package_path("analysis/confidence.yaml")
 ARBITER_DISAGREES = 0.15
 
 

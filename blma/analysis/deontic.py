@@ -95,7 +95,7 @@ class DeonticReader:
     def read(self, text: str, *, preamble: bool = False, scan: Sentence | None = None) -> Provision:
         """``scan``: the sentence's literal scan if the caller has one (saves scanning twice)."""
         stripped, condition = self.without_condition(text)
-        sentence = scan if scan is not None and scan.text == stripped else Sentence(stripped)
+        sentence = scan if scan is not None and scan.text == stripped else Sentence.of(stripped)
         if self.is_definition(sentence):
             return Provision(norm="definition", condition=condition, text=stripped)
         if preamble or self.m.recital.search(sentence):

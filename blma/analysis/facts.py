@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from blma.analysis.models import AgreementFacts
+from blma.analysis.prefilter import Guarded
 from blma.analysis.rules import Modality
 from blma.reading.models import AgreementText
 
@@ -33,6 +34,7 @@ SECTOR_CUES: dict[str, re.Pattern[str]] = {
     "hospitality": re.compile(r"hospitality|hotels?|restaurants?|tourism|catering", re.I),
     "manufacturing": re.compile(r"manufactur\w*|factor(?:y|ies)|industrial workers?|assembly", re.I),
 }
+_SECTOR_CUES = {name: Guarded(pattern) for name, pattern in SECTOR_CUES.items()}
 ANNEX_REF = re.compile(r"\b(?:annex|appendix|schedule)\s+([IVXLC]+|\d+|[A-Z])\b", re.I)
 
 
@@ -93,15 +95,24 @@ def parties(doc: AgreementText) -> list[str]:
 
 
 def sectors(doc: AgreementText) -> list[str]:
-    text = doc.full_text
     head = " ".join([doc.title, *(b.text for b in doc.blocks[:15])])  # title and scope weigh more
+    # Counted block by block, which equals counting in the whole text (its blocks joined by line
+    # breaks, which no cue matches): the literal prefilter then skips most blocks for each cue.
     counts = Counter(
-        {name: len(p.findall(text)) + 2 * len(p.findall(head)) for name, p in SECTOR_CUES.items()}
+        {
+            name: sum(len(p.findall(b.text)) for b in doc.blocks) + 2 * len(p.findall(head))
+            for name, p in _SECTOR_CUES.items()
+        }
     )
     words = max(doc.word_count, 1)
     threshold = max(3, words // 1500)
     found = [name for name, n in counts.most_common() if n >= threshold]
     return found or ["general"]
+
+
+ANNEX_MENTION = Guarded(
+    re.compile(r"annex|appendix|schedule|model (?:employment )?contract|standard (?:employment )?contract", re.I)
+)
 
 
 def annex_status(doc: AgreementText, modality: Modality) -> dict[str, str]:
@@ -114,11 +125,7 @@ def annex_status(doc: AgreementText, modality: Modality) -> dict[str, str]:
         return status
     for block in doc.blocks:
         text = block.text
-        if not re.search(
-            r"annex|appendix|schedule|model (?:employment )?contract|standard (?:employment )?contract",
-            text,
-            re.I,
-        ):
+        if not ANNEX_MENTION.search(text):
             continue
         named = [_canonical(m.group(0)) for m in ANNEX_REF.finditer(text)]
         targets = [a for a in annexes if a in named] or ([block.annex] if block.annex else annexes)

@@ -3,26 +3,36 @@
 One file per protection (``rules/protections/<id>.yaml``, format in ``rules/README.md``);
 every cue is named, so a finding can say which one fired. Patterns use a language's concept
 lists (``lexicon/<language>/concepts.yaml``) as ``{NAME}``; the deontic lexicon beside it says
-how firmly a sentence commits. Everything is compiled once, case-insensitively.
+how firmly a sentence commits. Everything is compiled once, case-insensitively, and kept in the
+user's cache folder under a hash of the rule files, the lexicon and this code, so that a later
+process reads it back (its patterns then compile on first use) instead of compiling it again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
+import sys
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
+import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set
+from blma import yamlio
+from blma.analysis import precheck, user_cache
+from blma.analysis.precheck import PatternSet
+from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set, use_precheck
 from blma.errors import DataError
+from blma.resources import package_path
 from blma.yamlio import load_yaml
 
-RULES_DIR = Path(__file__).with_name("rules")
-LEXICON_DIR = Path(__file__).with_name("lexicon")
+RULES_DIR = package_path("analysis/rules")
+LEXICON_DIR = package_path("analysis/lexicon")
 MACRO = re.compile(r"\{([A-Z_]+)\}")
 NAME = r"^[a-z][a-z0-9_]*$"
 
@@ -191,10 +201,100 @@ class Rule:
     final_clauses_count: bool
     worker_context: bool
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
+    contrary_gate: LiteralSet | None = field(default=None, repr=False)  # the same for the contrary cues
+    topic_gate: LiteralSet | None = field(default=None, repr=False)  # ... for the topic and weak-topic cues
 
     def possible(self, sentence: Sentence) -> bool:
         """Whether any cue of this rule could match: one literal search, no pattern matching."""
         return self.gate is None or sentence.has(self.gate)
+
+    def topic_possible(self, sentence: Sentence) -> bool:
+        """Whether the literal prefilter lets any topic or weak-topic cue match (all its patterns)."""
+        if self.topic_gate is not None and not sentence.has(self.topic_gate):
+            return False
+        cues = self._topic_cues
+        return any(
+            all(p.possible(sentence) for p in cues[i]) for i in self._topic_literals.candidates(sentence.found)
+        )
+
+    def contrary_cues(self, sentence: Sentence) -> tuple[CompiledContrary, ...] | list[CompiledContrary]:
+        """The contrary cues, in order, less those the literal gate or the pre-check rules out
+        for the sentence (which would not have matched it)."""
+        if not self.contrary or (self.contrary_gate is not None and not sentence.has(self.contrary_gate)):
+            return ()
+        index = self._contrary_pieces
+        found = sentence.pieces(index.checks) if index is not None else None
+        if found is None:
+            return self.contrary
+        return [self.contrary[i] for i in index.candidates(found)]
+
+    def topic_may_match(self, sentence: Sentence) -> bool:
+        """Whether the pre-check lets any topic or weak-topic cue match (False only when none can)."""
+        index = self._topic_pieces
+        found = sentence.pieces(index.checks) if index is not None else None
+        return found is None or bool(index.candidates(found))
+
+    def __getstate__(self) -> dict:
+        """Pickled without the indexes below: literal ids are numbered anew in each process."""
+        return {k: v for k, v in self.__dict__.items() if k in self.__dataclass_fields__}
+
+    @cached_property
+    def _topic_cues(self) -> tuple[CompiledTopic, ...]:
+        return (*self.topic, *self.weak_topic)
+
+    @cached_property
+    def _topic_literals(self) -> CueIndex:
+        # a cue needs all its patterns' literal sets: it is filed under its smallest one
+        needs = [[ids for p in cue for ids in p.literal_ids] for cue in self._topic_cues]
+        return CueIndex([min(sets, key=len) if sets else None for sets in needs])
+
+    @cached_property
+    def _contrary_pieces(self) -> CueIndex | None:
+        # a concept cue needs all its concepts: its first one stands for it
+        return CueIndex.of_pieces([c.pattern if c.pattern is not None else c.concepts[0] for c in self.contrary])
+
+    @cached_property
+    def _topic_pieces(self) -> CueIndex | None:
+        # a topic cue needs all its patterns: its first one stands for it
+        return CueIndex.of_pieces([cue.patterns[0] for cue in self._topic_cues])
+
+
+class CueIndex:
+    """Which of a list of cues can match a sentence, in one set intersection.
+
+    Each cue is filed under keys (literal ids or pre-check pieces) of which at least one occurs
+    in any sentence it matches; a sentence's candidates are the cues filed under what was found
+    in it, in their order. A cue filed under nothing (None) is always a candidate.
+    """
+
+    def __init__(self, keys: list[frozenset[int] | None], checks: PatternSet | None = None) -> None:
+        self.checks = checks
+        self.always = frozenset(i for i, k in enumerate(keys) if k is None)
+        index: dict[int, list[int]] = {}
+        for i, cue_keys in enumerate(keys):
+            for key in cue_keys or ():
+                index.setdefault(key, []).append(i)
+        self.index = {key: tuple(cues) for key, cues in index.items()}
+        self.keys = frozenset(self.index)
+
+    @classmethod
+    def of_pieces(cls, heads: list[Guarded]) -> CueIndex | None:
+        """Cues filed under one piece of each alternative of their head pattern (the piece with
+        the longest expression, the likeliest to be rare); None when a head is not pre-checked."""
+        checks = heads[0].checks if heads else None
+        if checks is None or any(h.checks is not checks or not h.options for h in heads):
+            return None
+        longest = checks.expressions
+        return cls(
+            [frozenset(max(option, key=lambda n: len(longest[n])) for option in h.options) for h in heads],
+            checks,
+        )
+
+    def candidates(self, found: frozenset[int] | set[int]) -> list[int]:
+        hits = set(self.always)
+        for key in self.keys.intersection(found):
+            hits.update(self.index[key])
+        return sorted(hits)
 
 
 class Modality:
@@ -324,6 +424,10 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         gate=rule_gate(
             [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
         ),
+        contrary_gate=rule_gate([(c.pattern,) if c.pattern is not None else c.concepts for c in contrary])
+        if contrary
+        else None,
+        topic_gate=rule_gate([*topic, *weak]),
     )
 
 
@@ -392,6 +496,51 @@ def load_rulebook(
 
 @cache
 def _load_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str, ...]) -> RuleBook:
+    """The rulebook from the user's cache when its files are unchanged, else compiled and cached."""
+    key = _cache_key(rules_dir, language, protection_ids)
+    book = _cached_rulebook(key) if key else None
+    if book is None:
+        book = _compile_rulebook(rules_dir, language, protection_ids)
+        if key:
+            user_cache.write(f"rulebook-{key}.pickle", pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
+    return book
+
+
+#: The code whose output is cached: a change to it is a new cache key.
+_CODE = (
+    *(Path(__file__).with_name(name) for name in ("rules.py", "prefilter.py", "precheck.py")),
+    Path(yamlio.__file__),
+)
+
+
+def _cache_key(rules_dir: Path, language: str, protection_ids: tuple[str, ...]) -> str | None:
+    """A hash of everything a compiled rulebook depends on, or None when a file cannot be read."""
+    digest = hashlib.sha256()
+    versions = f"python {sys.version}, pyyaml {yaml.__version__}, pydantic {pydantic.VERSION}"
+    for part in (versions, precheck.signature(), str(rules_dir), language, " ".join(protection_ids)):
+        digest.update(part.encode() + b"\0")
+    lexicon = LEXICON_DIR / language
+    try:
+        sources = [*_CODE, lexicon / "concepts.yaml", lexicon / "deontic.yaml"]
+        for path in [*sources, *sorted((rules_dir / "protections").glob("*.yaml"))]:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]
+
+
+def _cached_rulebook(key: str) -> RuleBook | None:
+    data = user_cache.read(f"rulebook-{key}.pickle")
+    if data is None:
+        return None
+    try:
+        book = pickle.loads(data)  # our own file, named by the hash of its sources and sealed
+    except Exception:  # any unreadable pickle is simply rebuilt
+        return None
+    return book if isinstance(book, RuleBook) else None
+
+
+def _compile_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str, ...]) -> RuleBook:
     vocabulary = load_concepts(language)
     modality = load_modality(vocabulary, language)
     files = sorted((rules_dir / "protections").glob("*.yaml"))
@@ -406,4 +555,27 @@ def _load_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str, ..
         path.stem: compile_rule(read_rule_spec(path), vocabulary, path.name)
         for path in sorted(files, key=lambda p: protection_ids.index(p.stem))
     }
+    use_precheck(book_patterns(rules, modality))
     return RuleBook(rules, modality, rules_dir, language)
+
+
+def book_patterns(rules: dict[str, Rule], modality: Modality) -> list[Guarded]:
+    """Every compiled pattern of a rulebook, rules first, in a fixed order."""
+    found: list[Guarded] = []
+
+    def add(value: object) -> None:
+        if isinstance(value, Guarded):
+            found.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                add(item)
+        elif isinstance(value, tuple | list):
+            for item in value:
+                add(item)
+        elif isinstance(value, Rule | CompiledTopic | CompiledContrary):
+            for name in value.__dataclass_fields__:
+                add(getattr(value, name))
+
+    add(list(rules.values()))
+    add(vars(modality))
+    return found

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from blma.errors import BlmaError, DataError
 from blma.evaluation.sets import load_manifest, load_split  # the manifest's own reader
+from blma.resources import source_checkout
 from blma.yamlio import load_yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = source_checkout()
 DEFAULT_MANIFEST = REPO_ROOT / "corpus" / "sets.yaml"
 CORPUS = REPO_ROOT / "corpus"
 ALWAYS_REFUSED = (CORPUS / "synthetic_holdout",)

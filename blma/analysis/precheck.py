@@ -1,0 +1,451 @@
+"""An exact pre-check: which of the rulebook's patterns can match a sentence, in one scan.
+
+The literal prefilter (``prefilter.py``) rules a regex out when a word it needs is absent,
+but most searches that pass it still find nothing. Hyperscan matches thousands of patterns
+against a sentence in one pass; its answer says which patterns *can* match, and only those
+go on to Python's ``re``, which alone decides what matched and where. It must never rule out
+a pattern that ``re`` matches; it may let through one that ``re`` then rejects. So:
+
+- case is folded on both sides here (``fold``), never by Hyperscan's caseless flag, which was
+  seen to miss real matches. Every character becomes one ASCII character, so positions and
+  ``\\b`` keep their meaning: ASCII is lower-cased, a non-ASCII character becomes the ASCII
+  letter ``re.IGNORECASE`` equates it with (K, ſ, ı, İ) or the stand-in of its class (letter,
+  digit, space, other), which Hyperscan classes as ``re`` classes the character itself. Escapes
+  such as ``\\S``, ``\\W``, ``\\D`` and ``\\B`` keep their case and meaning. With all text ASCII,
+  Hyperscan runs without its UTF-8 and Unicode (UCP) modes, which refuse ``\\b``.
+- each pattern is rewritten from Python's own parse of it (``pieces``) into Hyperscan
+  expressions that match at least what the original matches on the folded text: lookarounds,
+  lazy, possessive and atomic forms are relaxed away, and the pattern is cut at its windows of
+  words ("(?:\\w+\\W+){0,4}?") and top-level alternatives into small pieces, of which every
+  piece of some alternative must occur. A pattern with back-references or the ASCII flag, or
+  one that can match the empty string, is not pre-checked: it is always run.
+
+Hyperscan is optional (x86-64 wheels only): without it, with ``BLMA_PRECHECK=off``, or when
+its database cannot be built or loaded, every pattern that passes the literal prefilter is
+simply run. Building the database takes seconds, so it is kept in the user's cache folder
+(``user_cache.py``) under a hash of its expressions, this code's version and Hyperscan's; a
+stale or damaged file is never used. ``tests/test_precheck.py`` checks on every development
+sentence that nothing ``re`` matches is ever ruled out.
+"""
+
+from __future__ import annotations
+
+import _sre
+import hashlib
+import json
+import os
+import re
+import threading
+from re import _casefix
+from re import _constants as sre
+from re import _parser as sre_parse
+
+from blma.analysis import user_cache
+
+try:  # an accelerator, not a requirement
+    import hyperscan
+except ImportError:  # pragma: no cover - depends on the platform
+    hyperscan = None
+
+#: Whether patterns are pre-checked at all: Hyperscan is installed and not turned off with
+#: ``BLMA_PRECHECK=off`` (to measure or test the path without it).
+ENABLED = hyperscan is not None and os.environ.get("BLMA_PRECHECK", "").lower() not in ("off", "0", "no")
+
+#: Bump when ``fold`` or ``pieces`` change what they produce: the cache keys include it.
+TRANSLATION = 1
+
+# -- folding the text ---------------------------------------------------------------------------
+# One ASCII stand-in per class of non-ASCII character, in the same \w / \d / \s class for
+# Hyperscan as the characters it stands for are for ``re``; the folded text is all ASCII, so
+# Hyperscan needs no Unicode mode (whose \b it does not support). A negated class never
+# excludes a stand-in, which stands for many characters the class may allow.
+LETTER, DIGIT, SPACE, OTHER = "_", "0", "\x0b", "\x7f"
+STAND_INS = (LETTER, DIGIT, SPACE, OTHER)
+#: U+0345 is a non-word mark that ``re.IGNORECASE`` equates with the letter iota: no stand-in
+#: keeps both, so a sentence holding it is not pre-checked.
+UNFOLDABLE = "\u0345"
+
+_WORD, _DIGIT_RE, _SPACE_RE = re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s")
+
+
+def _canonical(code: int) -> int:
+    """The one code point ``re.IGNORECASE`` treats ``code`` as (its lowest equal)."""
+    lower = _sre.unicode_tolower(code)
+    return min((lower, *_casefix._EXTRA_CASES.get(lower, ())))
+
+
+#: The characters whose ``str.lower()`` differs from what ``re.IGNORECASE`` compares them as
+#: (their lowest equal: ſ is s, İ and ı are i, the Greek and Cyrillic variant letters; the
+#: tests check this list against every code point).
+LOWER_DIFFERS = (
+    "\u0130\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
+    "\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb06"
+)
+_LOWER_DIFFERS = re.compile(f"[{LOWER_DIFFERS}]")
+
+
+class _CanonicalTable(dict):
+    def __missing__(self, code: int) -> str:
+        lowest = self[code] = chr(_canonical(code))
+        return lowest
+
+
+_CANONICAL = _CanonicalTable()
+
+
+def ignorecase_lower(text: str) -> str:
+    """The text lower-cased character for character as ``re.IGNORECASE`` compares it: a literal
+    test on it is exact where ``str.lower()`` would miss "paſſport" or "VİSA"."""
+    if text.isascii() or not _LOWER_DIFFERS.search(text):
+        return text.lower()
+    return text.translate(_CANONICAL)
+
+
+def _fold_char(code: int) -> str:
+    canonical = _canonical(code)
+    if canonical < 0x80:
+        return chr(canonical)
+    char = chr(code)
+    if _DIGIT_RE.match(char):
+        return DIGIT
+    if _WORD.match(char):
+        return LETTER
+    if _SPACE_RE.match(char):
+        return SPACE
+    return OTHER
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(code)
+        return folded
+
+
+_TABLE = _FoldTable()
+for _code in range(0x80):
+    _TABLE[_code] = _fold_char(_code)
+for _code in range(0x1C, 0x20):  # spaces to ``re`` (str.isspace), not to Hyperscan
+    _TABLE[_code] = SPACE
+
+
+def fold(text: str) -> str | None:
+    """The text as the pre-check sees it (ASCII), or None when it cannot be pre-checked."""
+    return None if UNFOLDABLE in text else text.translate(_TABLE)
+
+
+# -- rewriting a pattern ---------------------------------------------------------------------
+class Unsupported(Exception):
+    """The pattern cannot be pre-checked: it is always run."""
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_ANY_CHAR = r"[\s\S]"
+# Python's "^" and "\A", "$" (end, or before a final line break) and "\Z" (end) in Hyperscan
+_ANCHORS = {sre.AT_BEGINNING: "^", sre.AT_BEGINNING_STRING: "^", sre.AT_END: "$", sre.AT_END_STRING: r"\z"}
+#: Non-ASCII characters that fold to an ASCII letter (what ``_fold_char`` gives them).
+_TO_ASCII = {code: chr(_canonical(code)) for code in (0x130, 0x131, 0x17F, 0x212A)}
+
+
+def _char(char: str) -> str:
+    return char if char.isascii() and char.isalnum() else f"\\x{{{ord(char):x}}}"
+
+
+def _folded_members(op, av) -> tuple[set[str], list[str]]:
+    """The folded characters and the class escapes one item of a character class stands for."""
+    if op is sre.LITERAL:
+        return {_TABLE[av]}, []
+    if op is sre.RANGE:
+        low, high = av
+        chars = {_TABLE[code] for code in range(low, min(high, 0x7F) + 1)}
+        if high >= 0x80:  # the non-ASCII part: every stand-in, and the letters some fold to
+            chars |= set(STAND_INS) | {c for code, c in _TO_ASCII.items() if low <= code <= high}
+        return chars, []
+    if op is sre.CATEGORY and av in _CATEGORIES:
+        return set(), [_CATEGORIES[av]]
+    raise Unsupported(f"class item {op}")
+
+
+def _class(items, ignorecase: bool) -> str:
+    negated = bool(items) and items[0][0] is sre.NEGATE
+    chars: set[str] = set()
+    escapes: list[str] = []
+    for op, av in items[1:] if negated else items:
+        more, escape = _folded_members(op, av)
+        chars |= more
+        escapes += escape
+    if negated:
+        if not ignorecase:  # folding merged cases the class tells apart: allow any character
+            return _ANY_CHAR
+        chars -= set(STAND_INS)
+        if not chars and not escapes:
+            return _ANY_CHAR
+        return "[^" + "".join(sorted(_char(c) for c in chars)) + "".join(escapes) + "]"
+    return "[" + "".join(sorted(_char(c) for c in chars)) + "".join(escapes) + "]"
+
+
+def _flags(state: int, add: int, remove: int) -> int:
+    return (state | add) & ~remove
+
+
+def _sequence(items, flags: int) -> str:
+    return "".join(_item(op, av, flags) for op, av in items)
+
+
+def _item(op, av, flags: int) -> str:  # one case per kind of node
+    ignorecase = bool(flags & re.IGNORECASE)
+    if op is sre.LITERAL:
+        return _char(_TABLE[av])
+    if op is sre.NOT_LITERAL:
+        folded = _TABLE[av]
+        if not ignorecase or folded in STAND_INS:
+            return _ANY_CHAR
+        return f"[^{_char(folded)}]"
+    if op is sre.ANY:
+        return _ANY_CHAR if flags & re.DOTALL else r"[^\n]"
+    if op is sre.IN:
+        return _class(av, ignorecase)
+    if op is sre.BRANCH:
+        return "(?:" + "|".join(_sequence(alt, flags) for alt in av[1]) + ")"
+    if op is sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        inner = _flags(flags, add, remove)
+        if inner & re.ASCII:
+            raise Unsupported("ASCII flag")
+        return "(?:" + _sequence(sub, inner) + ")"
+    if op is sre.ATOMIC_GROUP:
+        return "(?:" + _sequence(av, flags) + ")"
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, sub = av  # lazy and possessive repeats match no more than greedy ones
+        inner = _sequence(sub, flags)
+        if high == 1:
+            return f"(?:{inner})" + ("" if low else "?")
+        if not _one_char(sub):
+            # a window of words ("(?:\w+\W+){0,8}?") becomes "anything": Hyperscan builds states
+            # for every step of such repeats, and the database grows too large to build
+            return (f"(?:{inner}){{{low}}}" if low else "") + f"{_ANY_CHAR}*"
+        return f"(?:{inner}){{{low},}}" if high is sre.MAXREPEAT else f"(?:{inner}){{{low},{high}}}"
+    if op is sre.AT:
+        if av is sre.AT_BOUNDARY:
+            return r"\b"
+        if av is sre.AT_NON_BOUNDARY:
+            return r"\B"
+        if flags & re.MULTILINE and av in (sre.AT_BEGINNING, sre.AT_END):
+            return ""  # a line anchor: dropped (matches more)
+        return _ANCHORS[av]
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        return ""  # a lookaround only narrows a match: without it the pattern matches more
+    raise Unsupported(str(op))
+
+
+def _one_char(items) -> bool:
+    return len(items) == 1 and items[0][0] in (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
+
+
+def _gap(op, av) -> bool:
+    """A repeated run of several items, such as a window of words: where a pattern is cut."""
+    return op in _REPEATS and av[1] != 1 and not _one_char(av[2])
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _nullable(items) -> bool:
+    """Whether the items can match the empty string."""
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.BRANCH:
+            if not any(_nullable(alt) for alt in av[1]):
+                return False
+        elif op is sre.SUBPATTERN:
+            if not _nullable(av[3]):
+                return False
+        elif op is sre.ATOMIC_GROUP:
+            if not _nullable(av):
+                return False
+        elif op in _REPEATS:
+            if av[0] > 0 and not _nullable(av[2]):
+                return False
+        else:
+            return False
+    return True
+
+
+def _alternatives(items, flags: int) -> list[list[str]]:
+    """The pattern's top-level alternatives, each as the pieces that must all occur in a match."""
+    items = list(items)
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN:
+        _group, add, remove, sub = items[0][1]
+        flags = _flags(flags, add, remove)
+        items = list(sub)
+    if flags & re.ASCII:
+        raise Unsupported("ASCII flag")
+    if len(items) == 1 and items[0][0] is sre.BRANCH:
+        return [pieces for alt in items[0][1][1] for pieces in _alternatives(alt, flags)]
+    segments: list[list] = [[]]
+    for op, av in items:
+        if _gap(op, av):
+            segments.append([])
+        else:
+            segments[-1].append((op, av))
+    return [[_sequence(s, flags) for s in segments if not _nullable(s)]]
+
+
+def pieces(pattern: str, flags: int) -> list[list[str]] | None:
+    """What the pre-check asks of a pattern: alternatives, each a list of Hyperscan expressions
+    that must all match the folded text (anywhere, in any order) for the pattern to be able
+    to match. None when the pattern cannot be pre-checked (it is then always run).
+    """
+    try:
+        return pieces_of(sre_parse.parse(pattern, flags), flags)
+    except (re.error, RecursionError):
+        return None
+
+
+def pieces_of(tree: sre_parse.SubPattern, flags: int) -> list[list[str]] | None:
+    """``pieces`` from Python's parse of the pattern.
+
+    A pattern is cut at its windows of words and at its top-level alternation, so that each
+    piece is small (large ones make Hyperscan's database slow to build) and shared with the
+    other patterns built from the same vocabulary.
+    """
+    try:
+        options = _alternatives(list(tree), tree.state.flags | flags)
+    except (Unsupported, RecursionError, KeyError):
+        return None
+    if any(not option for option in options):
+        return None  # an alternative that needs nothing can match anywhere
+    return options
+
+
+# -- the database --------------------------------------------------------------------------------
+def signature() -> str:
+    """What the pieces and databases depend on besides the patterns: this code and Hyperscan."""
+    return f"precheck {TRANSLATION}, {'on' if ENABLED else 'off'}, hyperscan {getattr(hyperscan, '__version__', '-')}"
+
+
+_FLAGS = 0 if hyperscan is None else hyperscan.HS_FLAG_SINGLEMATCH  # folded text is ASCII: no UTF-8 mode
+
+
+class PatternSet:
+    """Every distinct piece (``pieces``) of one rulebook's patterns, numbered, in one Hyperscan database.
+
+    ``found(text)`` gives the numbers of the pieces that occur in a text, or None when there is
+    no database (Hyperscan missing, or its database cannot be built here) or the text cannot be
+    folded: then nothing is ruled out. A piece Hyperscan refuses counts as always found.
+    """
+
+    def __init__(self, expressions: list[str]) -> None:
+        self.expressions = expressions
+        self.key = self._key(expressions)
+        self._state: tuple | None = None  # (database, pieces always found), or () for none
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    @staticmethod
+    def _key(expressions: list[str]) -> str:
+        digest = hashlib.sha256(f"{TRANSLATION}|{getattr(hyperscan, '__version__', '')}\n".encode())
+        for expression in expressions:
+            digest.update(expression.encode() + b"\n")
+        return digest.hexdigest()[:32]
+
+    def __getstate__(self) -> dict:  # pickled with the rulebook: the database is cached apart
+        return {"expressions": self.expressions, "key": self.key}
+
+    def __setstate__(self, state: dict) -> None:
+        self.expressions, self.key = state["expressions"], state["key"]
+        self._state, self._lock, self._local = None, threading.Lock(), threading.local()
+
+    @property
+    def file_name(self) -> str:
+        return f"precheck-{self.key}.hsdb"
+
+    def found(self, text: str) -> frozenset[int] | None:
+        state = self._state if self._state is not None else self.load()
+        if not state:
+            return None
+        folded = fold(text)
+        if folded is None:
+            return None
+        database, always = state
+        found = set(always)
+        try:
+            scratch = getattr(self._local, "scratch", None)
+            if scratch is None:  # one scratch per thread: Hyperscan's rule
+                scratch = self._local.scratch = hyperscan.Scratch(database)
+            database.scan(
+                folded.encode("ascii"), match_event_handler=_collect, context=found, scratch=scratch
+            )
+        except hyperscan.error:
+            return None  # a scan that fails rules nothing out
+        return frozenset(found)
+
+    def load(self) -> tuple:
+        """The database from the cache, else built now and cached; () when there can be none."""
+        with self._lock:
+            if self._state is None:
+                state = self._read() if hyperscan is not None else None
+                if state is None and hyperscan is not None:
+                    state = self._build()
+                    if state is not None:
+                        self._write(*state)
+                self._state = state or ()
+            return self._state
+
+    def _build(self) -> tuple | None:
+        numbers = list(range(len(self.expressions)))
+        encoded = [e.encode("ascii") for e in self.expressions]
+        database = hyperscan.Database()
+        try:
+            database.compile(expressions=encoded, ids=numbers, flags=_FLAGS)
+            return database, frozenset()
+        except hyperscan.error:
+            pass
+        refused = set()  # one by one: the pieces Hyperscan refuses count as always found
+        for number, expression in zip(numbers, encoded, strict=True):
+            try:
+                hyperscan.Database().compile(expressions=[expression], ids=[number], flags=_FLAGS)
+            except hyperscan.error:
+                refused.add(number)
+        kept = [n for n in numbers if n not in refused]
+        if not kept:
+            return None
+        try:
+            database.compile(expressions=[encoded[n] for n in kept], ids=kept, flags=_FLAGS)
+        except hyperscan.error:
+            return None
+        return database, frozenset(refused)
+
+    def _read(self) -> tuple | None:
+        data = user_cache.read(self.file_name)
+        if data is None:
+            return None
+        try:
+            size = int.from_bytes(data[:4], "big")
+            header = json.loads(data[4 : 4 + size])
+            if header.get("key") != self.key:
+                return None
+            database = hyperscan.loadb(data[4 + size :], hyperscan.HS_MODE_BLOCK)
+            hyperscan.Scratch(database)  # refuses a database built for another CPU
+            return database, frozenset(header["always"])
+        except (ValueError, KeyError, TypeError, hyperscan.error):
+            return None
+
+    def _write(self, database, always: frozenset[int]) -> None:
+        header = json.dumps({"key": self.key, "always": sorted(always)}).encode()
+        user_cache.write(
+            self.file_name, len(header).to_bytes(4, "big") + header + bytes(hyperscan.dumpb(database))
+        )
+
+
+def _collect(number: int, _start: int, _end: int, _flags: int, found: set[int]) -> None:
+    found.add(number)
