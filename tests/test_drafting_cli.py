@@ -14,9 +14,9 @@ import yaml
 from docx import Document
 
 from blma.cli import main
-from blma.drafting.output import write_atomic
 from blma.library import default_library
 from blma.library.loader import default_root
+from blma.outputs import write_atomic
 
 
 def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
@@ -191,3 +191,52 @@ def test_the_installed_command_runs(spec_file, tmp_path):
     assert ok.returncode == 0, ok.stderr
     bad = subprocess.run([blma, "draft", tmp_path / "none.yaml"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("error: ") and "Traceback" not in bad.stderr
+
+
+def test_a_draft_never_replaces_its_spec_and_a_bad_output_is_refused_first(monkeypatch, capsys, spec_file, tmp_path):
+    spec = spec_file()
+    before = spec.read_bytes()
+    (tmp_path / "link.yaml").symlink_to(spec)
+    for target in (spec, tmp_path / "link.yaml"):
+        code, out, err = run(monkeypatch, capsys, "draft", str(spec), "-o", str(target), "--format", "md")
+        assert code == 2 and out == ""
+        assert err == f"error: {target}: would replace the input {spec}; write the output to another file\n"
+    assert spec.read_bytes() == before
+    spec.write_text("parties: [unclosed\n", encoding="utf-8")  # the output is checked before the spec is read
+    code, _, err = run(monkeypatch, capsys, "draft", str(spec), "-o", str(tmp_path / "no" / "d.docx"))
+    assert code == 2 and err == f"error: {tmp_path / 'no' / 'd.docx'}: the folder {tmp_path / 'no'} does not exist; nothing written\n"
+
+
+def test_long_official_names_draft_to_docx_from_the_command_line(monkeypatch, capsys, spec_file, draft_spec, tmp_path):
+    draft_spec["parties"]["origin"] = {
+        "country": "the Federal Democratic Republic of Ethiopia", "authority": "Ministry of Labour and Skills"
+    }
+    draft_spec["parties"]["destination"] = {
+        "country": "the United Kingdom of Great Britain and Northern Ireland", "authority": "Home Office"
+    }
+    draft_spec["sectors"] = ["domestic_work", "health_care", "construction"]
+    target = tmp_path / "draft.docx"
+    code, out, err = run(monkeypatch, capsys, "draft", str(spec_file(draft_spec)), "-o", str(target))
+    assert code == 0, err
+    assert out.startswith(f"wrote {target}: ")
+    properties = Document(io.BytesIO(target.read_bytes())).core_properties
+    assert properties.title.startswith("Agreement between the Government of the Federal Democratic Republic")
+    assert len(properties.title) <= 255 and properties.author == "BLMA workbench"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("parties: " + "[" * 50_000 + "]" * 50_000 + "\n", "line 1: nested more than 20 levels deep"),
+        ("parties:\n  origin: {country: a\n", "cannot be read as YAML: line 3, column 1"),
+        ('parties:\n  origin: {country: "a\\x07", authority: b}\n  destination: {country: c, authority: d}\n',
+         "parties.origin.country: contains the control character U+0007"),
+    ],
+)
+def test_hostile_specs_are_one_line_on_the_command_line(monkeypatch, capsys, tmp_path, text, expected):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text, encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, "draft", str(spec), "-o", str(tmp_path / "d.docx"))
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {spec}: ") and err.count("\n") == 1 and expected in err
+    assert not (tmp_path / "d.docx").exists()

@@ -127,7 +127,7 @@ def test_the_signature_table_follows_the_last_article(exported):
 def test_annexes_follow_the_signature_on_new_pages_with_tables(exported):
     result, document = exported
     annex_headings = [p for p in document.paragraphs if p.text.startswith("Annex ")]
-    assert [p.text for p in annex_headings] == ["Annex I\nModel Employment Contract", "Annex II\nCompetent Authorities"]
+    assert [p.text for p in annex_headings] == ["Annex I\nMinimum Terms of the Employment Contract", "Annex II\nCompetent Authorities"]
     assert all(p.paragraph_format.page_break_before for p in annex_headings)
     contract, authorities = document.tables[1], document.tables[2]
     assert contract.style.name == "Table Grid"
@@ -157,7 +157,10 @@ def test_omitting_a_protection_renumbers_the_exported_articles(draft_spec):
 
 
 def test_an_mou_signs_for_the_authorities(draft_spec):
-    draft_spec["style"] = "mou"
+    draft_spec["style"] = "mou"  # between the ministries: the title and preamble name them, so they sign
+    draft_spec["structural"] = {
+        "title": "structural.title_mou_ministries", "preamble": "structural.preamble_mou_ministries"
+    }
     document = Document(io.BytesIO(draft(draft_spec).to_docx()))
     assert document.paragraphs[0].text.startswith("Memorandum of Understanding")
     assert document.tables[0].rows[0].cells[0].text.startswith(

@@ -30,8 +30,8 @@ def test_an_exported_draft_converts_to_a_paginated_pdf(soffice, tmp_path, draft_
     text = "\n".join(pages)
     last_article = result.articles[-1]
     assert f"Article {last_article.number}" in text
-    assert "Done at Valdoria City on 15 March 2026" in text.replace("\n", " ")
-    assert "Annex I" in text and "Model Employment Contract" in text
+    assert "Done in duplicate at Valdoria City on 15 March 2026" in text.replace("\n", " ")
+    assert "Annex I" in text and "Minimum Terms of the Employment Contract" in text
     assert "Annex II" in pages[-1]
     # PAGE and NUMPAGES were computed by the layout engine, not left as placeholders
     for number, page in enumerate(pages, start=1):

@@ -21,8 +21,9 @@ class Article(BaseModel):
     number: int
     heading: str
     key: str  # the protection id or structural role the article is placed for
-    clause_id: str
-    secures: list[str]  # every protection id the clause secures
+    clause_id: str  # the main clause (the first, when several are combined)
+    clause_ids: list[str] = []  # every clause whose text the article holds, in order
+    secures: list[str]  # every protection id its clauses secure
     paragraphs: list[str]  # rendered text, in order
 
     @property
@@ -99,7 +100,7 @@ class Draft(BaseModel):
 
     def save(self, path: Path | str, fmt: ExportFormat | None = None) -> Path:
         """Write the export; the format follows the suffix unless given. Nothing is left on failure."""
-        from blma.drafting.output import write_atomic
+        from blma.outputs import write_atomic
 
         path = Path(path)
         write_atomic(path, self.export(fmt or format_for(path)))

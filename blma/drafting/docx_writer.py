@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Row
 
+from blma.docx_properties import set_properties
 from blma.drafting import docx_xml
 from blma.drafting.document import Annex, Article, Draft
 from blma.drafting.wording import PAGE_MARK, PAGES_MARK, say
@@ -97,9 +98,7 @@ def _set_up(document: DocumentObject, draft: Draft) -> None:
         elif piece:
             footer.add_run(piece)
 
-    properties = document.core_properties
-    properties.title = draft.title
-    properties.subject = say("document_subject", draft.spec.style)
+    set_properties(document.core_properties, title=draft.title, subject=say("document_subject", draft.spec.style))
 
 
 class _Writer:

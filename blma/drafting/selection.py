@@ -1,4 +1,4 @@
-"""Which clause carries each protection: the spec's choice, checked, or the library default.
+"""Which clauses carry each protection: the spec's choice (one or several), checked, or the library default.
 
 Every check here names the spec field at fault, because the person reading the message
 is editing that spec.
@@ -19,12 +19,18 @@ CROSS_REFERENCE_PREFIXES = ("article_", "annex_")
 
 @dataclass(frozen=True)
 class Selection:
-    """The outcome for one protection: a clause with its values, or an omission and why."""
+    """The outcome for one protection: its clauses (usually one) with their values, or an
+    omission and why."""
 
     protection: Protection
-    clause: Clause | None
+    clauses: tuple[Clause, ...]
     values: dict[str, str] = field(default_factory=dict)
     reason: str | None = None
+
+    @property
+    def clause(self) -> Clause | None:
+        """The main clause: the first chosen, or the default; ``None`` for an omission."""
+        return self.clauses[0] if self.clauses else None
 
 
 def select_clauses(spec: DraftSpec, library: Library) -> list[Selection]:
@@ -36,12 +42,14 @@ def select_clauses(spec: DraftSpec, library: Library) -> list[Selection]:
     for pid, protection in library.protections.items():
         choice = spec.protections.get(pid, ProtectionChoice())
         if choice.omitted:
-            selections.append(Selection(protection, None, reason=choice.reason))
+            selections.append(Selection(protection, (), reason=choice.reason))
             continue
         where = f"protections.{pid}"
-        clause = _chosen(choice.clause, pid, spec, library) if choice.clause else _default(pid, spec, library)
-        _check_values(clause, choice.values, library, where)
-        selections.append(Selection(protection, clause, dict(choice.values)))
+        clauses = tuple(_chosen(cid, pid, spec, library) for cid in choice.clause_ids) or (
+            _default(pid, spec, library),
+        )
+        _check_values(clauses, choice.values, library, where)
+        selections.append(Selection(protection, clauses, dict(choice.values)))
     return selections
 
 
@@ -87,26 +95,35 @@ def _chosen(clause_id: str, pid: str, spec: DraftSpec, library: Library) -> Clau
     return clause
 
 
-def _check_values(clause: Clause, values: dict[str, str], library: Library, where: str) -> None:
+def _check_values(
+    clauses: Clause | tuple[Clause, ...], values: dict[str, str], library: Library, where: str
+) -> None:
+    """Every value names a variable of a chosen clause (a value serves each clause that has the
+    variable), and every variable without a default has a value."""
+    clauses = (clauses,) if isinstance(clauses, Clause) else clauses
+    declared = {name for clause in clauses for name in clause.variables}
     for name in values:
-        if name not in clause.variables:
+        if name not in declared:
             if name in library.variables:
                 raise SpecError(
                     f"{where}.values.{name}: '{name}' comes from the spec's parties and style, "
                     "not from a clause value"
                 )
-            declared = ", ".join(sorted(clause.variables)) or "none"
+            names = ", ".join(sorted(declared)) or "none"
+            owner = f"clause '{clauses[0].id}'" if len(clauses) == 1 else "none of the chosen clauses"
             raise SpecError(
-                f"{where}.values.{name}: clause '{clause.id}' has no variable '{name}' (its variables: {declared})"
+                f"{where}.values.{name}: {owner} has no variable '{name}' "
+                f"({'its' if len(clauses) == 1 else 'their'} variables: {names})"
             )
-    for name, variable in clause.variables.items():
-        if name.startswith(CROSS_REFERENCE_PREFIXES):
-            continue  # filled with a computed article or annex number
-        if variable.default is None and name not in values:
-            raise SpecError(
-                f"{where}.values.{name}: clause '{clause.id}' needs a value for '{name}' "
-                f"({variable.description}; e.g. {variable.example!r})"
-            )
+    for clause in clauses:
+        for name, variable in clause.variables.items():
+            if name.startswith(CROSS_REFERENCE_PREFIXES):
+                continue  # filled with a computed article or annex number
+            if variable.default is None and name not in values:
+                raise SpecError(
+                    f"{where}.values.{name}: clause '{clause.id}' needs a value for '{name}' "
+                    f"({variable.description}; e.g. {variable.example!r})"
+                )
 
 
 def structural_clause(role: str, spec: DraftSpec, library: Library) -> tuple[Clause, dict[str, str]]:

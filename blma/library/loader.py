@@ -6,7 +6,7 @@ One reader serves both the strict loader (raises on the first sign of trouble) a
 
 from __future__ import annotations
 
-import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,17 +26,26 @@ from blma.library.models import (
     Variable,
 )
 from blma.library.render import template_variables
+from blma.resources import clauses_dir
 from blma.yamlio import load_yaml
 
 MIN_CLAUSES_PER_PROTECTION = 3
+#: Roles whose text names the parties, so that the signature block can name the same ones.
+PARTY_NAMING_ROLES = ("title", "preamble")
+#: A variable that opens a sentence: at the start of the text or of a paragraph, or after a
+#: full stop. Country and authority names are inserted as written ("the Republic of ...",
+#: "Ministry of ..."), so a sentence opening with one reads "the Republic shall" or lacks its article.
+_SENTENCE_OPENING_VARIABLE = re.compile(
+    r"(?:\A\s*|(?<!\bNo)(?<!\bArt)(?<!\bArts)(?<!\bpara)(?<!\be\.g)[.!?]\s+|\n[ \t]*\n\s*)"
+    r"\{\{-?\s*([A-Za-z_]\w*)\s*-?\}\}"
+)
 REQUIRED_ROLES: tuple[str, ...] = StructuralRole.__args__  # type: ignore[attr-defined]
 STYLES: tuple[str, ...] = Style.__args__  # type: ignore[attr-defined]
 
 
 def default_root() -> Path:
-    """The ``clauses/`` folder: ``$BLMA_CLAUSES_DIR`` or the one beside the package."""
-    env = os.environ.get("BLMA_CLAUSES_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "clauses"
+    """The ``clauses/`` folder: ``$BLMA_CLAUSES_DIR``, else the installed or checked-out one."""
+    return clauses_dir()
 
 
 @dataclass(frozen=True)
@@ -219,6 +228,7 @@ def read_library(root: Path | None = None) -> tuple[Library, list[Problem]]:
 
     library = Library(root, protections, clauses, variables, clause_files)
     problems.extend(_check_coverage(library))
+    problems.extend(_check_instrument_names(library))
     return library, problems
 
 
@@ -233,6 +243,21 @@ def _check_clause(
         found.append(Problem(file, f"{clause.id}.protections", "a protection clause must name one"))
     if clause.kind == "structural" and clause.role is None:
         found.append(Problem(file, f"{clause.id}.role", "a structural clause needs a role"))
+    if clause.kind == "structural" and clause.role in PARTY_NAMING_ROLES and clause.signatories is None:
+        found.append(
+            Problem(
+                file, f"{clause.id}.signatories", "say whom the text names as the parties (who then sign)"
+            )
+        )
+    for name in dict.fromkeys(_SENTENCE_OPENING_VARIABLE.findall(clause.text)):
+        found.append(
+            Problem(
+                file,
+                f"{clause.id}.text",
+                f"a sentence starts with the bare variable {{{{ {name} }}}}; open it with words "
+                f"(e.g. 'The competent authority of {{{{ origin_short }}}} ...' or 'The {{{{ {name} }}}} ...')",
+            )
+        )
     try:
         used = template_variables(clause.text)
     except TemplateSyntaxError as exc:
@@ -269,6 +294,35 @@ def _check_coverage(library: Library) -> list[Problem]:
                 for c in library.clauses.values()
             ):
                 found.append(Problem("structural.yaml", role, f"no structural clause for style '{style}'"))
+    return found
+
+
+def instrument_key(name: str) -> str:
+    """What identifies an instrument whatever its spelling: the ILO type and number, or the
+    name in lower case without punctuation or a leading "ILO"/"UN"."""
+    numbered = re.search(r"\b(Convention|Recommendation|Protocol)\b.*\(No\. (\d+)\)", name)
+    if numbered:
+        return f"{numbered.group(1)} {numbered.group(2)}"
+    return re.sub(r"^(?:ilo|un) |[^a-z]", "", name.lower())
+
+
+def _check_instrument_names(library: Library) -> list[Problem]:
+    """One instrument, one name: a citation spelled two ways reads as two instruments."""
+    first: dict[str, tuple[str, str]] = {}
+    found: list[Problem] = []
+    cited = [("guidance.yaml", p.id, p.sources) for p in library.protections.values()]
+    cited += [(library.clause_files[c.id], c.id, c.sources) for c in library.clauses.values()]
+    for file, owner, sources in cited:
+        for source in {s.instrument: s for s in sources}.values():  # one problem per name and owner
+            seen = first.setdefault(instrument_key(source.instrument), (source.instrument, file))
+            if seen[0] != source.instrument:
+                found.append(
+                    Problem(
+                        file,
+                        f"{owner}.sources",
+                        f"instrument named two ways: '{source.instrument}' here, '{seen[0]}' in {seen[1]}",
+                    )
+                )
     return found
 
 

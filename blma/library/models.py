@@ -39,6 +39,7 @@ Chapter = Literal[
     "remedies",
     "return",
     "governance",
+    "final",
 ]
 CHAPTERS: tuple[str, ...] = get_args(Chapter)
 
@@ -56,6 +57,10 @@ class Source(Strict):
 
     instrument: str = Field(min_length=2)
     provision: str = Field(min_length=1, description="Article, paragraph, principle or objective")
+    verified: bool = Field(
+        default=False,
+        description="The provision was checked against the instrument's published text and says what it is cited for",
+    )
 
     def __str__(self) -> str:
         return f"{self.instrument}, {self.provision}"
@@ -106,10 +111,15 @@ StructuralRole = Literal[
     "definitions",
     "competent_authorities",
     "relation_to_law",
+    "annexes",
     "amendment",
     "entry_into_force",
     "signature_block",
 ]
+
+
+#: Who a title or preamble names as the parties to the instrument, and so who signs it.
+Signatories = Literal["governments", "competent_authorities"]
 
 
 class Clause(Strict):
@@ -119,6 +129,9 @@ class Clause(Strict):
     title: str
     kind: ClauseKind = "protection"
     role: StructuralRole | None = None
+    signatories: Signatories | None = Field(
+        default=None, description="For a title or preamble: whom it names as the parties, who then sign"
+    )
     protections: list[str] = Field(default_factory=list)
     strength: Strength
     sectors: list[Sector] = Field(min_length=1)
