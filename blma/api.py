@@ -12,7 +12,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel as _Model
 
-from blma.analysis import Analyzer, GapReport, default_analyzer
+from blma.analysis import Analyzer, default_analyzer
+from blma.analysis import GapReport as GapReport
 from blma.analysis.models import STATUSES
 from blma.comparison.compare import DocumentErrors as DocumentErrors
 from blma.comparison.compare import Input
@@ -24,13 +25,30 @@ from blma.drafting import draft as draft
 from blma.drafting import init_spec as init_spec
 from blma.drafting import load_spec as load_spec
 from blma.drafting.assemble import cross_references, document_context, final_terms, split_paragraphs
+from blma.drafting.coverage import Coverage as Coverage
 from blma.drafting.selection import fits_sectors
 from blma.errors import BlmaError, DocumentError, UnknownIdError
+from blma.kit import Kit as Kit
+from blma.kit import kit_from_agreement, kit_from_spec
+from blma.kit.writers import FILES as KIT_FILES
 from blma.library import Clause, Protection, default_library
 from blma.library.loader import Problem, read_library
 from blma.library.render import example_values, render_clause
+from blma.outputs import OutputError as OutputError
+from blma.outputs import atomic_file as atomic_file
+from blma.outputs import check_output as check_output
+from blma.outputs import write_atomic
 from blma.reading import AgreementText, read_bytes, read_path
 from blma.reading.safety import MAX_FILE_BYTES, check_size
+from blma.resources import samples_dir
+from blma.review_file import Decision as Decision
+from blma.review_file import ReviewFile as ReviewFile
+from blma.review_file import ReviewFileError as ReviewFileError
+from blma.review_file import ReviewFileMismatch as ReviewFileMismatch
+from blma.review_file import agreement_fingerprint as agreement_fingerprint
+from blma.review_file import check_agreement, with_decisions
+from blma.review_file import new_review_file as new_review_file
+from blma.review_file import read_review_file as _read_review_file
 
 
 def guidance() -> list[Protection]:
@@ -80,7 +98,7 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
 # -- drafting: re-exported so the CLI and the app have one API to call -----------------------
 
 # -- the Streamlit app (app.py, app_pages/): uploads in memory, reviewer decisions, samples --
-SAMPLES_DIR = Path(__file__).resolve().parents[1] / "sample_agreements"
+SAMPLES_DIR = samples_dir()
 
 
 #: The largest agreement the tool reads, in MB (the app's uploader uses the same limit).
@@ -284,15 +302,30 @@ def annotate(
     *,
     name: str | None = None,
     author: str = "BLMA review",
+    review: ReviewFile | None = None,
+    force: bool = False,
+    review_name: str = "review file",
 ) -> Redline:
-    """The redline of a DOCX (bytes or a path) with what was done; see :func:`redline`."""
+    """The redline of a DOCX (bytes or a path) with what was done; see :func:`redline`.
+
+    With ``review`` (a review file for this agreement), the comments carry the reviewer's
+    decisions and reasons; a file saved for other bytes is refused unless ``force``.
+    """
     from blma.comparison.redline import redline as run
 
     if protections:
         default_library().validate_protection_ids(protections)
     if isinstance(source, bytes):
-        return run(source, protections, name=name or "agreement.docx", author=author)
-    path = Path(source)
+        data, name = source, name or "agreement.docx"
+    else:
+        data, name = _agreement_bytes(Path(source)), name or str(source)
+    report = None
+    if review is not None:
+        report = apply_review_file(analyze_bytes(name, data), review, data, force=force, review_name=review_name)
+    return run(data, protections, name=name, author=author, report=report)
+
+
+def _agreement_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -303,7 +336,14 @@ def annotate(
         raise DocumentError(str(path), "permission denied") from None
     if not data:
         raise DocumentError(str(path), "the file is empty")
-    return run(data, protections, name=name or str(path), author=author)
+    return data
+
+
+def review_report(
+    path: str | Path, report: GapReport, review: ReviewFile, *, force: bool = False, review_name: str = "review file"
+) -> GapReport:
+    """``report`` (the analysis of the agreement at ``path``) with a review file's decisions applied."""
+    return apply_review_file(report, review, _agreement_bytes(Path(path)), force=force, review_name=review_name)
 
 
 def redline(docx_bytes: bytes, protections: list[str] | None = None) -> bytes:
@@ -314,6 +354,123 @@ def redline(docx_bytes: bytes, protections: list[str] | None = None) -> bytes:
 
 def write_output(path: Path | str, data: bytes) -> None:
     """Write an export atomically: a failure never leaves a half-written file."""
-    from blma.drafting.output import write_atomic
-
     write_atomic(Path(path), data)
+
+
+# ``check_output(output, inputs)`` refuses, before any work, an output that cannot be written or
+# would replace an input; ``atomic_file(path)`` is a file written as results arrive (a batch's
+# JSON) that replaces ``path`` only when complete. Both come from :mod:`blma.outputs`.
+
+
+# -- the joint-committee kit (blma.kit) ------------------------------------------------------
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def kit(path: str | Path, analyzer: Analyzer | None = None) -> Kit:
+    """The joint committee's kit for a draft specification (YAML/JSON) or an agreement (any format read)."""
+    path = Path(path)
+    if path.suffix.lower() in SPEC_SUFFIXES:
+        return kit_from_spec(load_spec(path), source=path.name, analyzer=analyzer)
+    return kit_from_agreement(read_path(path), analyzer)
+
+
+def kit_files(made: Kit) -> dict[str, bytes]:
+    """The kit's files by name: the Word document, the tracker as XLSX and as CSV."""
+    return {name: make(made) for name, make in KIT_FILES.items()}
+
+
+def check_kit_folder(folder: str | Path, inputs: list[str | Path]) -> Path:
+    """Refuse, before any work, a kit folder that cannot be written or whose files would replace an input."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file; give a folder for the kit")
+    if not folder.parent.is_dir():
+        raise OutputError(f"{folder}: the folder {folder.parent} does not exist; nothing written")
+    if folder.is_dir():
+        for name in KIT_FILES:
+            check_output(folder / name, inputs)
+    else:
+        check_output(folder, inputs)  # the folder is made beside: its parent must take a new entry
+    return folder
+
+
+def write_kit(made: Kit, folder: str | Path) -> list[Path]:
+    """Write the kit's files into ``folder`` (made if needed), each atomically."""
+    folder = Path(folder)
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, data in kit_files(made).items():
+        write_atomic(folder / name, data)
+        written.append(folder / name)
+    return written
+
+
+# -- review files and reviewed exports (blma.review_file): the app's Review page and `--decisions` --
+
+
+def read_review_file(source: str | Path | bytes, name: str | None = None) -> ReviewFile:
+    """A review file (YAML or JSON) from a path or from bytes, validated against the rubric.
+
+    Unknown protection ids, statuses and fields are a ``ReviewFileError`` naming the file.
+    """
+    if isinstance(source, bytes):
+        return _read_review_file(source, name or "review file", default_library().protections)
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReviewFileError(f"{name or path}: no such file") from None
+    except IsADirectoryError:
+        raise ReviewFileError(f"{name or path}: is a folder, not a file") from None
+    except PermissionError:
+        raise ReviewFileError(f"{name or path}: permission denied") from None
+    return _read_review_file(data, name or str(source), default_library().protections)
+
+
+def review_file_text(review: ReviewFile) -> str:
+    """The review file as YAML, in the format :func:`read_review_file` reads."""
+    return review.to_text()
+
+
+def apply_decisions(report: GapReport, decisions: Mapping[str, Decision]) -> GapReport:
+    """The report with each reviewer's decision beside the tool's finding; a decision that makes a
+    protection a gap brings the library's suggestions for it."""
+    return with_decisions(report, decisions, default_library())
+
+
+def apply_review_file(
+    report: GapReport, review: ReviewFile, data: bytes | None = None, *, force: bool = False,
+    review_name: str = "review file",
+) -> GapReport:
+    """Apply a review file to the report of the agreement whose bytes are ``data``.
+
+    A file saved for other bytes raises ``ReviewFileMismatch`` unless ``force``.
+    """
+    if data is not None and not force:
+        check_agreement(review, data, report.file, review_name)
+    return apply_decisions(report, review.decisions)
+
+
+def annotate_reviewed(source: bytes, report: GapReport, *, name: str | None = None, author: str = "BLMA review") -> Redline:
+    """The redline of ``source`` written from ``report`` (typically with reviewer decisions): the
+    comments give each reviewer's status and reason, and only protections that are still
+    missing or contrary after the decisions get a clause."""
+    from blma.comparison.redline import redline as run
+
+    return run(source, name=name or report.file, author=author, report=report)
+
+
+def suggestion_context(doc: AgreementText, report: GapReport) -> dict[str, str]:
+    """The agreement's own words for suggested clauses: its parties (origin first), instrument
+    ("Agreement" or "Memorandum of Understanding"), "shall" or "will", "Parties" or "Participants";
+    what the text does not say becomes a visible placeholder. The redline uses the same."""
+    from blma.comparison.suggestions import clause_context
+
+    return clause_context(doc, report)
+
+
+def suggested_wording(clause_id: str, context: Mapping[str, str]) -> list[str]:
+    """A library clause's paragraphs as they would read in the agreement ``context`` describes."""
+    from blma.comparison.suggestions import render_suggestion
+
+    return render_suggestion(default_library().clause(clause_id), dict(context))

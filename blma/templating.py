@@ -7,17 +7,17 @@ values (party names, quotes from uploaded agreements) come from users. HTML temp
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
+from blma.resources import templates_dir
+
 
 def templates_root() -> Path:
-    """``$BLMA_TEMPLATES_DIR`` or the ``templates/`` folder beside the package."""
-    env = os.environ.get("BLMA_TEMPLATES_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "templates"
+    """``$BLMA_TEMPLATES_DIR``, else the installed or checked-out ``templates/`` folder."""
+    return templates_dir()
 
 
 def layout_environment() -> SandboxedEnvironment:

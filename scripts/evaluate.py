@@ -18,7 +18,6 @@ import os
 import sys
 from pathlib import Path
 
-from blma.drafting.output import write_atomic
 from blma.errors import BlmaError
 from blma.evaluation.readme import replace_block
 from blma.evaluation.report import (
@@ -32,6 +31,7 @@ from blma.evaluation.report import (
 from blma.evaluation.run import Evaluation, evaluate
 from blma.evaluation.sets import DEFAULT_MANIFEST, REPO_ROOT, load_manifest, open_set, refuse_errors_of_sealed
 from blma.evaluation.systems import SYSTEMS, check_names
+from blma.outputs import write_atomic
 
 
 def progress(message: str) -> None:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from blma.analysis.arbiter import DEFAULT_MODEL
 from blma.analysis.arbiter_training import build
-from blma.drafting.output import write_atomic
 from blma.errors import BlmaError
+from blma.outputs import write_atomic
 
 README = DEFAULT_MODEL.parent / "README.md"
 START, END = "<!-- figures:start -->", "<!-- figures:end -->"

@@ -155,7 +155,7 @@ def test_a_report_replaces_an_old_one_whole_and_an_empty_batch_leaves_it_alone(
     [
         ("missing-folder/gaps.md", "does not exist"),
         (".", "is a folder"),
-        ("SAMPLE", "is one of the agreements"),
+        ("SAMPLE", "would replace the input"),
     ],
 )
 def test_a_bad_output_path_is_refused_before_any_analysis(target, message, blma_cli, tmp_path, monkeypatch):
@@ -164,7 +164,8 @@ def test_a_bad_output_path_is_refused_before_any_analysis(target, message, blma_
     before = GOOD_SAMPLE.read_bytes()
     result = blma_cli("analyze", GOOD_SAMPLE, "-o", out)
     assert result.exit_code == 2
-    assert message in unboxed(result.stderr)
+    assert result.stderr.startswith(f"error: {out}: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr
     assert GOOD_SAMPLE.read_bytes() == before
 
 
@@ -184,3 +185,43 @@ def test_the_installed_command_maps_a_bad_file_to_exit_2_and_one_stderr_line(bad
         f"error: {bad}: the Word document is corrupt or truncated (its ZIP structure is broken)"
     ]
     assert [r["file"] for r in json.loads(run.stdout)] == [str(GOOD_SAMPLE)]
+
+
+def test_a_batch_keeps_going_past_a_bad_file_and_writes_the_others(blma_cli, bad_inputs, tmp_path):
+    out = tmp_path / "gaps.json"
+    bad = bad_inputs["truncated"]
+    result = blma_cli("analyze", GOOD_SAMPLE, bad, OTHER_SAMPLE, "-o", out)
+    assert result.exit_code == 2
+    assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: {bad}: the Word document is corrupt or truncated (its ZIP structure is broken)"
+    ]
+    assert result.stdout == f"wrote {out}: 2 agreement(s) analysed\n"
+    reports = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["file"] for r in reports] == [str(GOOD_SAMPLE), str(OTHER_SAMPLE)]
+    assert all([p["id"] for p in r["protections"]] == PROTECTION_IDS for r in reports)
+    assert [p.name for p in tmp_path.iterdir()] == ["gaps.json"]
+
+
+def test_streamed_json_is_the_same_document_as_before(blma_cli, tmp_path):
+    """The JSON is written file by file; the bytes are still those of one indented array."""
+    out = tmp_path / "gaps.json"
+    assert blma_cli("analyze", GOOD_SAMPLE, OTHER_SAMPLE, "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    stdout = blma_cli("analyze", GOOD_SAMPLE, OTHER_SAMPLE).stdout
+    assert stdout == text
+
+
+@pytest.mark.parametrize("fmt", ["json", "md"])
+def test_when_every_file_is_refused_nothing_is_printed_or_written(blma_cli, bad_inputs, tmp_path, fmt):
+    result = blma_cli("analyze", bad_inputs["empty"], "--format", fmt)
+    assert result.exit_code == 2
+    assert result.stdout == ""  # not "[]": no report is not an empty report
+    assert result.stderr.startswith(f"error: {bad_inputs['empty']}: ")
+    out = tmp_path / f"gaps.{fmt}"
+    out.write_text("old report\n")
+    result = blma_cli("analyze", bad_inputs["empty"], bad_inputs["truncated"], "-o", out)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 2
+    assert out.read_text() == "old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]

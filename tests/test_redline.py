@@ -27,7 +27,10 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_agreements"
 DOMESTIC = SAMPLES / "kestria_tenebria_domestic.docx"  # many missing and contrary protections
 STRONG = SAMPLES / "sundara_valdoria_domestic.docx"  # few gaps
 DATE = datetime(2024, 6, 1, tzinfo=UTC)
-EDITED = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+EDITED = {
+    "word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml",
+    "docProps/core.xml",  # the document properties say the workbench annotated it
+}
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ the API's inputs, calls it and prints. Domain errors become one clear line on st
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 import typer
@@ -16,7 +17,7 @@ from blma.cli.common import app
 from blma.errors import BlmaError
 
 #: Command modules, in the order their commands appear in `blma --help`.
-COMMAND_MODULES = ("library", "draft", "analyze", "compare")
+COMMAND_MODULES = ("library", "draft", "analyze", "compare", "kit")
 
 for _name in COMMAND_MODULES:
     try:
@@ -27,9 +28,18 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Console entry point: usage errors are click's; domain errors become one clear line."""
+    """Console entry point: usage errors are click's; domain errors become one clear line.
+
+    SIGTERM ends the command like Ctrl-C does, through the normal exit path, so an output
+    being written is abandoned cleanly (its temporary file removed, the old file kept).
+    """
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except BlmaError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)

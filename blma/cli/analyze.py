@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,10 +11,8 @@ from typing import Annotated
 import typer
 
 from blma import api
-from blma.analysis.models import GapReport
-from blma.cli.common import app, emit_json
+from blma.cli.common import JsonArray, app
 from blma.errors import DocumentError
-from blma.reports import write_atomic
 
 
 class ReportFormat(StrEnum):
@@ -41,65 +40,88 @@ def analyze_command(
         Path | None,
         typer.Option("-o", "--output", help="File to write; without it, JSON or Markdown goes to stdout"),
     ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            "--decisions",
+            help="A review file (YAML or JSON, as the app saves it): its decisions go into the report",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Apply --decisions even if saved for a different version of the file")
+    ] = False,
 ) -> None:
     """Check agreements against the 34 protections of the rubric and report the gaps.
 
     Unreadable files are reported on stderr ("error: PATH: problem") and the others are still analysed; the exit code is then 2.
 
+    JSON is written as each file is done. An output file is written only if an agreement was read, and never over an input.
+
     Warnings (tracked changes, a document that is not a labour agreement) go to stderr and into the report.
+
+    With --decisions, a reviewer's decisions (status, reason, reviewer) stand beside the tool's findings.
+
+    Limits per document: 25 MB file, 150 MB unpacked DOCX, 30,000 paragraphs, 2,000,000 characters, tables nested 10 deep, 2,000 PDF pages; paragraphs over 10,000 characters are split for analysis.
 
     Example: blma analyze agreement.docx other.pdf -o gaps.docx
     """
     chosen = fmt or SUFFIX_FORMATS.get(output.suffix.lower() if output else "", ReportFormat.json)
     if chosen is ReportFormat.docx and output is None:
         raise typer.BadParameter("DOCX is binary: give a file with -o report.docx", param_hint="--format")
+    if decisions is not None and len(paths) != 1:
+        raise typer.BadParameter("a review file belongs to one agreement: give one PATH", param_hint="--decisions")
     if output is not None:
-        _check_output(output, paths)
+        api.check_output(output, [*paths, *([decisions] if decisions else [])])  # before the work, not after
+    review = api.read_review_file(decisions) if decisions is not None else None
 
-    reports: list[GapReport] = []
-    failed = 0
-    for outcome in api.analyze_paths(paths):
-        if isinstance(outcome, DocumentError):
-            failed += 1
-            typer.echo(f"error: {outcome}", err=True)
-            continue
-        reports.append(outcome)
-        for warning in outcome.warnings:
-            typer.echo(f"warning: {outcome.file}: {warning}", err=True)
+    held: list[api.GapReport] = []  # Markdown and DOCX need every report; JSON is streamed
+    analysed = failed = 0
+    with ExitStack() as open_output:
+        array = None
+        for outcome in api.analyze_paths(paths):
+            if isinstance(outcome, DocumentError):
+                failed += 1
+                typer.echo(f"error: {outcome}", err=True)
+                continue
+            analysed += 1
+            if review is not None:
+                outcome = api.review_report(paths[0], outcome, review, force=force, review_name=str(decisions))
+            for warning in outcome.warnings:
+                typer.echo(f"warning: {outcome.file}: {warning}", err=True)
+            if chosen is not ReportFormat.json:
+                held.append(outcome)
+                continue
+            if array is None:  # opened at the first report: a batch with none leaves an old file alone
+                array = JsonArray(_json_writer(output, open_output))
+            array.add(api.gap_report_json([outcome])[0])
+        if array is not None:
+            array.close()
 
-    _emit(reports, chosen, output)
+    if held:
+        _write_report(held, chosen, output)
+    if output is not None and analysed:
+        typer.echo(f"wrote {output}: {analysed} agreement(s) analysed")
     if failed:
         raise typer.Exit(2)
 
 
-def _check_output(output: Path, paths: list[str]) -> None:
-    """Fail before a long analysis, not after it, and never overwrite an input."""
-    if output.resolve() in {Path(p).resolve() for p in paths}:
-        raise typer.BadParameter(f"{output} is one of the agreements to analyse", param_hint="-o")
-    if not output.parent.is_dir():
-        raise typer.BadParameter(f"the folder {output.parent} does not exist", param_hint="-o")
-    if output.is_dir():
-        raise typer.BadParameter(f"{output} is a folder; give a file name", param_hint="-o")
+def _json_writer(output: Path | None, open_output: ExitStack) -> Callable[[str], None]:
+    """Where the JSON goes: stdout, or a file that replaces ``output`` once the batch is done."""
+    if output is None:
+        return lambda text: typer.echo(text, nl=False)
+    target = open_output.enter_context(api.atomic_file(output))
+    return lambda text: target.write(text.encode("utf-8"))
 
 
-def _emit(reports: list[GapReport], chosen: ReportFormat, output: Path | None) -> None:
-    """JSON is always an array, even an empty one; a Markdown or DOCX report with no agreement
-    in it is not written, so an old report is never replaced by an empty one."""
-    if chosen is ReportFormat.json:
-        data = api.gap_report_json(reports)
-        if output is None:
-            emit_json(data)
-            return
-        write_atomic(output, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
-    elif not reports:
-        return
-    elif chosen is ReportFormat.md:
+def _write_report(reports: list[api.GapReport], chosen: ReportFormat, output: Path | None) -> None:
+    """A Markdown or DOCX report; with no agreement in it, none is written, so an old report is
+    never replaced by an empty one."""
+    if chosen is ReportFormat.md:
         text = api.gap_report_markdown(reports)
         if output is None:
             typer.echo(text, nl=False)
             return
-        write_atomic(output, text.encode())
+        api.write_output(output, text.encode())
     else:
         assert output is not None
-        write_atomic(output, api.gap_report_docx(reports))
-    typer.echo(f"wrote {output}: {len(reports)} agreement(s) analysed")
+        api.write_output(output, api.gap_report_docx(reports))

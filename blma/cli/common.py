@@ -1,13 +1,33 @@
-"""What every command module shares: the Typer app, output formats, table printing."""
+"""What every command module shares: the Typer app, domain errors as one line, JSON output,
+table printing."""
 
 from __future__ import annotations
 
 import json
+import textwrap
+from collections.abc import Callable
 from enum import StrEnum
 
 import typer
+from typer.core import TyperGroup
+
+from blma.errors import BlmaError
+
+
+class _Commands(TyperGroup):
+    """Domain errors become one line on stderr and their exit code, for every command, whether
+    run by the console script or in-process (tests, ``CliRunner``)."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except BlmaError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Draft, review and compare bilateral labour migration agreements and MoUs.",
     no_args_is_help=True,
     add_completion=False,
@@ -22,6 +42,24 @@ class ListFormat(StrEnum):
 
 def emit_json(data: object) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+class JsonArray:
+    """A JSON array written one element at a time, as each is ready, byte for byte what
+    ``emit_json`` writes for the whole list; nothing at all is written for no element."""
+
+    def __init__(self, write: Callable[[str], None]) -> None:
+        self._write = write
+        self.count = 0
+
+    def add(self, item: object) -> None:
+        text = textwrap.indent(json.dumps(item, indent=2, ensure_ascii=False), "  ")
+        self._write(("[\n" if self.count == 0 else ",\n") + text)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.count:
+            self._write("\n]\n")
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:

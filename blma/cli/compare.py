@@ -10,7 +10,6 @@ import typer
 
 from blma import api
 from blma.cli.common import app
-from blma.comparison.compare import DocumentErrors
 
 
 class CompareFormat(StrEnum):
@@ -42,9 +41,11 @@ def compare_command(
     chosen = fmt or (CompareFormat(suffix) if suffix in CompareFormat.__members__ else CompareFormat.md)
     if chosen is CompareFormat.docx and output is None:
         raise typer.BadParameter("DOCX is binary: give a file with -o changes.docx", param_hint="--format")
+    if output is not None:
+        api.check_output(output, files)
     try:
         result = api.compare([str(f) for f in files])
-    except DocumentErrors as exc:
+    except api.DocumentErrors as exc:
         for error in exc.errors:
             typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
@@ -72,6 +73,13 @@ def redline_command(
     author: Annotated[
         str, typer.Option("--author", help="Author of the comments and tracked changes")
     ] = "BLMA review",
+    decisions: Annotated[
+        Path | None,
+        typer.Option("--decisions", help="A review file (YAML or JSON): the comments carry its decisions"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Apply --decisions even if saved for a different version of the file")
+    ] = False,
 ) -> None:
     """Return the agreement with a comment on each finding and the suggested clauses as tracked changes.
 
@@ -79,7 +87,11 @@ def redline_command(
     """
     ids = [pid.strip() for item in protections or [] for pid in item.split(",") if pid.strip()]
     target = output or agreement.with_name(f"{agreement.stem}.redline{agreement.suffix or '.docx'}")
-    result = api.annotate(agreement, ids or None, author=author)
+    api.check_output(target, [agreement, *([decisions] if decisions else [])])
+    review = api.read_review_file(decisions) if decisions is not None else None
+    result = api.annotate(
+        agreement, ids or None, author=author, review=review, force=force, review_name=str(decisions)
+    )
     api.write_output(target, result.data)
     typer.echo(f"wrote {target}: {result.summary()}")
     for note in result.notes:

@@ -10,7 +10,6 @@ import typer
 
 from blma import api
 from blma.cli.common import app, table
-from blma.drafting.coverage import Coverage
 
 
 class DraftFormat(StrEnum):
@@ -49,6 +48,8 @@ def draft_command(
     chosen = fmt or (DraftFormat.docx if output and output.suffix.lower() == ".docx" else DraftFormat.md)
     if chosen is DraftFormat.docx and output is None:
         raise typer.BadParameter("DOCX is binary: give a file with -o draft.docx", param_hint="--format")
+    if output is not None:
+        api.check_output(output, [spec])
 
     result = api.draft(spec)
     if output is not None:
@@ -60,7 +61,7 @@ def draft_command(
         typer.echo(result.to_markdown(), nl=False)
 
 
-def coverage_table(coverage: Coverage) -> str:
+def coverage_table(coverage: api.Coverage) -> str:
     rows = [
         [
             e.protection_id,

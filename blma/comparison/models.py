@@ -136,7 +136,7 @@ class Comparison(BaseModel):
 
     def save(self, path, fmt: str) -> None:
         """Write the export to ``path`` atomically (a failure leaves no half-written file)."""
-        from blma.drafting.output import write_atomic
+        from blma.outputs import write_atomic
 
         write_atomic(path, self.export(fmt))
 

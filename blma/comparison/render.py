@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt
 from jinja2.sandbox import SandboxedEnvironment
 
 from blma.comparison.models import Comparison
+from blma.docx_properties import set_properties
 from blma.templating import layout_environment
 
 FORMATS = ("md", "html", "json", "csv", "docx")
@@ -61,11 +62,14 @@ def to_csv(comparison: Comparison) -> str:
 def matrix_docx(comparison: Comparison) -> bytes:
     """The matrix as a landscape Word table, grouped like the rubric."""
     document = Document()
+    names = ", ".join(PurePath(str(f)).name for f in comparison.files)
+    title = f"Protection matrix: {len(comparison.files)} agreements"
+    set_properties(document.core_properties, title=title, subject=f"Comparison of {names}")
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(1.5)
-    document.add_heading(f"Protection matrix: {len(comparison.files)} agreements", level=1)
+    document.add_heading(title, level=1)
     for n, a in enumerate(comparison.matrix.agreements, start=1):
         document.add_paragraph(
             f"{n}. {a.file}: score {a.score:.2f}; {a.counts.get('present', 0)} present, "

@@ -15,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from blma.errors import DataError
 from blma.reading import read_path
+from blma.resources import package_path
 from blma.yamlio import load_yaml
 
-KEYWORDS_FILE = Path(__file__).with_name("keywords.yaml")
+KEYWORDS_FILE = package_path("evaluation/keywords.yaml")
 
 
 class KeywordFile(BaseModel):

@@ -16,9 +16,10 @@ from pydantic import BaseModel, ConfigDict, RootModel, ValidationError, model_va
 
 from blma.analysis.scoring import Labels, load_labels
 from blma.errors import BlmaError, DataError
+from blma.resources import package_path, source_checkout
 from blma.yamlio import load_yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = source_checkout()
 DEFAULT_MANIFEST = REPO_ROOT / "corpus" / "sets.yaml"
 LABELS_SUFFIX = ".labels.yaml"
 
@@ -37,6 +38,7 @@ class SetSpec(BaseModel):
     split: Path | None = None
     part: str | None = None
     sealed: bool = False
+    language: str = "en"  # ISO 639-1 code of the texts; scored once the analyzer reads that language
 
     @model_validator(mode="after")
     def _split_and_part_together(self) -> SetSpec:
@@ -188,8 +190,18 @@ def _labels_by_slug(folder: Path) -> dict[str, Labels]:
     }
 
 
+def analysed_languages() -> set[str]:
+    """The languages the analyzer reads: those with a deontic lexicon in the package."""
+    lexicon = package_path("analysis/lexicon")
+    return {d.name for d in lexicon.iterdir() if (d / "deontic.yaml").is_file()}
+
+
 def open_set(spec: SetSpec, root: Path) -> LabelledSet:
     """The set's labels, narrowed by its split; never raises for what does not exist yet."""
+    if spec.language not in analysed_languages():
+        return LabelledSet(
+            spec, unavailable=f"not available yet: the analyzer does not read '{spec.language}' texts yet"
+        )
     folder = root / spec.path
     if not folder.is_dir():
         return LabelledSet(spec, unavailable=f"not available yet: no folder {spec.path}")

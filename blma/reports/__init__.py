@@ -5,9 +5,9 @@ always agree; the words live in ``templates/gap_report_words.j2`` and the Markdo
 in ``templates/gap_report.md.j2``.
 """
 
+from blma.outputs import OutputError, write_atomic  # re-exported: reports are written through it
 from blma.reports.docx_writer import docx_report
 from blma.reports.markdown import markdown_report
-from blma.reports.output import OutputError, write_atomic
 from blma.reports.view import FileView, ProtectionRow, build_view
 
 __all__ = [

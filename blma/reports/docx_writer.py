@@ -16,6 +16,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
 
+from blma.docx_properties import set_properties
 from blma.reports import docx_xml
 from blma.reports.view import FileView, ProtectionRow
 from blma.reports.words import say, table
@@ -32,6 +33,8 @@ def docx_report(files: list[FileView]) -> bytes:
     document = Document()
     _set_up(document)
     labels = table("labels")
+    subject = f"{labels['report_title']}: {', '.join(view.heading for view in files)}"
+    set_properties(document.core_properties, title=labels["report_title"], subject=subject)
     document.add_paragraph(labels["report_title"], style="Title")
     for index, view in enumerate(files, start=1):
         if index > 1:
@@ -50,9 +53,6 @@ def _set_up(document: DocumentObject) -> None:
     normal.paragraph_format.space_after = Pt(6)
     for section in document.sections:
         section.left_margin = section.right_margin = Cm(2)
-    props = document.core_properties
-    props.title = table("labels")["report_title"]
-    props.author = props.comments = ""  # python-docx's template says "python-docx"
 
 
 class _Section:
