@@ -1,7 +1,8 @@
 """The BLMA workbench: draft, review, compare and learn about labour migration agreements.
 
 Run from the project root (``make run``) so that ``.streamlit/config.toml`` applies: it
-turns off usage statistics and sets the upload limit. Each page is one file in
+binds the server to this machine (127.0.0.1), turns off usage statistics and error details
+in the browser, and sets the upload limit. Each page is one file in
 ``app_pages/`` and calls :mod:`blma.api` only. The folder is deliberately not named
 ``pages/``: Streamlit treats a ``pages/`` folder as an old-style multipage app, and the
 first visit to a deep link such as ``/review`` on a fresh server would then run that page
@@ -13,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+
+from blma_app import keep
 
 HERE = Path(__file__).resolve().parent
 
@@ -31,4 +34,5 @@ PAGES = [
     st.Page("app_pages/learn.py", title="Learn", icon=":material/school:"),
 ]
 
+keep.bind()  # the address carries this session's token, so a reload finds its work again
 st.navigation(PAGES).run()

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from blma import api
+from blma_app import analysis_queue, resources
 from blma_app import compare_view as V
-from blma_app import resources
 from blma_app.state import fingerprint, prepared
 from blma_app.status import cell_css, legend, word
 from blma_app.text import plain
@@ -46,7 +46,7 @@ for upload in uploads or []:
     try:  # an empty or oversized file is named and left out; the others are still compared
         api.check_upload(upload.name, upload.getvalue())
     except api.BlmaError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
     else:
         items.append((upload.name, upload.getvalue()))
 items += [(name, resources.sample(name).data()) for name in sample_names]
@@ -67,12 +67,21 @@ key = fingerprint(*(part for name, data in items for part in (name, data)))
 try:
     if state.get("compare.result", (None,))[0] != key:
         with st.status(f"Reading and comparing {len(items)} agreements…", expanded=False) as progress:
-            resources.analyzer()  # loaded once per server
-            state["compare.result"] = (key, V.compare(items))
+
+            def waiting(ahead: int) -> None:
+                progress.update(label=f"Waiting for a free slot: {ahead} analyses ahead of yours…")
+
+            with analysis_queue.shared().turn(waiting):
+                progress.update(label=f"Reading and comparing {len(items)} agreements…")
+                resources.analyzer()  # loaded once per server
+                state["compare.result"] = (key, V.compare(items))
             progress.update(label=f"Compared {len(items)} agreements", state="complete")
     comparison = state["compare.result"][1]
+except analysis_queue.ServerBusy as exc:
+    st.warning(str(exc), icon=":material/hourglass_top:")
+    st.stop()
 except api.BlmaError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))
     st.stop()
 except Exception as exc:  # never a traceback for ministry staff
     LOG.exception("comparison failed")
@@ -80,7 +89,7 @@ except Exception as exc:  # never a traceback for ministry staff
     st.stop()
 
 for warning in comparison.warnings:
-    st.warning(warning)
+    st.warning(plain(warning))
 
 # -- the matrix -------------------------------------------------------------------------------
 st.subheader("Protection matrix")

@@ -6,13 +6,15 @@ import streamlit as st
 
 from blma import api
 from blma_app import draft_form as F
-from blma_app import exports, resources
+from blma_app import exports, keep, resources
 from blma_app.state import fingerprint, prepared
 from blma_app.status import GROUP_LABELS, PRIORITY_LABELS, strength_badge
 from blma_app.text import plain
 
 state = st.session_state
-form: dict = state.setdefault(F.FORM_KEY, F.new_form())
+if F.FORM_KEY not in state:  # a new session: after a browser reload, the form this session had
+    state[F.FORM_KEY] = keep.restore("draft") or F.new_form()
+form: dict = state[F.FORM_KEY]
 protections = resources.protections()
 titles = resources.protection_titles()
 
@@ -42,13 +44,13 @@ with st.expander("Specification file: load a saved one, or start again"):
             text = upload.getvalue().decode("utf-8")
             loaded = api.DraftSpec.from_text(text, upload.name, as_json=upload.name.lower().endswith(".json"))
         except UnicodeDecodeError:
-            st.error(f"{upload.name}: cannot be read: not UTF-8 text")
+            st.error(plain(f"{upload.name}: cannot be read: not UTF-8 text"))
         except api.BlmaError as exc:
-            st.error(str(exc))
+            st.error(plain(str(exc)))
         else:
             form = state[F.FORM_KEY] = F.form_from_spec(loaded)
             F.clear_widgets(state)
-            st.success(f"Loaded {upload.name}.")
+            st.success(f"Loaded {plain(upload.name)}.")
     st.button(
         "Start again with an empty form",
         on_click=_start_over,
@@ -58,19 +60,20 @@ with st.expander("Specification file: load a saved one, or start again"):
 # -- the latest widget values into the form, then the spec and draft they stand for -------------
 for notice in F.sync(state, form, [p.id for p in protections]):
     st.warning(notice)
+keep.save("draft", form)
 
 # An error must not hide the form: the user fixes it with the same widgets.
 current: api.Draft | None = None
 try:
     fs = F.to_spec(form)
 except api.BlmaError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))
     fs = F.FormSpec(F.scope_spec(form), [], [])
 spec = fs.spec
 try:
     current = prepared("draft.current", fingerprint(spec.to_text()), lambda: api.draft(spec))
 except api.BlmaError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)))
 
 # -- the live coverage meter --------------------------------------------------------------------
 with st.sidebar:
@@ -220,32 +223,49 @@ def protection_editor(protection: api.Protection) -> None:
             if not state[F.reason_key(pid)].strip():
                 st.warning("Give a reason to leave this protection out; until then the recommended clause stays.")
             return
-        clause = by_id[shown]
-        others = [titles[p] for p in clause.protections if p != pid]
-        line = f"Strength: {strength_badge(clause.strength)}"
-        if others:
-            line += " · also secures: " + "; ".join(plain(t) for t in others)
-        st.markdown(line)
-        st.info(f"**Negotiator's note.** {plain(clause.note)}", icon=":material/sticky_note_2:")
-        variables = F.editable_variables(clause)
-        if variables:
-            F.seed_values(state, form, pid, clause)
-            for name, var in variables.items():
-                st.text_input(
-                    name.replace("_", " ").capitalize(),
-                    key=F.value_key(pid, clause.id, name),
-                    help=f"{var.description} (e.g. {var.example}).",
-                )
-        values = form["protections"].get(pid, {}).get("values", {})
-        try:
-            paragraphs = api.clause_preview(spec, clause.id, values, current)
-        except api.BlmaError as exc:
-            st.error(str(exc))
-            return
-        with st.container(border=True):
-            st.caption("Preview of the article text")
-            for paragraph in paragraphs:
-                st.markdown(plain(paragraph))
+        clause_panel(pid, by_id[shown])
+        extras = [c.id for c in options if c.id != shown]
+        if extras:
+            st.multiselect(
+                "Further clauses in the same article",
+                extras,
+                key=F.extra_key(pid),
+                format_func=_option_label(by_id, default),
+                help="Combine clauses a negotiator wants side by side (say, notice and dues with death and "
+                "repatriation); their texts follow the main clause in this protection's article.",
+            )
+            for extra in state.get(F.extra_key(pid), []):
+                st.markdown(f"**Also in this article:** {plain(by_id[extra].title)}")
+                clause_panel(pid, by_id[extra])
+
+
+def clause_panel(pid: str, clause: api.Clause) -> None:
+    """One chosen clause: its strength, the negotiator's note, its values and a preview."""
+    others = [titles[p] for p in clause.protections if p != pid]
+    line = f"Strength: {strength_badge(clause.strength)}"
+    if others:
+        line += " · also secures: " + "; ".join(plain(t) for t in others)
+    st.markdown(line)
+    st.info(f"**Negotiator's note.** {plain(clause.note)}", icon=":material/sticky_note_2:")
+    variables = F.editable_variables(clause)
+    if variables:
+        F.seed_values(state, form, pid, clause)
+        for name, var in variables.items():
+            st.text_input(
+                name.replace("_", " ").capitalize(),
+                key=F.value_key(pid, clause.id, name),
+                help=f"{var.description} (e.g. {var.example}).",
+            )
+    values = form["protections"].get(pid, {}).get("values", {})
+    try:
+        paragraphs = api.clause_preview(spec, clause.id, values, current)
+    except api.BlmaError as exc:
+        st.error(plain(str(exc)))
+        return
+    with st.container(border=True):
+        st.caption("Preview of the article text")
+        for paragraph in paragraphs:
+            st.markdown(plain(paragraph))
 
 
 def step_protections() -> None:

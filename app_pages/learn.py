@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from blma import api
-from blma_app import resources
+from blma_app import analysis_queue, resources
 from blma_app.exercise import ADDRESSED, score_exercise
 from blma_app.state import prepared
 from blma_app.status import GROUP_LABELS, PRIORITY_LABELS, badge, cell_css, strength_badge, word
@@ -138,9 +138,16 @@ with exercise_tab:
     if name in revealed and not both:
         marks = {p: "missing" for p in missing} | {p: "contrary" for p in contrary}
         result = score_exercise(marks, sample.answer_key())
-        report = prepared(
-            "learn.report", sample.name, lambda: api.analyze_document(doc, resources.analyzer())
-        )
+
+        def analysed() -> api.GapReport:
+            with analysis_queue.shared().turn():  # the server's one queue for heavy work
+                return api.analyze_document(doc, resources.analyzer())
+
+        try:
+            report = prepared("learn.report", sample.name, analysed)
+        except analysis_queue.ServerBusy as exc:
+            st.warning(str(exc), icon=":material/hourglass_top:")
+            st.stop()
         tool = report.statuses()
         a, b, c = st.columns(3)
         a.metric("Your score", f"{result.correct} of {result.total}",

@@ -65,6 +65,19 @@ def reason_key(pid: str) -> str:
     return f"{W}r.{pid}"
 
 
+def extra_key(pid: str) -> str:
+    """The further clauses a negotiator adds to a protection's article (a spec's list of ids)."""
+    return f"{W}x.{pid}"
+
+
+def held_ids(choice: dict) -> list[str]:
+    """The clause ids a form choice holds, main clause first (a spec may give one or a list)."""
+    held = choice.get("clause")
+    if not held:
+        return []
+    return list(held) if isinstance(held, list) else [held]
+
+
 def value_key(pid: str, clause_id: str, name: str) -> str:
     return f"{W}v.{pid}.{clause_id}.{name}"
 
@@ -201,36 +214,43 @@ def sync(state: MutableMapping, form: dict, protection_ids: list[str]) -> list[s
         default, options = api.clause_choices(scope, pid)
         by_id = {c.id: c for c in options}
         choice = dict(form["protections"].get(pid, {}))
+        held = held_ids(choice)
         if choice_key(pid) in state:
             picked = state[choice_key(pid)]
             if picked == OMIT:
                 choice = {"clause": OMIT, "reason": choice.get("reason", "")}
-            elif picked != choice.get("clause"):
-                choice = {"clause": picked}
+            elif picked != (held[0] if held else None):
+                choice = {"clause": picked, "values": choice.get("values", {})}
+            held = held_ids(choice)
         if choice.get("clause") == OMIT:
             if reason_key(pid) in state:
                 choice["reason"] = state[reason_key(pid)]
-        elif choice.get("clause"):
-            clause = by_id.get(choice["clause"])
-            if clause is None:
+        elif held:
+            unknown = [cid for cid in held if cid not in by_id]
+            if unknown:
                 notices.append(
-                    f"{pid}: clause '{choice['clause']}' does not suit this style and these sectors; "
+                    f"{pid}: clause '{unknown[0]}' does not suit this style and these sectors; "
                     "the recommended clause is used instead"
                 )
                 state.pop(choice_key(pid), None)
+                state.pop(extra_key(pid), None)
                 choice = {}
             else:
+                extras = state.get(extra_key(pid), held[1:])
+                chosen = [held[0], *(cid for cid in extras if cid in by_id and cid != held[0])]
                 values = dict(choice.get("values", {}))
-                for name, var in editable_variables(clause).items():
-                    key = value_key(pid, clause.id, name)
-                    if key in state:
-                        text = str(state[key]).strip()
-                        if text and text != (var.default or ""):
-                            values[name] = text
-                        else:
-                            values.pop(name, None)
-                choice = {"clause": clause.id, "values": values} if values else {"clause": clause.id}
-                if default is not None and clause.id == default.id and not values:
+                for clause in (by_id[cid] for cid in chosen):
+                    for name, var in editable_variables(clause).items():
+                        key = value_key(pid, clause.id, name)
+                        if key in state:
+                            text = str(state[key]).strip()
+                            if text and text != (var.default or ""):
+                                values[name] = text
+                            else:
+                                values.pop(name, None)
+                ids: str | list[str] = chosen if len(chosen) > 1 else chosen[0]
+                choice = {"clause": ids, "values": values} if values else {"clause": ids}
+                if default is not None and ids == default.id and not values:
                     choice = {}  # the default follows later changes of style and sectors
         if choice:
             form["protections"][pid] = choice
@@ -260,7 +280,8 @@ def seed_scope(state: MutableMapping, form: dict) -> None:
 
 def current_choice(form: dict, pid: str, default: api.Clause | None, options: list[api.Clause]) -> str:
     """The option the form holds for a protection: a clause id or ``OMIT``."""
-    chosen = form["protections"].get(pid, {}).get("clause")
+    held = held_ids(form["protections"].get(pid, {}))
+    chosen = held[0] if held else None
     if chosen == OMIT or chosen in {c.id for c in options}:
         return chosen
     if default is not None:
@@ -277,12 +298,16 @@ def seed_protection(
         del state[choice_key(pid)]
     _seed(state, choice_key(pid), current_choice(form, pid, default, options))
     _seed(state, reason_key(pid), form["protections"].get(pid, {}).get("reason", ""))
+    held = held_ids(form["protections"].get(pid, {}))
+    ids = {c.id for c in options}
+    _seed(state, extra_key(pid), [cid for cid in held[1:] if cid in ids])
+    state[extra_key(pid)] = [cid for cid in state[extra_key(pid)] if cid in ids and cid != state[choice_key(pid)]]
     return state[choice_key(pid)]
 
 
 def seed_values(state: MutableMapping, form: dict, pid: str, clause: api.Clause) -> None:
     held = form["protections"].get(pid, {})
-    values = held.get("values", {}) if held.get("clause") == clause.id else {}
+    values = held.get("values", {}) if clause.id in held_ids(held) else {}
     for name, var in editable_variables(clause).items():
         _seed(state, value_key(pid, clause.id, name), values.get(name, var.default or var.example))
 

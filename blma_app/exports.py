@@ -1,11 +1,22 @@
-"""Download bytes, built from API objects; pages keep them in session state (``state.prepared``)."""
+"""Download bytes, built from API objects.
+
+The Draft and Compare pages build theirs once per input and keep them in session state
+(``state.prepared``). The Review page's are built only when the user clicks: each
+:class:`Download` then holds a function, which Streamlit calls on the click (a deferred
+download), in the server's analysis queue like any other heavy work.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from blma import api
+from blma_app.analysis_queue import AnalysisQueue
+
+LOG = logging.getLogger("blma.app")
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -15,10 +26,14 @@ class Download:
     """One file offered for download."""
 
     label: str
-    data: bytes
+    data: bytes | Callable[[], bytes]  # a function: built when the user asks for it
     file_name: str
     mime: str
     help: str
+
+    def content(self) -> bytes:
+        """The bytes, building them now if they are deferred."""
+        return self.data() if callable(self.data) else self.data
 
 
 def draft_downloads(spec: api.DraftSpec, stem: str) -> list[Download]:
@@ -55,48 +70,84 @@ def report_json(report: api.GapReport) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def review_downloads(report: api.GapReport, stem: str, source: bytes | None = None) -> list[Download]:
-    """The gap report as Word, Markdown and JSON; the annotated agreement when the API offers it."""
+def review_downloads(
+    report: api.GapReport,
+    stem: str,
+    source: bytes | None = None,
+    review_file: api.ReviewFile | None = None,
+    queue: AnalysisQueue | None = None,
+) -> list[Download]:
+    """The gap report as Word, Markdown and JSON, the annotated agreement (for a DOCX ``source``)
+    and the review file: nothing is built until asked for.
+
+    ``report`` carries the reviewer's decisions, so every file shows them beside the tool's.
+    """
+
+    def later(build: Callable[[], bytes], what: str) -> Callable[[], bytes]:
+        def run() -> bytes:
+            try:
+                if queue is None:
+                    return build()
+                with queue.turn():
+                    return build()
+            except Exception:  # the browser says the file could not be made; the log says why
+                LOG.exception("building the %s of %s failed", what, report.file)
+                raise
+
+        return run
+
     found = [
         Download(
             "Gap report (Word)",
-            api.gap_report_docx([report]),
+            later(lambda: api.gap_report_docx([report]), "Word gap report"),
             f"{stem}.gap-report.docx",
             DOCX_MIME,
             "The findings, evidence and suggested clauses, with your decisions beside the tool's.",
         ),
         Download(
             "Gap report (Markdown)",
-            api.gap_report_markdown([report]).encode("utf-8"),
+            later(lambda: api.gap_report_markdown([report]).encode("utf-8"), "Markdown gap report"),
             f"{stem}.gap-report.md",
             "text/markdown",
             "The same report as plain text.",
         ),
         Download(
             "Gap report (JSON)",
-            report_json(report),
+            later(lambda: report_json(report), "JSON gap report"),
             f"{stem}.gap-report.json",
             "application/json",
             "Every finding with its evidence, for other tools; keeps the tool's and your statuses.",
         ),
     ]
     if source is not None:
-        found.append(annotated_agreement(report, stem, source))
+        found.append(annotated_agreement(report, stem, source, later))
+    if review_file is not None:
+        found.append(
+            Download(
+                "Review file (YAML)",
+                later(lambda: api.review_file_text(review_file).encode("utf-8"), "review file"),
+                f"{stem}.review.yaml",
+                "application/x-yaml",
+                "Your decisions with their reasons, your name and the time, and the agreement's fingerprint: "
+                "reopen it here later, or give it to a colleague with the same agreement.",
+            )
+        )
     return found
 
 
-def annotated_agreement(report: api.GapReport, stem: str, source: bytes) -> Download:
+def annotated_agreement(
+    report: api.GapReport, stem: str, source: bytes, later: Callable = lambda build, what: build
+) -> Download:
     """The reviewer's own DOCX with a comment on each finding and tracked-change fixes.
 
-    Fixes are limited to the protections still missing or contrary after the reviewer's
-    decisions, so overriding a finding to "present" keeps its fix out of the document.
+    Written from ``report``: each comment on a decided protection gives the reviewer's status
+    and reason, and only protections still missing or contrary after the decisions get a clause.
     """
-    fixes = [f.id for f in report.protections if f.final_status in ("missing", "contrary")]
-    redline = api.annotate(source, fixes or None, name=report.file)
     return Download(
         "Annotated agreement (Word)",
-        redline.data,
+        later(lambda: api.annotate_reviewed(source, report, name=report.file).data, "annotated agreement"),
         f"{stem}.reviewed.docx",
         DOCX_MIME,
-        f"Your agreement with {redline.summary()}, as Word comments and tracked changes to accept or reject.",
+        "Your agreement with a comment on each finding (giving your decisions and reasons) and suggested "
+        "clauses for the gaps, as tracked changes to accept or reject in Word.",
     )

@@ -1,4 +1,7 @@
-"""The agreement under review in one session: its bytes (memory only), report and decisions."""
+"""The agreement under review in one session: its bytes (memory only), report and decisions.
+
+The review is also filed with :mod:`blma_app.keep`, so a browser reload finds it again.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,11 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 
 from blma import api
+from blma_app import keep
 from blma_app.state import fingerprint
+
+KEY = "review.current"
+KEEP_SECTION = "review"
 
 
 @dataclass
@@ -19,17 +26,23 @@ class Review:
     print_: str = ""
     report: api.GapReport | None = None  # the tool's findings, never edited
     error: str = ""
-    decisions: dict[str, tuple[str, str]] = field(default_factory=dict)  # pid -> (status, reason)
+    decisions: dict[str, api.Decision] = field(default_factory=dict)  # by protection id
+    context: dict[str, str] = field(default_factory=dict)  # the agreement's words for suggested clauses
+    waited_s: float = 0.0  # time spent in the analysis queue
+    _reviewed: tuple[str, api.GapReport] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.print_ = self.print_ or fingerprint(self.name, self.data)
 
     @property
     def reviewed(self) -> api.GapReport | None:
-        """The report with the reviewer's decisions beside the tool's findings."""
-        if self.report is None:
-            return None
-        return api.with_reviewer_decisions(self.report, self.decisions) if self.decisions else self.report
+        """The report with the reviewer's decisions beside the tool's findings (built once per set)."""
+        if self.report is None or not self.decisions:
+            return self.report
+        key = self.decisions_print()
+        if self._reviewed is None or self._reviewed[0] != key:
+            self._reviewed = (key, api.apply_decisions(self.report, self.decisions))
+        return self._reviewed[1]
 
     @property
     def stem(self) -> str:
@@ -40,10 +53,13 @@ class Review:
         return self.data.startswith(b"PK\x03\x04")
 
     def decisions_print(self) -> str:
-        return fingerprint(self.print_, *(f"{k}={s}:{r}" for k, (s, r) in sorted(self.decisions.items())))
+        return fingerprint(
+            self.print_, *(f"{k}={d.status}:{d.reviewer}:{d.reason}" for k, d in sorted(self.decisions.items()))
+        )
 
-
-KEY = "review.current"
+    def review_file(self) -> api.ReviewFile:
+        """The decisions as a review file for this agreement (its name and fingerprint)."""
+        return api.new_review_file(self.name, self.data, self.decisions)
 
 
 def current(state: MutableMapping) -> Review | None:
@@ -56,4 +72,24 @@ def open_document(state: MutableMapping, name: str, data: bytes, origin: str) ->
     candidate = Review(name, data, origin)
     if review is None or review.print_ != candidate.print_:
         state[KEY] = review = candidate
+        remember(review)
+    return review
+
+
+def forget(state: MutableMapping) -> None:
+    """No agreement under review, now or after a reload."""
+    state.pop(KEY, None)
+    keep.save(KEEP_SECTION, None)
+
+
+def remember(review: Review) -> None:
+    """File the review (and its decisions) for a reload."""
+    keep.save(KEEP_SECTION, review, len(review.data))
+
+
+def restore(state: MutableMapping) -> Review | None:
+    """After a reload: the review this session had, if the server still keeps it."""
+    review = keep.restore(KEEP_SECTION)
+    if review is not None:
+        state[KEY] = review
     return review

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STATUSES: tuple[str, ...] = ("present", "partial", "missing", "contrary")
+#: What needs a reviewer's action first: the Review page lists and counts in this order.
+ACTION_ORDER: tuple[str, ...] = ("contrary", "missing", "partial", "present")
 
 
 @dataclass(frozen=True)
