@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval train samples clean
+.PHONY: run test lint bench eval train samples fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ train: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python scripts/build_samples.py
+
+# The full mutation-fuzzer run over the sample agreements (10,000 mutants, about an hour; counts
+# by outcome at the end). `make test` runs a fast slice of it (tests/test_fuzz.py).
+fuzz: $(STAMP)
+	nice -n 10 $(BIN)/python scripts/fuzz.py --cases 10000 --seed 1
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -17,9 +17,9 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime
+from pathlib import PurePath
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.package import Package
 from lxml import etree
 from pydantic import BaseModel, Field
 
@@ -38,9 +38,10 @@ from blma.comparison.revisions import (
     write_package,
 )
 from blma.comparison.suggestions import clause_context, render_suggestion, suggested_clause
+from blma.docx_properties import set_package_properties
 from blma.errors import DocumentError
 from blma.library import Library, default_library
-from blma.reading import read_bytes
+from blma.reading import open_docx, read_bytes
 from blma.reading.models import AgreementText
 
 AUTHOR = "BLMA review"
@@ -87,16 +88,21 @@ def redline(
     author: str = AUTHOR,
     date: datetime | None = None,
     library: Library | None = None,
+    report: GapReport | None = None,
 ) -> Redline:
-    """Annotate a DOCX; ``protections`` limits the inserted and deleted fixes to those ids."""
+    """Annotate a DOCX; ``protections`` limits the inserted and deleted fixes to those ids.
+
+    ``report`` is the analysis of ``data`` to write in, e.g. with a reviewer's decisions
+    (:func:`blma.review_file.with_decisions`); by default ``data`` is analysed here.
+    """
     library = library or default_library()
     if protections:
         library.validate_protection_ids(protections)
     if not data.startswith(b"PK\x03\x04"):
         raise DocumentError(name, "redline needs a Word document (.docx); save the agreement as .docx first")
     doc = read_bytes(name, data)
-    report = default_analyzer().analyze(doc)
-    package = Package.open(io.BytesIO(data))
+    report = report or default_analyzer().analyze(doc)
+    package = open_docx(name, data)  # the reader's boundary: checked, and corrupt parts named
     part = package.main_document_part
     editor = _Editor(doc, report, part, library, Marks.for_document(part.element, author, date), author)
     fixes = [f for f in report.protections if f.final_status in ("missing", "contrary")]
@@ -112,9 +118,15 @@ def redline(
         editor.fix(finding)
     for finding in report.protections:
         editor.comment(finding)
+    changed = set_package_properties(
+        package,
+        title=f"{PurePath(name).name}: gap analysis comments and suggested clauses",
+        subject="Gap analysis against the rubric's protections: comments on the evidence, "
+        "suggested clauses as tracked changes",
+    )
     saved = io.BytesIO()
     package.save(saved)
-    names = [part.partname.lstrip("/"), "[Content_Types].xml", _rels_name(part.partname)]
+    names = [part.partname.lstrip("/"), "[Content_Types].xml", _rels_name(part.partname), *changed]
     names += [
         rel.target_part.partname.lstrip("/") for rel in part.rels.values() if rel.reltype == RT.COMMENTS
     ]
@@ -140,6 +152,9 @@ class _Editor:
         self.actions: list[RedlineAction] = []
         self.notes: list[str] = []
         self.by_article = protections_by_article(doc, report)
+        self.by_key: dict[str, list[int]] = {}  # article key -> its blocks' indexes, built once (no n² scans)
+        for k, block in enumerate(doc.blocks):
+            self.by_key.setdefault(block_key(block), []).append(k)
         self.after: dict[str, list[etree._Element]] = {}  # "after Article 5" -> new paragraphs put there
         self.inserted_heads: dict[str, etree._Element] = {}  # protection -> first inserted paragraph
 
@@ -157,8 +172,9 @@ class _Editor:
 
     def _article_paragraphs(self, key: str) -> list[tuple[int, etree._Element]]:
         seen: list[tuple[int, etree._Element]] = []
-        for k, (block, p) in enumerate(zip(self.doc.blocks, self.paragraphs, strict=True)):
-            if p is not None and block_key(block) == key and not any(p is x for _, x in seen):
+        for k in self.by_key.get(key, []):
+            p = self.paragraphs[k]
+            if p is not None and not any(p is x for _, x in seen):
                 seen.append((k, p))
         return seen
 
@@ -166,7 +182,8 @@ class _Editor:
         """The last body article that reads as final provisions (entry into force, duration)."""
         found = None
         for key in self.doc.units:
-            heading = next((b.heading for b in self.doc.blocks if block_key(b) == key and b.heading), "")
+            blocks = [self.doc.blocks[k] for k in self.by_key.get(key, [])]
+            heading = next((b.heading for b in blocks if b.heading), "")
             if self._is_body_article(key) and (
                 FINAL_HEADING.search(heading) or set(FINAL_PROTECTIONS) & self.by_article.get(key, set())
             ):
@@ -174,13 +191,14 @@ class _Editor:
         return found
 
     def _is_body_article(self, key: str) -> bool:
-        blocks = [b for b in self.doc.blocks if block_key(b) == key]
-        return bool(blocks) and bool(blocks[0].unit) and not blocks[0].annex
+        first = self.doc.blocks[self.by_key[key][0]] if key in self.by_key else None
+        return first is not None and bool(first.unit) and not first.annex
 
     def _neighbour_article(self, pid: str) -> str | None:
         order = list(self.library.protections)
         at = order.index(pid)
         final = self._final_article()
+        units = self.doc.units
         for distance in range(1, len(order)):
             for k in (at - distance, at + distance):
                 if 0 <= k < len(order):
@@ -191,7 +209,7 @@ class _Editor:
                     ]
                     if keys:
                         return max(
-                            keys, key=self.doc.units.index if all(x in self.doc.units for x in keys) else len
+                            keys, key=units.index if all(x in units for x in keys) else len
                         )
         return None
 
@@ -293,6 +311,11 @@ class _Editor:
     def comment(self, finding: Finding) -> None:
         status = finding.final_status
         text = f"{finding.title} ({finding.id}) - {status}: {finding.reason}, see rubric"
+        if finding.reviewer_status:
+            text = (
+                f"{finding.title} ({finding.id}) - {status}, the reviewer's decision: {finding.reviewer_reason} "
+                f"(the tool found it {finding.status}: {finding.reason})"
+            )
         targets = self._evidence_paragraphs(finding)
         head = self.inserted_heads.get(finding.id)
         if head is not None:

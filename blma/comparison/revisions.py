@@ -62,8 +62,8 @@ class Marks:
     @classmethod
     def for_document(cls, root: etree._Element, author: str, date: datetime | None = None) -> Marks:
         """Ids start above every ``w:id`` already used, so no mark clashes with the document's."""
-        ids = (el.get(w("id"), "") for el in root.iter())
-        used = [int(v) for v in ids if v.lstrip("-").isdigit()]
+        ids = (el.get(w("id"), "") for el in root.iter(etree.Element))  # not comments or PIs
+        used = [int(v) for v in ids if v.isascii() and v.lstrip("-").isdigit() and len(v) <= 18]
         marks = cls(author=author, next_id=max(used, default=0) + 1)
         if date is not None:
             marks.date = date.replace(microsecond=0)

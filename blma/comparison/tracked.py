@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from pathlib import PurePath
 
 from docx import Document
-from docx.package import Package
 from lxml import etree
 
 from blma.comparison.anchors import locate
@@ -31,6 +31,8 @@ from blma.comparison.revisions import (
     write_package,
 )
 from blma.comparison.wordiff import pair_paragraphs, word_diff
+from blma.docx_properties import set_package_properties, set_properties
+from blma.reading import open_docx
 from blma.reading.models import AgreementText
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -44,6 +46,7 @@ def _is_docx(source: Source) -> bool:
 def plain_docx(doc: AgreementText) -> bytes:
     """A DOCX holding the blocks of ``doc`` as paragraphs (headings bold), for non-DOCX inputs."""
     document = Document()
+    set_properties(document.core_properties, title=doc.name, subject="")  # a new document, dated now
     for block in doc.blocks:
         if block.origin == "footnote":
             continue
@@ -69,7 +72,7 @@ def tracked_docx(comparison: Comparison, *, author: str = AUTHOR, date: datetime
     """The first version with the second version's differences as Word revisions."""
     first, second = comparison._sources
     base = first.data if _is_docx(first) else plain_docx(first.doc)
-    package = Package.open(io.BytesIO(base))
+    package = open_docx(first.name, base)  # the reader's boundary, as for the analysis
     part = package.main_document_part
     body = part.element.body
     marks = Marks.for_document(part.element, author, date)
@@ -85,15 +88,21 @@ def tracked_docx(comparison: Comparison, *, author: str = AUTHOR, date: datetime
             delete_paragraph(p, marks)
     _insert_new_articles(comparison, paras_a, texts_b, pair_of_b, end_of_a, marks)
 
+    old, new = (PurePath(str(f)).name for f in comparison.files)
+    changed = set_package_properties(
+        package,
+        title=f"Changes from {old} to {new}",
+        subject=f"Version comparison: {new} against {old}, its differences as tracked changes",
+    )
     saved = io.BytesIO()
     package.save(saved)
     name = part.partname.lstrip("/")
-    return write_package(base, members(saved.getvalue(), [name]))
+    return write_package(base, members(saved.getvalue(), [name, *changed]))
 
 
 def _texts_of_second(second: Source) -> dict[str, list[str]]:
     if _is_docx(second):
-        body = Package.open(io.BytesIO(second.data)).main_document_part.element.body
+        body = open_docx(second.name, second.data).main_document_part.element.body
         return {
             k: [raw_text(p) for p in ps]
             for k, ps in _paragraphs_by_article(second.doc, locate(second.doc, body)).items()

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
+from blma.resources import package_path
 from blma.yamlio import load_yaml
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -31,7 +31,7 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = load_yaml((Path(__file__).with_name("languages.yaml")).read_text(encoding="utf-8"))
+    data = load_yaml(package_path("reading/languages.yaml").read_text(encoding="utf-8"))
     return _Lexicon(
         words={code: frozenset(ws) for code, ws in data["words"].items()},
         names=dict(data["names"]),

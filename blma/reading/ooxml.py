@@ -7,10 +7,14 @@ lxml elements named after the OOXML spec; the rest of the reader never touches X
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
+
+from blma.reading.limits import limits
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -36,6 +40,30 @@ SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree
 def parse_part(blob: bytes) -> etree._Element:
     """Parse a package part without resolving entities or touching the network."""
     return etree.fromstring(blob, SAFE_PARSER)
+
+
+def deeper_than(root: etree._Element, depth: int) -> bool:
+    """Whether elements under ``root`` nest more than ``depth`` levels (``root`` is level 1).
+
+    One XPath step per level, each over the elements of that level only: linear in the tree.
+    """
+    return bool(_depth_probe(depth)(root))
+
+
+@functools.cache
+def _depth_probe(depth: int) -> etree.XPath:
+    return etree.XPath("boolean(" + "/".join(["*"] * depth) + ")")
+
+
+def table_nesting(root: etree._Element) -> int:
+    """How deeply tables nest in ``root``: 1 for a plain table, 2 for a table in a cell, ..."""
+    levels: dict[etree._Element, int] = {}
+    deepest = 0
+    for tbl in root.iter(W_TBL):  # document order: an outer table comes before its inner ones
+        outer = _nearest_table(tbl)
+        levels[tbl] = levels.get(outer, 0) + 1 if outer is not None else 1
+        deepest = max(deepest, levels[tbl])
+    return deepest
 
 
 # -- text -----------------------------------------------------------------------------------
@@ -150,6 +178,40 @@ def footnotes(part_xml: etree._Element) -> dict[str, list[str]]:
     return notes
 
 
+# -- typed attributes -----------------------------------------------------------------------
+class MalformedPart(ValueError):
+    """A part's XML breaks the standard in a way Word would refuse; the message says where, in
+    words, and the reader adds the file's name."""
+
+
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+#: More digits than any value Word accepts: read as "very large" without converting the digits.
+MAX_DIGITS = 18
+
+
+def whole_number(el: etree._Element, attr: str, default: int, what: str) -> int:
+    """An ``ST_DecimalNumber`` attribute (``w:val="3"``); ``default`` when it is absent.
+
+    Anything but an optionally signed run of digits ("1e5", "1.5", "x") is :class:`MalformedPart`
+    naming ``what``; absurdly long numbers come back as ±10**18 for the caller to bring into range.
+    """
+    raw = el.get(w(attr))
+    if raw is None:
+        return default
+    text = raw.strip()
+    if not WHOLE_NUMBER.fullmatch(text):
+        raise MalformedPart(f"{what}: w:{attr}=\"{raw[:20]}\" is not a whole number")
+    digits = text.lstrip("+-").lstrip("0")
+    if len(digits) > MAX_DIGITS:
+        return -(10**MAX_DIGITS) if text.startswith("-") else 10**MAX_DIGITS
+    return int(text)
+
+
+def bounded_number(el: etree._Element, attr: str, default: int, low: int, high: int, what: str) -> int:
+    """:func:`whole_number` brought into ``[low, high]``, as Word treats a value beyond its range."""
+    return min(max(whole_number(el, attr, default, what), low), high)
+
+
 # -- numbering ------------------------------------------------------------------------------
 ROMAN = [
     (1000, "m"),
@@ -168,21 +230,30 @@ ROMAN = [
 ]
 
 
+#: Beyond this a number is shown in digits, whatever the format: Roman numerals and repeated
+#: letters grow with the value, and Word's own numbers stop far below it.
+MAX_FORMATTED = 100_000
+
+
 def _roman(n: int) -> str:
     out = []
     for value, letters in ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
+        count, n = divmod(n, value)
+        out.append(letters * count)
     return "".join(out)
 
 
 def _letters(n: int) -> str:
-    # Word repeats the letter after z: aa, bb, ...
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+    # Word repeats the letter after z: aa, bb, ...; a label longer than the limit is cut anyway
+    return chr(ord("a") + (n - 1) % 26) * min((n - 1) // 26 + 1, limits().label_chars)
 
 
 def format_number(n: int, fmt: str) -> str:
+    """``n`` as Word shows it in format ``fmt`` (``lowerRoman``, ``upperLetter``, ``decimal``...)."""
+    if fmt in ("bullet", "none"):
+        return ""
+    if not 0 <= n <= MAX_FORMATTED:
+        return str(n)
     if fmt == "lowerLetter":
         return _letters(n)
     if fmt == "upperLetter":
@@ -193,8 +264,6 @@ def format_number(n: int, fmt: str) -> str:
         return _roman(n).upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("bullet", "none"):
-        return ""
     return str(n)
 
 
@@ -217,15 +286,25 @@ class Numbering:
 
     @classmethod
     def from_parts(cls, numbering: etree._Element | None, styles: etree._Element | None) -> Numbering:
+        """Read the list definitions; a level or start Word would not accept is brought into
+        Word's range (levels 0-8, starts 0-32767 by default, ``limits.yaml``), and a value that
+        is not a number at all is :class:`MalformedPart`."""
+        cap = limits()
+        levels_allowed = range(cap.numbering_levels)
         self = cls()
         if numbering is not None:
+            defs = "the numbering definitions are corrupt"
             for absn in numbering.iter(w("abstractNum")):
                 levels: dict[int, Level] = {}
                 for lvl in absn.findall(w("lvl")):
-                    levels[int(lvl.get(w("ilvl"), "0"))] = Level(
-                        start=int(_val(lvl, "start", "1")),
+                    ilvl = whole_number(lvl, "ilvl", 0, f"{defs} (a list level)")
+                    if ilvl not in levels_allowed:
+                        continue  # Word shows nine levels; a definition beyond them is never used
+                    start = lvl.find(w("start"))
+                    levels[ilvl] = Level(
+                        start=_start(start, f"{defs} (a list start)") if start is not None else 1,
                         fmt=_val(lvl, "numFmt", "decimal"),
-                        text=_val(lvl, "lvlText", "%1."),
+                        text=_val(lvl, "lvlText", "%1.")[: cap.label_chars],
                     )
                 self.abstracts[absn.get(w("abstractNumId"), "")] = levels
             for num in numbering.iter(w("num")):
@@ -234,7 +313,8 @@ class Numbering:
                 for ov in num.findall(w("lvlOverride")):
                     start = ov.find(w("startOverride"))
                     if start is not None:
-                        overrides[int(ov.get(w("ilvl"), "0"))] = int(start.get(w("val"), "1"))
+                        level = _level(ov, f"{defs} (a level override)", attr="ilvl")
+                        overrides[level] = _start(start, f"{defs} (a start override)")
                 if abstract is not None:
                     self.nums[num.get(w("numId"), "")] = (abstract.get(w("val"), ""), overrides)
         if styles is not None:
@@ -252,7 +332,7 @@ class Numbering:
                     if num_id is not None:
                         own[sid] = (
                             num_id.get(w("val"), "0"),
-                            int(ilvl.get(w("val"), "0")) if ilvl is not None else 0,
+                            _level(ilvl, "the styles are corrupt (a list level)") if ilvl is not None else 0,
                         )
             for sid in set(own) | set(based_on):
                 cursor, hops = sid, 0
@@ -285,7 +365,7 @@ class Numbering:
                 lvl_def = levels.get(i, Level())
                 value = counters.get(i, lvl_def.start)
                 text = text.replace(marker, format_number(value, lvl_def.fmt))
-        return text.strip() if level.fmt not in ("bullet", "none") else ""
+        return text.strip()[: limits().label_chars] if level.fmt not in ("bullet", "none") else ""
 
     def _numpr(self, p: etree._Element) -> tuple[str, int]:
         numpr = p.find(f"{w('pPr')}/{w('numPr')}")
@@ -295,8 +375,19 @@ class Numbering:
         num_id = numpr.find(w("numId"))
         ilvl = numpr.find(w("ilvl"))
         nid = num_id.get(w("val"), "") if num_id is not None else (style_num[0] if style_num else "")
-        lvl = int(ilvl.get(w("val"), "0")) if ilvl is not None else (style_num[1] if style_num else 0)
+        if ilvl is not None:
+            lvl = _level(ilvl, "the document body is corrupt (a numbered paragraph's level)")
+        else:
+            lvl = style_num[1] if style_num else 0
         return nid, lvl
+
+
+def _level(el: etree._Element, what: str, attr: str = "val") -> int:
+    return bounded_number(el, attr, 0, 0, limits().numbering_levels - 1, what)
+
+
+def _start(el: etree._Element, what: str) -> int:
+    return bounded_number(el, "val", 1, 0, limits().numbering_start, what)
 
 
 def _val(el: etree._Element, tag: str, default: str) -> str:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+import zlib
+from collections.abc import Iterable, Iterator
 
 from blma.errors import DocumentError
+from blma.reading.bounds import TextBudget
+from blma.reading.limits import limits
 from blma.reading.models import RawParagraph
 
 # "### Article 7", and "###Article 7" as the Dutch treaty database writes it
@@ -17,6 +22,13 @@ MD_HTML_LINE = re.compile(r"^(?:<[^>]*>\s*)+$")  # "<meta http-equiv=...>" left 
 MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")  # a thematic break: what follows is a new part (title over)
 BULLET = re.compile(r"^[•◦▪●‣–]\s+")
 MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+#: What pypdf raises on malformed files besides its own errors (it reads objects as it meets them).
+PDF_PARSER_ERRORS = (
+    ValueError, KeyError, IndexError, AttributeError, TypeError, OSError, EOFError,
+    zlib.error, struct.error, RecursionError, NotImplementedError, AssertionError,
+)  # fmt: skip
+# the line ends str.splitlines knows, found one at a time (a list of millions of lines is not built)
+LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 END_OF_SENTENCE = re.compile(r"[.;:!?)\]\"”]$")
 NEW_ITEM = re.compile(
     r"^(\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[0-9]{1,3}\s*[—–]|[-*•]\s|article\b|artikel\b|art\.|section\b|"
@@ -38,11 +50,23 @@ def decode(name: str, data: bytes) -> str:
 
 
 def read_text(name: str, data: bytes, markdown: bool) -> list[RawParagraph]:
-    return lines_to_paragraphs(decode(name, data).splitlines(), markdown=markdown)
+    return lines_to_paragraphs(_lines(decode(name, data)), markdown=markdown, budget=TextBudget(name))
 
 
-def lines_to_paragraphs(lines: list[str], markdown: bool = False) -> list[RawParagraph]:
-    """Group lines into paragraphs: blank lines separate, wrapped lines are joined."""
+def _lines(text: str) -> Iterator[str]:
+    start = 0
+    for match in LINE_BREAK.finditer(text):
+        yield text[start : match.start()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
+
+
+def lines_to_paragraphs(
+    lines: Iterable[str], markdown: bool = False, budget: TextBudget | None = None
+) -> list[RawParagraph]:
+    """Group lines into paragraphs: blank lines separate, wrapped lines are joined; ``budget``
+    refuses the document as soon as it holds too many paragraphs or characters."""
     paragraphs: list[RawParagraph] = []
     buffer: list[str] = []
     table_index = 0
@@ -52,6 +76,8 @@ def lines_to_paragraphs(lines: list[str], markdown: bool = False) -> list[RawPar
 
     def emit(paragraph: RawParagraph) -> None:
         nonlocal after_rule
+        if budget is not None:
+            budget.add(paragraph.text)
         paragraph.after_break, after_rule = after_rule, False
         paragraphs.append(paragraph)
 
@@ -135,32 +161,39 @@ def _strip_md(text: str) -> str:
 
 def read_pdf(name: str, data: bytes) -> list[RawParagraph]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
+    cap = limits()
+    pages: list[str] = []
+    # Only pypdf's own calls are inside: whatever they raise comes from the file's contents.
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise DocumentError(
-                name, "the PDF is password-protected; remove the password and upload it again"
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        encrypted = reader.is_encrypted
+        count = 0 if encrypted else len(reader.pages)
+        if count > cap.pdf_pages:
+            raise DocumentError(name, f"the PDF has {count:,} pages, over the limit of {cap.pdf_pages:,}")
+        budget = TextBudget(name)
+        for page in reader.pages if not encrypted else ():
+            pages.append(page.extract_text() or "")
+            budget.add(pages[-1].strip(), paragraph=False)
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
+    except (PyPdfError, *PDF_PARSER_ERRORS) as exc:
         raise DocumentError(
             name, f"the PDF is corrupt and cannot be read ({exc.__class__.__name__})"
         ) from None
+    if encrypted:
+        raise DocumentError(name, "the PDF is password-protected; remove the password and upload it again")
     if sum(len(p.strip()) for p in pages) < 20:
         raise DocumentError(
             name,
             "the PDF has no text layer (a scanned image); OCR is not supported: upload the DOCX "
             "or a text-based PDF",
         )
-    lines: list[str] = []
-    for page in pages:
-        lines.extend(
-            line
-            for line in page.splitlines()
-            if not re.fullmatch(r"\s*(page\s*)?\d+(\s*(of|/)\s*\d+)?\s*", line, re.I)
-        )
-    return lines_to_paragraphs(lines)
+    lines = (
+        line
+        for page in pages
+        for line in page.splitlines()
+        if not re.fullmatch(r"\s*(page\s*)?\d+(\s*(of|/)\s*\d+)?\s*", line, re.I)
+    )
+    return lines_to_paragraphs(lines, budget=TextBudget(name))
