@@ -314,8 +314,10 @@ def test_a_reload_keeps_the_agreement_the_decisions_and_the_name(app_page):
     token = at.query_params["work"]
     assert token
 
-    from conftest import ROOT
     from streamlit.testing.v1 import AppTest  # a reload: a new session that arrives with the same address
+
+    from tests.conftest import ROOT
+
     reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     reloaded.query_params["work"] = token
     reloaded.run()

