@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from blma.analysis import Analyzer, default_analyzer
+from blma.analysis.facts import collect_facts
 from blma.drafting import DraftSpec, draft
 from blma.drafting.docx_writer import docx_bytes
 from blma.kit.models import Kit
@@ -36,7 +37,7 @@ def kit_from_spec(
 def kit_from_agreement(doc: AgreementText, analyzer: Analyzer | None = None) -> Kit:
     """The kit for an existing agreement: the Parties come from its own text."""
     analyzer = analyzer or default_analyzer()
-    facts = analyzer.analyze(doc).facts
+    facts = collect_facts(doc, analyzer.book.modality)  # parties and instrument; the tracker reads the rest
     names = [*facts.parties, "", ""][:2]
     roles = Roles(
         PartyNames(names[0]) if names[0] else None,
