@@ -1,14 +1,15 @@
-"""The optional annexes: a model employment contract and a list of competent authorities.
+"""The optional annexes: the minimum terms of the employment contract, a standard contract form
+the Parties make binding, and a list of competent authorities.
 
-The contract's rows come from the protections the draft actually secures, so omitting a
-protection also drops its term from the model contract.
+The minimum-terms rows and the contract's sections come from the protections the draft actually
+secures, so omitting a protection also drops its term, and each cites the article that governs it.
 """
 
 from __future__ import annotations
 
 from blma.drafting.document import Annex, AnnexTable
 from blma.drafting.spec import DraftSpec
-from blma.drafting.wording import say, setting
+from blma.drafting.wording import environment, say, setting
 
 
 def build_annexes(spec: DraftSpec, article_numbers: dict[str, int]) -> list[Annex]:
@@ -17,6 +18,8 @@ def build_annexes(spec: DraftSpec, article_numbers: dict[str, int]) -> list[Anne
     builders = []
     if spec.annexes.model_contract:
         builders.append(_model_contract)
+    if spec.annexes.standard_contract:
+        builders.append(_standard_contract)
     if spec.annexes.competent_authorities:
         builders.append(_competent_authorities)
     return [build(spec, article_numbers, say("roman", n)) for n, build in enumerate(builders, start=1)]
@@ -49,6 +52,44 @@ def _model_contract(spec: DraftSpec, numbers: dict[str, int], numeral: str) -> A
             rows=rows,
             widths_cm=setting("model_contract_widths_cm"),
         ),
+    )
+
+
+def _standard_contract(spec: DraftSpec, numbers: dict[str, int], numeral: str) -> Annex:
+    """A contract form: numbered sections, then the lines employer, worker and both authorities sign."""
+    words = _words(spec)
+    parties = spec.parties
+    values = {
+        "instrument": words["instrument"],
+        "origin": parties.origin.country,
+        "destination": parties.destination.country,
+        "origin_short": parties.origin.short,
+        "destination_short": parties.destination.short,
+    }
+    env = environment()
+    sections = [
+        (section, numbers.get(section.get("protection", "")))
+        for section in setting("standard_contract_sections")
+        if "protection" not in section or section["protection"] in numbers
+    ]
+    paragraphs = [
+        say(
+            "standard_contract_intro",
+            words["instrument"],
+            words["shall"],
+            parties.origin.short,
+            parties.destination.short,
+        )
+    ]
+    for number, (section, article) in enumerate(sections, start=1):
+        text = env.from_string(section["text"]).render(values | {"article": article})
+        paragraphs.append(say("standard_contract_section", number, section["title"], text))
+    paragraphs += [env.from_string(line).render(values) for line in setting("standard_contract_signature")]
+    return Annex(
+        key="standard_contract",
+        numeral=numeral,
+        heading=say("annex_heading", numeral, setting("annex_titles")["standard_contract"]),
+        paragraphs=paragraphs,
     )
 
 

@@ -34,7 +34,7 @@ FINAL_ROLES = ("relation_to_law", "annexes", "amendment", "entry_into_force")
 #: The rubric chapter whose protections close the final provisions.
 FINAL_CHAPTER = "final"
 #: Clause variables that cite an annex by a fixed name rather than ``annex_<key>``.
-ANNEX_ALIASES = {"contract_annex": "model_contract"}
+ANNEX_ALIASES = {"contract_annex": "model_contract", "standard_contract_annex": "standard_contract"}
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,9 @@ def named_parties(spec: DraftSpec, library: Library) -> str:
 def _slots(spec: DraftSpec, library: Library) -> tuple[list[_Slot], dict[str, str]]:
     """The articles in order, and the recorded reason of each omitted protection."""
     headings = setting("role_headings")[spec.style]
-    has_annexes = spec.annexes.model_contract or spec.annexes.competent_authorities
+    has_annexes = (
+        spec.annexes.model_contract or spec.annexes.standard_contract or spec.annexes.competent_authorities
+    )
 
     def structural(part: str, role: str) -> _Slot:
         clause, values = structural_clause(role, spec, library)

@@ -50,11 +50,11 @@ class AnnexTable(BaseModel):
 
 
 class Annex(BaseModel):
-    key: Literal["model_contract", "competent_authorities"]
+    key: Literal["model_contract", "standard_contract", "competent_authorities"]
     numeral: str
     heading: str
     paragraphs: list[str]
-    table: AnnexTable
+    table: AnnexTable | None = None  # a contract form is paragraphs only
 
 
 class SignatureBlock(BaseModel):

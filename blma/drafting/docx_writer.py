@@ -159,6 +159,8 @@ class _Writer:
         for text in annex.paragraphs:
             self.document.add_paragraph(text)
         data = annex.table
+        if data is None:
+            return
         table = self.document.add_table(rows=1, cols=len(data.headers))
         table.style = self.document.styles["Table Grid"]
         table.autofit = not data.widths_cm

@@ -205,7 +205,8 @@ class Authority(SpecModel):
 
 
 class Annexes(SpecModel):
-    model_contract: bool = True
+    model_contract: bool = True  # a table of the minimum terms every contract carries
+    standard_contract: bool = False  # a contract form the Parties make binding (a real contract, not a table)
     competent_authorities: bool = True
     other_authorities: list[Authority] = Field(default_factory=list)
 
