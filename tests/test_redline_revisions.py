@@ -1,12 +1,13 @@
-"""The raw-XML revision helpers (blma.comparison.revisions), on small hand-made paragraphs."""
+"""The raw-XML revision helpers (blma.ooxml.revisions), on small hand-made paragraphs."""
 
 from __future__ import annotations
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from blma.comparison.revisions import Marks, accept_all, delete_paragraph, insert_paragraph, raw_text, rewrite
-from blma.reading.ooxml import w
+from blma.ooxml.ns import w
+from blma.ooxml.revisions import Marks, accept_all, delete_paragraph, insert_paragraph, rewrite
+from blma.ooxml.runs import raw_text
 
 
 def paragraph(inner: str):

@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from blma import api
 from blma.analysis.models import GapReport
 from blma.library import default_library
+from blma.ooxml.tables import cell_fill
 from blma.reports import OutputError, build_view, write_atomic
 from blma.reports.docx_writer import STATUS_FILL
-from blma.reports.docx_xml import cell_fill
 from blma.reports.view import clause_context
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_agreements"
@@ -106,14 +106,16 @@ def test_suggested_clauses_use_the_agreements_parties_and_style(report):
     assert " shall " not in joined  # an MoU says "will"
 
 
-def test_a_party_named_with_its_form_of_state_gives_long_and_short_names(report):
-    report.facts.parties = ["Republic of Kestria", "the Federal Republic of Marovia"]
-    context = clause_context(report, default_library())
-    assert (context["origin"], context["origin_short"]) == ("the Republic of Kestria", "Kestria")
-    assert (context["destination"], context["destination_short"]) == (
-        "the Federal Republic of Marovia",
-        "Marovia",
+def test_suggested_clauses_name_origin_and_destination_as_the_analysis_decided(report):
+    terms = report.facts.terms.model_copy(
+        update={"origin": "Kestria", "origin_name": "the Republic of Kestria", "destination": "Marovia",
+                "destination_name": "the Federal Republic of Marovia"}
     )
+    report.facts.parties = ["Marovia", "Kestria"]  # the destination named first
+    report.facts.terms = terms
+    context = clause_context(report)
+    assert (context["origin"], context["origin_short"]) == ("the Republic of Kestria", "Kestria")
+    assert (context["destination"], context["destination_short"]) == ("the Federal Republic of Marovia", "Marovia")
 
 
 def test_a_reviewers_override_shows_the_tools_finding_and_the_decision_with_its_reason(report):
@@ -170,10 +172,10 @@ def test_a_clause_that_cannot_be_filled_in_is_shown_as_written_with_the_reason(r
     from blma.errors import TemplateError
     from blma.reports import view
 
-    def broken(clause, context):
+    def broken(clause, facts):
         raise TemplateError(f"clause {clause.id}: no value given for a variable")
 
-    monkeypatch.setattr(view, "render_clause", broken)
+    monkeypatch.setattr(view, "fitted_clause", broken)
     missing = first(report, "missing")
     clause = default_library().clause(missing.suggestions[0])
     text = api.gap_report_markdown([report])

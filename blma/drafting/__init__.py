@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from blma.drafting.assemble import assemble
+from blma.drafting.content import Annex, Article, Chapter
 from blma.drafting.coverage import Coverage, CoverageEntry
-from blma.drafting.document import Annex, Article, Chapter, Draft
+from blma.drafting.document import Draft
 from blma.drafting.spec import OMIT, DraftSpec, ProtectionChoice
 from blma.drafting.starter import init_spec
 from blma.errors import SpecError, UnknownIdError

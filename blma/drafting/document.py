@@ -1,7 +1,8 @@
-"""The assembled draft: numbered articles grouped in chapters, signature block, annexes.
+"""The assembled draft and its exports: Markdown, DOCX, or a file of either.
 
-This is what the writers (DOCX, Markdown) and the app receive; it holds finished text
-only, so a writer never needs the library or the spec's rules.
+:class:`Draft` is what :func:`blma.drafting.draft` returns and the app keeps. Its text lives in
+:mod:`blma.drafting.content`, which the writers read; the draft calls the writers, so imports
+go one way (draft -> writers -> content).
 """
 
 from __future__ import annotations
@@ -9,88 +10,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel
+from blma.drafting.content import Annex, AnnexTable, Article, Chapter, DraftContent, SignatureBlock
+from blma.drafting.markdown_writer import markdown_text
+from blma.outputs import write_atomic
 
-from blma.drafting.coverage import Coverage
-from blma.drafting.spec import DraftSpec
+__all__ = [
+    "Annex",
+    "AnnexTable",
+    "Article",
+    "Chapter",
+    "Draft",
+    "ExportFormat",
+    "SignatureBlock",
+    "format_for",
+]
 
 ExportFormat = Literal["docx", "md"]
 
 
-class Article(BaseModel):
-    number: int
-    heading: str
-    key: str  # the protection id or structural role the article is placed for
-    clause_id: str  # the main clause (the first, when several are combined)
-    clause_ids: list[str] = []  # every clause whose text the article holds, in order
-    secures: list[str]  # every protection id its clauses secure
-    paragraphs: list[str]  # rendered text, in order
-
-    @property
-    def numbering(self) -> Literal["none", "paragraphs", "items"]:
-        """How the paragraphs are numbered: a lone paragraph is not; a first paragraph ending
-        with a colon (as in definitions) introduces items (a), (b)...; otherwise (1), (2)..."""
-        if len(self.paragraphs) < 2:
-            return "none"
-        if len(self.paragraphs) > 2 and self.paragraphs[0].rstrip().endswith(":"):
-            return "items"
-        return "paragraphs"
-
-
-class Chapter(BaseModel):
-    numeral: str
-    title: str
-    articles: list[Article]
-
-
-class AnnexTable(BaseModel):
-    headers: list[str]
-    rows: list[list[str]]
-    widths_cm: list[float] = []  # column widths on paper; empty lets the writer decide
-
-
-class Annex(BaseModel):
-    key: Literal["model_contract", "standard_contract", "competent_authorities"]
-    numeral: str
-    heading: str
-    paragraphs: list[str]
-    table: AnnexTable | None = None  # a contract form is paragraphs only
-
-
-class SignatureBlock(BaseModel):
-    paragraphs: list[str]  # the witness and "done at" wording
-    signatories: list[list[str]]  # one list of lines per column: origin, destination
-
-
-class Draft(BaseModel):
-    """A complete model instrument and what it secures."""
-
-    spec: DraftSpec
-    title: str
-    preamble: list[str]
-    chapters: list[Chapter]
-    signature: SignatureBlock
-    annexes: list[Annex]
-    footer: str  # may hold the page-number marks of blma.drafting.wording
-    coverage: Coverage
-
-    @property
-    def articles(self) -> list[Article]:
-        return [a for chapter in self.chapters for a in chapter.articles]
-
-    def article(self, key: str) -> Article:
-        """The article placed for a protection id or structural role (KeyError if none)."""
-        for article in self.articles:
-            if article.key == key:
-                return article
-        raise KeyError(key)
+class Draft(DraftContent):
+    """A complete model instrument and what it secures, ready to export."""
 
     def to_markdown(self) -> str:
-        from blma.drafting.markdown_writer import markdown_text
-
         return markdown_text(self)
 
     def to_docx(self) -> bytes:
+        # python-docx loads only when a DOCX is written: `blma library` and `--init` never need it
         from blma.drafting.docx_writer import docx_bytes
 
         return docx_bytes(self)
@@ -100,8 +45,6 @@ class Draft(BaseModel):
 
     def save(self, path: Path | str, fmt: ExportFormat | None = None) -> Path:
         """Write the export; the format follows the suffix unless given. Nothing is left on failure."""
-        from blma.outputs import write_atomic
-
         path = Path(path)
         write_atomic(path, self.export(fmt or format_for(path)))
         return path

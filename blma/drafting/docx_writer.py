@@ -2,7 +2,7 @@
 (articles), Normal body, List Number paragraphs that restart in each article, a borderless
 signature table, Table Grid annex tables and a footer with PAGE / NUMPAGES fields.
 
-Wording comes from the draft and ``templates/wording.j2``; XML details from ``docx_xml``.
+Wording comes from the draft and ``templates/wording.j2``; XML details from :mod:`blma.ooxml`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Row
 
 from blma.docx_properties import set_properties
-from blma.drafting import docx_xml
-from blma.drafting.document import Annex, Article, Draft
+from blma.drafting.content import Annex, Article, DraftContent
 from blma.drafting.wording import PAGE_MARK, PAGES_MARK, say
+from blma.ooxml.fields import append_field
+from blma.ooxml.numbering import add_list_definition, restarted_list, set_list
+from blma.ooxml.styles import remove_border, remove_contextual_spacing, use_plain_font
+from blma.ooxml.tables import keep_on_one_page, repeat_as_header
 
 FONT = "Times New Roman"
 TABLE_TEXT = "Table Text"
@@ -30,7 +33,7 @@ INDENT_TWIPS = 567  # 1 cm: room for "(10)"
 BLACK = RGBColor(0, 0, 0)
 
 
-def docx_bytes(draft: Draft) -> bytes:
+def docx_bytes(draft: DraftContent) -> bytes:
     document = Document()
     _set_up(document, draft)
     writer = _Writer(document)
@@ -47,14 +50,14 @@ def docx_bytes(draft: Draft) -> bytes:
     return buffer.getvalue()
 
 
-def _set_up(document: DocumentObject, draft: Draft) -> None:
+def _set_up(document: DocumentObject, draft: DraftContent) -> None:
     """Page, styles and footer: the look of an intergovernmental instrument."""
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
 
-    docx_xml.use_plain_font(document, FONT)
+    use_plain_font(document, FONT)
     styles = document.styles
     normal = styles["Normal"]
     normal.font.size = Pt(BODY_PT)
@@ -74,8 +77,8 @@ def _set_up(document: DocumentObject, draft: Draft) -> None:
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
         style.paragraph_format.keep_with_next = True
-    docx_xml.remove_border(styles["Title"])
-    docx_xml.remove_contextual_spacing(styles["List Number"])
+    remove_border(styles["Title"])
+    remove_contextual_spacing(styles["List Number"])
     styles["List Number"].paragraph_format.space_after = Pt(6)
     styles["Title"].font.all_caps = False
     table_text = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
@@ -92,9 +95,9 @@ def _set_up(document: DocumentObject, draft: Draft) -> None:
     footer.style = styles["Footer"]
     for piece in re.split(f"({re.escape(PAGE_MARK)}|{re.escape(PAGES_MARK)})", draft.footer):
         if piece == PAGE_MARK:
-            docx_xml.append_field(footer, "PAGE")
+            append_field(footer, "PAGE")
         elif piece == PAGES_MARK:
-            docx_xml.append_field(footer, "NUMPAGES")
+            append_field(footer, "NUMPAGES")
         elif piece:
             footer.add_run(piece)
 
@@ -106,14 +109,14 @@ class _Writer:
 
     def __init__(self, document: DocumentObject) -> None:
         self.document = document
-        self.paragraph_list = docx_xml.add_list_definition(
+        self.paragraph_list = add_list_definition(
             document, "decimal", say("paragraph_label", "%1"), INDENT_TWIPS
         )
-        self.item_list = docx_xml.add_list_definition(
+        self.item_list = add_list_definition(
             document, "lowerLetter", say("item_label", "%1"), INDENT_TWIPS
         )
 
-    def front(self, draft: Draft) -> None:
+    def front(self, draft: DraftContent) -> None:
         self.document.add_paragraph(draft.title, style="Title")
         for text in draft.preamble:
             self.document.add_paragraph(text)
@@ -128,16 +131,16 @@ class _Writer:
         list_id = None
         if numbering != "none":
             abstract = self.paragraph_list if numbering == "paragraphs" else self.item_list
-            list_id = docx_xml.restarted_list(self.document, abstract)
+            list_id = restarted_list(self.document, abstract)
         for index, text in enumerate(article.paragraphs):
             numbered = numbering == "paragraphs" or (numbering == "items" and index > 0)
             paragraph = self.document.add_paragraph(text, style="List Number" if numbered else "Normal")
             if numbered and list_id is not None:
-                docx_xml.set_list(paragraph, list_id)
+                set_list(paragraph, list_id)
             if numbering == "items" and index == 0:
                 paragraph.paragraph_format.keep_with_next = True
 
-    def signature(self, draft: Draft) -> None:
+    def signature(self, draft: DraftContent) -> None:
         for text in draft.signature.paragraphs:
             paragraph = self.document.add_paragraph(text)
             paragraph.paragraph_format.keep_with_next = True
@@ -152,7 +155,8 @@ class _Writer:
             label.add_run("\n".join(lines[:label_end])).bold = True
             for line in lines[label_end:]:
                 cell.add_paragraph(line, style=TABLE_TEXT)
-        docx_xml.repeat_as_header(table.rows[0])  # also keeps the signature cells on one page
+        keep_on_one_page(table.rows[0])  # the signatories' lines stay together
+        repeat_as_header(table.rows[0])
 
     def annex(self, annex: Annex) -> None:
         self.heading(annex.heading, level=1, new_page=True)
@@ -167,7 +171,8 @@ class _Writer:
         for column, width in zip(table.columns, data.widths_cm, strict=False):
             column.width = Cm(width)  # the grid, which LibreOffice reads; cells carry it for Word
         self._fill_row(table.rows[0], data.headers, data.widths_cm, bold=True)
-        docx_xml.repeat_as_header(table.rows[0])
+        keep_on_one_page(table.rows[0])
+        repeat_as_header(table.rows[0])
         for row in data.rows:
             self._fill_row(table.add_row(), row, data.widths_cm)
 

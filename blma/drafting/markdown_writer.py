@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from blma.drafting.document import Draft
+from blma.drafting.content import DraftContent
 from blma.drafting.wording import environment, render_file
 
 #: Characters that can open inline Markdown or HTML anywhere in a line. The pipe is left to
@@ -27,6 +27,7 @@ _NOT_WRITTEN = frozenset({"spec", "coverage", "key", "clause_id", "secures"})
 _IDS = frozenset({"clause", "style", "sectors", "party"})
 
 _Part = TypeVar("_Part")
+_Draft = TypeVar("_Draft", bound=DraftContent)
 
 
 def escape_markdown(text: str) -> str:
@@ -46,7 +47,7 @@ def markdown_cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ") or " "
 
 
-def signature_rows(draft: Draft) -> list[list[str]]:
+def signature_rows(draft: DraftContent) -> list[list[str]]:
     """The two signatory columns as table rows: the "For the ..." label as the header, then
     the signature line, name and title; the blank spacing lines only matter on paper."""
     columns = []
@@ -57,14 +58,14 @@ def signature_rows(draft: Draft) -> list[list[str]]:
     return [[c[i] if i < len(c) else "" for c in columns] for i in range(depth)]
 
 
-def markdown_text(draft: Draft) -> str:
+def markdown_text(draft: DraftContent) -> str:
     environment().filters.setdefault("cell", markdown_cell)
     draft = with_values_escaped(draft)
     text = render_file("draft.md.j2", draft=draft, signature_rows=signature_rows(draft))
     return text.rstrip() + "\n"
 
 
-def with_values_escaped(draft: Draft) -> Draft:
+def with_values_escaped(draft: _Draft) -> _Draft:
     """A copy of the draft in which each occurrence of a spec value is Markdown-escaped; the
     draft itself when no value holds a character Markdown would read."""
     values = sorted(

@@ -32,13 +32,13 @@ from pydantic import (
 )
 
 from blma.errors import SpecError
-from blma.library.models import SECTORS, StructuralRole
+from blma.library.models import AGREEMENT_SECTORS, StructuralRole
 
 #: The value of ``clause`` that leaves a protection out of the draft.
 OMIT = "omit"
 
 #: The sectors a draft may cover: the library's sectors, less the wildcard "all".
-DraftSector = Literal[tuple(s for s in SECTORS if s != "all")]  # type: ignore[valid-type]
+DraftSector = Literal[AGREEMENT_SECTORS]  # type: ignore[valid-type]
 DraftStyle = Literal["agreement", "mou"]
 
 #: A spec is a few kilobytes of a few levels; these bounds only stop hostile files.

@@ -11,7 +11,7 @@ from blma.drafting.spec import DraftSpec, Parties, Party
 from blma.drafting.wording import render_file, setting
 from blma.errors import DataError, SpecError
 from blma.library import Library, default_library
-from blma.library.models import CHAPTERS
+from blma.library.models import AGREEMENT_SECTORS, CHAPTERS
 
 
 def init_spec(library: Library | None = None) -> str:
@@ -35,7 +35,7 @@ def init_spec(library: Library | None = None) -> str:
     text = render_file(
         "spec_starter.yaml.j2",
         spec=example,
-        sectors=list(setting("sector_labels")),
+        sectors=list(AGREEMENT_SECTORS),
         chapters=[
             (titles[c], [p for p in library.protections.values() if p.chapter == c])
             for c in CHAPTERS

@@ -15,6 +15,7 @@ from jinja2 import TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from blma.errors import DataError
+from blma.numerals import to_roman
 from blma.templating import layout_environment, templates_root
 
 #: Stands for the current page number in rendered text; the DOCX writer makes it a PAGE field.
@@ -27,7 +28,7 @@ PAGES_MARK = "\x00NUMPAGES\x00"
 def environment() -> SandboxedEnvironment:
     """Sandboxed like the clause renderer: the templates are ours, the values are users'."""
     env = layout_environment()
-    env.globals.update(PAGE=PAGE_MARK, PAGES=PAGES_MARK)
+    env.globals.update(PAGE=PAGE_MARK, PAGES=PAGES_MARK, to_roman=to_roman)
     return env
 
 

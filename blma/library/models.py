@@ -28,6 +28,9 @@ Sector = Literal[
     "hospitality",
 ]
 SECTORS: tuple[str, ...] = get_args(Sector)
+#: The sectors an agreement or a draft may cover: every sector but the wildcard ``all``. The one
+#: list of sectors; the analysis, the drafting form, the wording tables and the tests follow it.
+AGREEMENT_SECTORS: tuple[str, ...] = tuple(s for s in SECTORS if s != "all")
 
 #: Drafting order of the chapters a protection's article sits in.
 Chapter = Literal[

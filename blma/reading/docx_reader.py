@@ -21,10 +21,27 @@ from docx.opc.part import PartFactory
 from docx.package import Package
 from docx.parts.comments import CommentsPart
 from docx.parts.document import DocumentPart
-from lxml import etree
 
 from blma.errors import DocumentError
-from blma.reading import ooxml
+from blma.ooxml.comments import check_comment_ids
+from blma.ooxml.ns import RT_FOOTNOTES, W_DOCUMENT, Element, XMLSyntaxError
+from blma.ooxml.numbering import Numbering, NumberingLimits
+from blma.ooxml.parts import MalformedPart, deeper_than, parse_part
+from blma.ooxml.styles import style_names
+from blma.ooxml.tables import table_nesting, table_rows
+from blma.ooxml.text import (
+    footnote_refs,
+    footnotes,
+    has_revisions,
+    is_bold,
+    is_paragraph,
+    iter_block_items,
+    paragraph_style_id,
+    paragraph_text,
+    part_text,
+    text_boxes,
+)
+from blma.ooxml.tree import in_content_control
 from blma.reading.bounds import TextBudget
 from blma.reading.limits import limits
 from blma.reading.models import RawParagraph
@@ -73,7 +90,7 @@ def open_docx(name: str, data: bytes) -> Package:
     try:
         package = Package.open(io.BytesIO(data))
         part = package.main_document_part
-    except etree.XMLSyntaxError as exc:
+    except XMLSyntaxError as exc:
         raise DocumentError(name, _unparsable(data, exc)) from None
     except PackageNotFoundError:
         raise DocumentError(name, "not a Word document: the package lists no content types") from None
@@ -84,17 +101,17 @@ def open_docx(name: str, data: bytes) -> Package:
         ) from None
     except (ValueError, TypeError) as exc:  # part names and relationships python-docx cannot follow
         raise DocumentError(name, f"the Word document is corrupt ({str(exc)[:120]})") from None
-    if not isinstance(part, DocumentPart) or part.element.tag != ooxml.w("document"):
+    if not isinstance(part, DocumentPart) or part.element.tag != W_DOCUMENT:
         raise DocumentError(name, "the Word document is corrupt: its main part is not a Word document")
     if part.element.body is None:
         raise DocumentError(name, "the document has no body (word/document.xml holds no w:body)")
-    if ooxml.deeper_than(part.element, limits().xml_depth):
+    if deeper_than(part.element, limits().xml_depth):
         raise DocumentError(
             name, f"the document body nests XML more than {limits().xml_depth} levels deep; refused"
         )
     try:
         _check_comments(part)
-    except ooxml.MalformedPart as exc:
+    except MalformedPart as exc:
         raise DocumentError(name, str(exc)) from None
     return package
 
@@ -107,13 +124,11 @@ def _check_comments(part: DocumentPart) -> None:
         if rel.reltype != RT.COMMENTS or rel.is_external:
             continue
         if not isinstance(rel.target_part, CommentsPart):
-            raise ooxml.MalformedPart(f"{what} (their part is not a comments part)")
-        for comment in rel.target_part.element.iter(ooxml.w("comment")):
-            if abs(ooxml.whole_number(comment, "id", 0, f"{what} (a comment's id)")) >= 10**ooxml.MAX_DIGITS:
-                raise ooxml.MalformedPart(f"{what} (a comment's id): w:id is out of range")
+            raise MalformedPart(f"{what} (their part is not a comments part)")
+        check_comment_ids(rel.target_part.element, what)
 
 
-def _unparsable(data: bytes, error: etree.XMLSyntaxError) -> str:
+def _unparsable(data: bytes, error: XMLSyntaxError) -> str:
     """Which part python-docx failed to parse, and why, in words (found by parsing each again)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:  # checked by check_package: reads safely
         for member in package.infolist():
@@ -121,13 +136,13 @@ def _unparsable(data: bytes, error: etree.XMLSyntaxError) -> str:
             if blob.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":
                 continue
             try:
-                ooxml.parse_part(blob)
-            except etree.XMLSyntaxError as exc:
+                parse_part(blob)
+            except XMLSyntaxError as exc:
                 return f"{part_problem(member.filename)} ({member.filename}: {_why(exc)})"
     return f"the Word document is corrupt (an XML part cannot be read: {_why(error)})"
 
 
-def _why(error: etree.XMLSyntaxError) -> str:
+def _why(error: XMLSyntaxError) -> str:
     if "depth" in str(error.msg).lower():
         return f"XML nested more than {limits().xml_depth} levels deep"
     return f"not well-formed XML, line {error.lineno}"
@@ -137,7 +152,7 @@ def read_docx(name: str, data: bytes) -> tuple[list[RawParagraph], list[str], bo
     """Return the paragraphs, the header/footer texts, and whether tracked changes were present."""
     part = open_docx(name, data).main_document_part
     body = part.element.body
-    nesting = ooxml.table_nesting(body)
+    nesting = table_nesting(body)
     if nesting > limits().table_nesting:
         raise DocumentError(
             name, f"tables are nested {nesting} deep, over the limit of {limits().table_nesting}; refused"
@@ -145,27 +160,32 @@ def read_docx(name: str, data: bytes) -> tuple[list[RawParagraph], list[str], bo
     try:
         paragraphs = _body_paragraphs(name, part, body)
         headers = _headers_footers(name, part)
-    except ooxml.MalformedPart as exc:
+    except MalformedPart as exc:
         raise DocumentError(name, str(exc)) from None
-    return paragraphs, headers, ooxml.has_revisions(body)
+    return paragraphs, headers, has_revisions(body)
 
 
 def _body_paragraphs(name: str, part, body) -> list[RawParagraph]:
     styles_xml = _related_xml(name, part, RT.STYLES)
-    numbering = ooxml.Numbering.from_parts(_related_xml(name, part, RT.NUMBERING), styles_xml)
-    style_names = _style_names(styles_xml)
-    notes_xml = _related_xml(name, part, ooxml.RT_FOOTNOTES)
-    notes = ooxml.footnotes(notes_xml) if notes_xml is not None else {}
+    cap = limits()
+    numbering = Numbering.from_parts(
+        _related_xml(name, part, RT.NUMBERING),
+        styles_xml,
+        NumberingLimits(levels=cap.numbering_levels, start=cap.numbering_start, label_chars=cap.label_chars),
+    )
+    names = style_names(styles_xml)
+    notes_xml = _related_xml(name, part, RT_FOOTNOTES)
+    notes = footnotes(notes_xml) if notes_xml is not None else {}
 
     budget = TextBudget(name)
     paragraphs: list[RawParagraph] = []
     table_index = 0
-    for item in ooxml.iter_block_items(body):
-        if item.tag == ooxml.W_P:
-            found = _paragraph(item, numbering, style_names)
+    for item in iter_block_items(body):
+        if is_paragraph(item):
+            found = _paragraph(item, numbering, names)
         else:
             table_index += 1
-            found = _table(item, table_index, numbering, style_names)
+            found = _table(item, table_index, numbering, names)
         for para in found:
             budget.add(para.text)
             paragraphs.append(para)
@@ -176,7 +196,7 @@ def _body_paragraphs(name: str, part, body) -> list[RawParagraph]:
     return paragraphs
 
 
-def _related_xml(name: str, part, reltype: str) -> etree._Element | None:
+def _related_xml(name: str, part, reltype: str) -> Element | None:
     for rel in part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
             target = rel.target_part
@@ -185,58 +205,45 @@ def _related_xml(name: str, part, reltype: str) -> etree._Element | None:
     return None
 
 
-def _parse(name: str, target) -> etree._Element:
+def _parse(name: str, target) -> Element:
     """A part python-docx keeps as bytes (footnotes), parsed here with the same safeguards."""
     try:
-        return ooxml.parse_part(target.blob)
-    except etree.XMLSyntaxError as exc:
+        return parse_part(target.blob)
+    except XMLSyntaxError as exc:
         partname = str(target.partname).lstrip("/")
         raise DocumentError(name, f"{part_problem(partname)} ({partname}: {_why(exc)})") from None
 
 
-def _style_names(styles: etree._Element | None) -> dict[str, str]:
-    """styleId to lower-case name, built once: python-docx's per-paragraph lookup is slow."""
-    if styles is None:
-        return {}
-    names = {}
-    for style in styles.iter(ooxml.w("style")):
-        name_el = style.find(ooxml.w("name"))
-        names[style.get(ooxml.w("styleId"), "")] = (
-            name_el.get(ooxml.w("val"), "") if name_el is not None else ""
-        ).lower()
-    return names
-
-
-def _paragraph(p, numbering: ooxml.Numbering, style_names: dict[str, str], **extra) -> list[RawParagraph]:
-    text = ooxml.paragraph_text(p)
-    style = style_names.get(ooxml.paragraph_style_id(p), "")
+def _paragraph(p, numbering: Numbering, style_names: dict[str, str], **extra) -> list[RawParagraph]:
+    text = paragraph_text(p)
+    style = style_names.get(paragraph_style_id(p), "")
     label = numbering.label(p) if text else ""
     found: list[RawParagraph] = []
     if text:
         heading = HEADING_STYLE.search(style)
-        origin = extra.pop("origin", "content_control" if ooxml.in_content_control(p) else "body")
+        origin = extra.pop("origin", "content_control" if in_content_control(p) else "body")
         found.append(
             RawParagraph(
                 text=text,
                 label=label,
                 heading_level=int(heading.group(1)) if heading else None,
                 is_title=style in ("title", "subtitle"),
-                bold=ooxml.is_bold(p),
+                bold=is_bold(p),
                 origin=origin,
-                note_refs=ooxml.footnote_refs(p),
+                note_refs=footnote_refs(p),
                 **extra,
             )
         )
-    for inner in ooxml.text_boxes(p):
-        inner_text = ooxml.paragraph_text(inner)
+    for inner in text_boxes(p):
+        inner_text = paragraph_text(inner)
         if inner_text:
-            found.append(RawParagraph(text=inner_text, origin="textbox", bold=ooxml.is_bold(inner)))
+            found.append(RawParagraph(text=inner_text, origin="textbox", bold=is_bold(inner)))
     return found
 
 
-def _table(tbl, index: int, numbering: ooxml.Numbering, style_names: dict[str, str]) -> list[RawParagraph]:
-    rows = ooxml.table_rows(tbl)
-    headers = [" ".join(ooxml.paragraph_text(p) for p in cell) for cell in rows[0]] if rows else []
+def _table(tbl, index: int, numbering: Numbering, names: dict[str, str]) -> list[RawParagraph]:
+    rows = table_rows(tbl)
+    headers = [" ".join(paragraph_text(p) for p in cell) for cell in rows[0]] if rows else []
     found: list[RawParagraph] = []
     for r, cells in enumerate(rows, start=1):
         for c, cell in enumerate(cells, start=1):
@@ -244,7 +251,7 @@ def _table(tbl, index: int, numbering: ooxml.Numbering, style_names: dict[str, s
             for p in cell:
                 found.extend(
                     _paragraph(
-                        p, numbering, style_names, origin="table", table=(index, r, c), column_header=header
+                        p, numbering, names, origin="table", table=(index, r, c), column_header=header
                     )
                 )
     return found
@@ -257,7 +264,7 @@ def _headers_footers(name: str, part) -> list[str]:
             element = getattr(rel.target_part, "element", None)
             if element is None:
                 element = _parse(name, rel.target_part)
-            text = " ".join(t for t in (ooxml.paragraph_text(p) for p in element.iter(ooxml.W_P)) if t)
+            text = part_text(element)
             if text and text not in texts:
                 texts.append(text)
     return texts

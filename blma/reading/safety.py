@@ -15,9 +15,8 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
-from lxml import etree
-
 from blma.errors import DocumentError
+from blma.ooxml.parts import xml_content_types
 from blma.reading.limits import limits
 
 #: Largest upload accepted, in bytes (``limits.yaml``: file_mb).
@@ -38,7 +37,6 @@ ENTITY_MARKERS = tuple(
     marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY") for encoding in ("ascii", "utf-16-le", "utf-16-be")
 )
 CONTENT_TYPES = "[Content_Types].xml"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 METHOD_NAMES = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA", 9: "Deflate64"}
 
 
@@ -196,15 +194,9 @@ def _check_part(
 
 def _declared_xml(content_types: bytearray, members: list[zipfile.ZipInfo]) -> set[str]:
     """Parts whose declared content type is XML, whatever their names say."""
-    try:
-        root = etree.fromstring(bytes(content_types), etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
+    xml_types = xml_content_types(bytes(content_types))
+    if xml_types is None:
         return set()  # python-docx refuses the package and the reader names this part
-    xml_types = {
-        (el.get("PartName") or "").lstrip("/") if el.tag.endswith("Override") else "." + (el.get("Extension") or "").lower()
-        for el in root.iter(f"{{{CT_NS}}}Override", f"{{{CT_NS}}}Default")
-        if (el.get("ContentType") or "").endswith("xml")
-    }
     return {
         m.filename
         for m in members

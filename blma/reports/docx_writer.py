@@ -17,7 +17,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
 
 from blma.docx_properties import set_properties
-from blma.reports import docx_xml
+from blma.ooxml.tables import keep_on_one_page, repeat_as_header, shade
 from blma.reports.view import FileView, ProtectionRow
 from blma.reports.words import say, table
 
@@ -108,17 +108,17 @@ class _Section:
         for cell, key in zip(grid.rows[0].cells, keys, strict=True):
             cell.text = self.labels[key]
             cell.paragraphs[0].runs[0].bold = True
-        docx_xml.repeat_as_header(grid.rows[0])
+        repeat_as_header(grid.rows[0])
         for row in rows:
             line = grid.add_row()
-            docx_xml.keep_on_one_page(line)
+            keep_on_one_page(line)
             cells = line.cells
             for cell, text in zip(
                 cells, (str(row.number), row.title, row.group_title, row.priority), strict=False
             ):
                 cell.text = text
             cells[4].paragraphs[0].add_run(row.status_text).bold = True
-            docx_xml.shade(cells[4], STATUS_FILL[row.final_status])
+            shade(cells[4], STATUS_FILL[row.final_status])
         _widths(grid, SUMMARY_WIDTHS_CM)
 
     def gap(self, row: ProtectionRow) -> None:
