@@ -2,11 +2,12 @@
 
 Run from the project root (``make run``) so that ``.streamlit/config.toml`` applies: it
 binds the server to this machine (127.0.0.1), turns off usage statistics and error details
-in the browser, and sets the upload limit. Each page is one file in
-``app_pages/`` and calls :mod:`blma.api` only. The folder is deliberately not named
-``pages/``: Streamlit treats a ``pages/`` folder as an old-style multipage app, and the
-first visit to a deep link such as ``/review`` on a fresh server would then run that page
-without this script's navigation, page settings or theme.
+in the browser, and sets the upload limit. This script only sets the page config and the
+navigation; the app itself is the :mod:`blma_app` package, one file per page in
+``blma_app/views/``, each calling :mod:`blma.api` only. The pages do not sit in a folder
+named ``pages/`` beside this script: Streamlit treats such a folder as an old-style
+multipage app, and the first visit to a deep link such as ``/review`` on a fresh server
+would then run that page without this script's navigation, page settings or theme.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("app_pages/draft.py", title="Draft", icon=":material/edit_document:"),
-    st.Page("app_pages/review.py", title="Review", icon=":material/fact_check:"),
-    st.Page("app_pages/compare.py", title="Compare", icon=":material/compare:"),
-    st.Page("app_pages/learn.py", title="Learn", icon=":material/school:"),
+    st.Page("blma_app/views/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("blma_app/views/draft.py", title="Draft", icon=":material/edit_document:"),
+    st.Page("blma_app/views/review.py", title="Review", icon=":material/fact_check:"),
+    st.Page("blma_app/views/compare.py", title="Compare", icon=":material/compare:"),
+    st.Page("blma_app/views/learn.py", title="Learn", icon=":material/school:"),
 ]
 
 keep.bind()  # the address carries this session's token, so a reload finds its work again

@@ -1,6 +1,8 @@
 """The Compare page's views of a :class:`Comparison`: the matrix table, word differences, downloads.
 
-The comparison itself comes from ``blma.api``; this module only lays it out.
+The comparison itself comes from ``blma.api``; this module only lays it out. Matrix columns
+are the agreements' short titles (parties and year); their full names are the headers'
+hover text.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import html
 import pandas as pd
 
 from blma import api
+from blma.comparison.models import WordOp
+from blma.comparison.wordiff import readable
 from blma_app.exports import DOCX_MIME, Download
 from blma_app.status import GROUP_LABELS, LOOKS, word
 
@@ -20,9 +24,20 @@ def compare(items: list[tuple[str, bytes]]) -> api.Comparison:
 
 
 def column_names(comparison: api.Comparison) -> list[str]:
-    """Short, unique column headers: the file names, numbered if two are the same."""
-    names = [f.rsplit("/", 1)[-1] for f in comparison.files]
-    return [f"{i}. {n}" if names.count(n) > 1 else n for i, n in enumerate(names, start=1)]
+    """Short, unique column headers: each agreement's parties and year ("Sundara–Valdoria 2024")."""
+    return [a.short_title for a in comparison.matrix.agreements]
+
+
+def full_names(comparison: api.Comparison) -> dict[str, str]:
+    """Each column's hover text: the agreement's full title and its file."""
+    return {
+        a.short_title: f"{a.title} ({_file_name(a.file)})" if a.title else _file_name(a.file)
+        for a in comparison.matrix.agreements
+    }
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def matrix_frame(comparison: api.Comparison) -> pd.DataFrame:
@@ -42,6 +57,7 @@ def summary_frame(comparison: api.Comparison) -> pd.DataFrame:
         [
             {
                 "Agreement": name,
+                "File": _file_name(a.file),
                 "Title": a.title,
                 "Instrument": "MoU" if a.instrument == "mou" else "Agreement",
                 "Core protections present": f"{a.score:.0%}",
@@ -53,9 +69,12 @@ def summary_frame(comparison: api.Comparison) -> pd.DataFrame:
 
 
 def diff_html(ops: list) -> str:
-    """Word differences as HTML: removed words struck through, added words underlined (not colour alone)."""
+    """Word differences as HTML: removed words struck through, added words underlined (not colour alone).
+
+    The stretches are laid end to end as the text has them, so punctuation stays with its word.
+    """
     parts = []
-    for op in ops:
+    for op in readable([WordOp(op=o.op, text=o.text) for o in ops]):
         text = html.escape(op.text)
         if op.op == "delete":
             parts.append(
@@ -65,7 +84,12 @@ def diff_html(ops: list) -> str:
             parts.append(f'<ins title="added" style="background:#d3f0d8;color:#0b3d17;text-decoration:underline">{text}</ins>')
         else:
             parts.append(text)
-    return '<div style="line-height:1.6;white-space:pre-wrap">' + " ".join(parts) + "</div>"
+    return '<div style="line-height:1.6;white-space:pre-wrap">' + "".join(parts) + "</div>"
+
+
+def removed_html(text: str, removed: bool = True) -> str:
+    """A whole article only in one version: struck through when removed, underlined when new."""
+    return diff_html([WordOp(op="delete" if removed else "insert", text=text)])
 
 
 def comparison_downloads(comparison: api.Comparison, stem: str) -> list[Download]:

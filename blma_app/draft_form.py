@@ -26,6 +26,19 @@ YEARS_KEY = W + "years"
 NOTICE_KEY = W + "notice"
 PLACE_KEY = W + "place"
 LANGUAGES_KEY = W + "languages"
+#: The annexes a negotiator can attach, in the order the draft numbers them.
+ANNEX_LABELS = {
+    "model_contract": "Minimum terms of the employment contract (a table citing the articles)",
+    "standard_contract": "Standard employment contract (a form the parties make binding)",
+    "competent_authorities": "Competent authorities (who implements what)",
+}
+ANNEX_HELP = {
+    "model_contract": "What every contract must contain, term by term, each with the article that governs it.",
+    "standard_contract": "A real contract form, completed for each job and registered by both authorities; "
+    "each section cites the article it rests on. Choose the clause 'Employment on the annexed standard "
+    "contract' under the written-contract protection to make it binding in the articles too.",
+    "competent_authorities": "The ministries or agencies that implement the instrument on each side.",
+}
 SIDES = ("origin", "destination")
 PARTY_FIELDS = ("country", "short_name", "authority")
 OMIT = "omit"
@@ -78,6 +91,10 @@ def held_ids(choice: dict) -> list[str]:
     return list(held) if isinstance(held, list) else [held]
 
 
+def annex_key(name: str) -> str:
+    return f"{W}annex.{name}"
+
+
 def value_key(pid: str, clause_id: str, name: str) -> str:
     return f"{W}v.{pid}.{clause_id}.{name}"
 
@@ -101,6 +118,7 @@ def new_form() -> dict:
         "duration": {"years": 5, "notice_months": 6},
         "signature": {"place": "", "languages": ["English"]},
         "protections": {},
+        "annexes": {name: True for name in ANNEX_LABELS},
         "step": STEPS[0],
     }
 
@@ -123,6 +141,7 @@ def form_from_spec(spec: api.DraftSpec) -> dict:
     for extra in ("structural", "annexes"):
         if extra in data:
             form[extra] = data[extra]
+    form["annexes"] = spec.annexes.model_dump(mode="json") | data.get("annexes", {})
     return form
 
 
@@ -207,6 +226,9 @@ def sync(state: MutableMapping, form: dict, protection_ids: list[str]) -> list[s
         form["signature"]["place"] = state[PLACE_KEY]
     if LANGUAGES_KEY in state:
         form["signature"]["languages"] = [s.strip() for s in re.split(r"[,;]", state[LANGUAGES_KEY]) if s.strip()]
+    for name in ANNEX_LABELS:
+        if annex_key(name) in state:
+            form.setdefault("annexes", {})[name] = bool(state[annex_key(name)])
 
     notices = []
     scope = scope_spec(form)
@@ -276,6 +298,8 @@ def seed_scope(state: MutableMapping, form: dict) -> None:
     _seed(state, NOTICE_KEY, form["duration"].get("notice_months"))
     _seed(state, PLACE_KEY, form["signature"].get("place") or "")
     _seed(state, LANGUAGES_KEY, ", ".join(form["signature"].get("languages") or []))
+    for name in ANNEX_LABELS:
+        _seed(state, annex_key(name), bool(form.get("annexes", {}).get(name, True)))
 
 
 def current_choice(form: dict, pid: str, default: api.Clause | None, options: list[api.Clause]) -> str:

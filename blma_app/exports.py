@@ -19,6 +19,7 @@ from blma_app.analysis_queue import AnalysisQueue
 LOG = logging.getLogger("blma.app")
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_MIME = "application/pdf"
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,28 @@ class Download:
 
 
 def draft_downloads(spec: api.DraftSpec, stem: str) -> list[Download]:
-    """The draft as Word and Markdown, and the specification as YAML to load back later."""
+    """The draft as Word, PDF (where LibreOffice is installed, made on the click) and Markdown,
+    and the specification as YAML to load back later."""
     document = api.draft(spec)
+    docx = document.to_docx()
+    pdf = [] if api.pdf_unavailable() else [
+        Download(
+            "Download the draft (PDF)",
+            lambda: api.docx_to_pdf(docx, f"{stem}.docx"),
+            f"{stem}.pdf",
+            PDF_MIME,
+            "The same pages as the Word file, laid out by LibreOffice, to print or circulate.",
+        )
+    ]
     return [
         Download(
             "Download the draft (Word)",
-            document.to_docx(),
+            docx,
             f"{stem}.docx",
             DOCX_MIME,
             "The numbered model text with its annexes, ready to edit in Word.",
         ),
+        *pdf,
         Download(
             "Download the draft (Markdown)",
             document.to_markdown().encode("utf-8"),
@@ -62,6 +75,28 @@ def draft_downloads(spec: api.DraftSpec, stem: str) -> list[Download]:
             "Your choices as a file; load it on this page later, or pass it to `blma draft`.",
         ),
     ]
+
+
+def handout_downloads(handouts: dict[str, bytes], stem: str, *, with_pdf: bool) -> list[Download]:
+    """The printed exercise and answer key (``api.exercise_handouts``) as Word, and as PDF made
+    on the click when LibreOffice is installed."""
+    found = []
+    for kind, data in handouts.items():
+        file_stem = f"{stem}.{kind.replace(' ', '-')}"
+        found.append(
+            Download(f"The {kind} (Word)", data, f"{file_stem}.docx", DOCX_MIME, f"The {kind} to print or edit.")
+        )
+        if with_pdf:
+            found.append(
+                Download(
+                    f"The {kind} (PDF)",
+                    lambda data=data, name=f"{file_stem}.docx": api.docx_to_pdf(data, name),
+                    f"{file_stem}.pdf",
+                    PDF_MIME,
+                    f"The {kind}, laid out by LibreOffice, to print.",
+                )
+            )
+    return found
 
 
 def report_json(report: api.GapReport) -> bytes:

@@ -112,7 +112,7 @@ def chromium() -> str:
 
 @pytest.fixture
 def app_page():
-    """Open the Streamlit app headless (``AppTest``) on a page: ``app_page("pages/review.py")``.
+    """Open the Streamlit app headless (``AppTest``) on a page: ``app_page("blma_app/views/review.py")``.
 
     The analyzer is cached per process (``st.cache_resource``), so only the first test pays for it.
     """

@@ -78,7 +78,7 @@ def test_the_review_page_waits_for_a_slot_and_says_how_long(app_page):
     holder = threading.Thread(target=hold_every_slot)
     holder.start()
     held.wait(5)
-    at = app_page("app_pages/review.py")
+    at = app_page("blma_app/views/review.py")
     at.button(key="review.sample.nuvaria_valdoria_general.docx").click().run()
     holder.join(10)
     review = at.session_state["review.current"]

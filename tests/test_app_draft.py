@@ -13,7 +13,7 @@ from blma_app import draft_form as F
 from blma_app.exports import draft_downloads
 from blma_app.text import shown
 
-PAGE = "app_pages/draft.py"
+PAGE = "blma_app/views/draft.py"
 
 
 def errors_of(at) -> list[str]:
@@ -30,9 +30,15 @@ def fill_parties(at) -> None:
 
 
 def sidebar_text(at) -> str:
-    return " ".join(p.proto.text for p in at.sidebar.get("progress")) + " " + " ".join(
-        w.value for w in at.sidebar.warning
+    return " ".join(
+        [p.proto.text for p in at.sidebar.get("progress")]
+        + [c.value for c in at.sidebar.caption]
+        + [w.value for w in at.sidebar.warning]
     )
+
+
+def protection_panels(at) -> list:
+    return [e for e in at.expander if e.label.endswith(("(core)", "(recommended)"))]
 
 
 def test_a_negotiator_drafts_an_mou_step_by_step(app_page):
@@ -47,7 +53,7 @@ def test_a_negotiator_drafts_an_mou_step_by_step(app_page):
     assert at.radio(key=F.STEP_KEY).value == F.STEPS[1]
 
     # every protection of the rubric can be edited, grouped under its chapter
-    assert len([e for e in at.expander if "—" in e.label]) == len(api.guidance())
+    assert len(protection_panels(at)) == len(api.guidance())
     fees = at.radio(key=F.choice_key("no_worker_fees"))
     default, options = api.clause_choices(F.to_spec(at.session_state[F.FORM_KEY]).spec, "no_worker_fees")
     assert fees.value == default.id
@@ -66,7 +72,8 @@ def test_a_negotiator_drafts_an_mou_step_by_step(app_page):
 
     at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
     assert not errors_of(at)
-    assert [b.label for b in at.get("download_button")] == [
+    labels = [b.label for b in at.get("download_button")]
+    assert [label for label in labels if "PDF" not in label] == [
         "Download the draft (Word)",
         "Download the draft (Markdown)",
         "Save the specification (YAML)",
@@ -82,14 +89,15 @@ def test_the_form_survives_a_page_switch(app_page):
     at = app_page(PAGE)
     fill_parties(at)
     at.run()
-    at.switch_page("app_pages/learn.py").run()
+    at.switch_page("blma_app/views/learn.py").run()
     at.switch_page(PAGE).run()
     assert at.text_input(key=F.party_key("origin", "country")).value == "the Republic of Sundara"
 
 
 def test_download_bytes_are_the_draft_in_word_markdown_and_yaml(draft_spec):
     spec = api.DraftSpec.from_data(draft_spec | {"style": "mou"})
-    word, markdown, spec_file = draft_downloads(spec, F.file_stem(spec))
+    by_suffix = {d.file_name.rsplit(".", 1)[-1]: d for d in draft_downloads(spec, F.file_stem(spec))}
+    word, markdown, spec_file = by_suffix["docx"], by_suffix["md"], by_suffix["yaml"]
     assert word.file_name == "sundara-valdoria-mou.docx"
     with zipfile.ZipFile(io.BytesIO(word.data)) as package:
         assert "Sundara" in package.read("word/document.xml").decode("utf-8")
@@ -205,3 +213,130 @@ def test_several_clauses_for_one_protection_load_show_and_save(app_page, draft_s
     extra.set_value([]).run()  # back to one clause: the library's default, which the spec need not name
     back = F.to_spec(at.session_state[F.FORM_KEY]).spec
     assert api.draft(back).article("contract_termination").clause_ids == [both[0]]
+
+
+# -- issue 12: panels that stay open, a meter that weighs strength, alternatives, PDF ----------
+def to_protections(at):
+    fill_parties(at)
+    at.button(key=f"draft.next.{F.STEPS[1]}").click().run()
+    assert not errors_of(at)
+    return at
+
+
+def panel(at, title: str):
+    return next(e for e in protection_panels(at) if e.label.startswith(f"**{title}**"))
+
+
+def test_choosing_another_clause_or_leaving_out_keeps_the_panel_open(app_page):
+    at = to_protections(app_page(PAGE))
+    title = next(p.title for p in api.guidance() if p.id == "no_worker_fees")
+    at.session_state["draft.open.no_worker_fees"] = True  # the negotiator opens the panel
+    at.run()
+    label = panel(at, title).label
+    assert panel(at, title).proto.expanded
+
+    radio = at.radio(key=F.choice_key("no_worker_fees"))
+    _, options = api.clause_choices(F.to_spec(at.session_state[F.FORM_KEY]).spec, "no_worker_fees")
+    radio.set_value(next(c.id for c in options if c.id != radio.value)).run()
+    assert panel(at, title).label == label and panel(at, title).proto.expanded
+
+    at.radio(key=F.choice_key("no_worker_fees")).set_value(F.OMIT).run()
+    assert panel(at, title).label == label and panel(at, title).proto.expanded
+    assert at.text_input(key=F.reason_key("no_worker_fees")) is not None  # the reason box is in the open panel
+    # a panel nobody opened stays closed
+    other_title = next(p.title for p in api.guidance() if p.id == "remittances")
+    assert not panel(at, other_title).proto.expanded
+
+
+def test_the_coverage_meter_weighs_strength_not_only_count(app_page):
+    at = to_protections(app_page(PAGE))
+    before = sidebar_text(at)
+    spec = F.to_spec(at.session_state[F.FORM_KEY]).spec
+    core = [p.id for p in api.guidance() if p.priority == "core"]
+    # a core protection whose default is stronger than its baseline option
+    pid, baseline = next(
+        (pid, c.id)
+        for pid in core
+        for default, options in [api.clause_choices(spec, pid)]
+        for c in options
+        if c.strength == "baseline" and default is not None and default.strength != "baseline"
+        and set(c.protections) >= set(default.protections)
+    )
+    at.radio(key=F.choice_key(pid)).set_value(baseline).run()
+    after = sidebar_text(at)
+    count = f"Core protections secured: {len(core)} of {len(core)}"
+    assert count in before and count in after  # the count does not move ...
+
+    def percent(text: str) -> int:
+        return int(text.split("Strength of the core protections: ")[1].split("%")[0])
+
+    assert percent(after) < percent(before)  # ... the strength does
+    assert "baseline" in after
+
+
+def test_the_alternative_wordings_show_side_by_side_with_what_each_gives_up(app_page):
+    at = to_protections(app_page(PAGE))
+    at.session_state["draft.open.access_to_justice"] = True
+    at.toggle(key="draft.sidebyside.access_to_justice").set_value(True).run()
+    assert not errors_of(at)
+    spec = F.to_spec(at.session_state[F.FORM_KEY]).spec
+    _, options = api.clause_choices(spec, "access_to_justice")
+    text = shown(" ".join(m.value for m in at.markdown))
+    for clause in options:
+        assert clause.title in text
+    assert text.count("What it gives up") == len(options)
+    baseline = next(c for c in options if c.strength == "baseline")
+    assert "A baseline wording where a strongest one is available" in text
+    at.button(key=f"draft.use.access_to_justice.{baseline.id}").click().run()
+    assert at.radio(key=F.choice_key("access_to_justice")).value == baseline.id
+
+
+def test_step_three_shows_clause_titles_in_a_table_that_wraps(app_page):
+    at = to_protections(app_page(PAGE))
+    at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
+    assert not errors_of(at)
+    assert not at.dataframe  # a data grid clips long titles; the table wraps them
+    table = at.table[0].value
+    ids = {c.id for c in api.clauses()} | {p.id for p in api.guidance()}
+    cells = {str(v) for v in table.to_numpy().ravel()} | set(table.columns)
+    assert not cells & ids
+    spec = F.to_spec(at.session_state[F.FORM_KEY]).spec
+    default, _ = api.clause_choices(spec, "no_worker_fees")
+    assert default.title in set(table["Clause"])
+
+
+def test_without_libreoffice_the_page_says_why_there_is_no_pdf(app_page, monkeypatch):
+    monkeypatch.setattr("blma.pdf.converter", lambda: None)
+    at = to_protections(app_page(PAGE))
+    at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
+    assert not any("PDF" in b.label for b in at.get("download_button"))
+    assert any("No PDF on this server" in c.value and "LibreOffice" in c.value for c in at.caption)
+
+
+@pytest.mark.needs_libreoffice
+def test_the_draft_downloads_as_pdf_with_libreoffice(soffice, app_page, draft_spec):
+    from pypdf import PdfReader
+
+    at = to_protections(app_page(PAGE))
+    at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
+    assert "Download the draft (PDF)" in [b.label for b in at.get("download_button")]
+    spec = api.DraftSpec.from_data(draft_spec)
+    pdf = next(d for d in draft_downloads(spec, F.file_stem(spec)) if d.file_name.endswith(".pdf"))
+    data = pdf.content()
+    assert data.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Agreement between the Government of" in text
+
+
+def test_the_annexes_can_be_chosen_and_the_standard_contract_is_drafted(app_page):
+    at = app_page(PAGE)
+    fill_parties(at)
+    assert all(at.checkbox(key=F.annex_key(name)).value for name in F.ANNEX_LABELS)
+    at.checkbox(key=F.annex_key("competent_authorities")).uncheck().run()
+    spec = F.to_spec(at.session_state[F.FORM_KEY]).spec
+    assert spec.annexes.standard_contract and not spec.annexes.competent_authorities
+    markdown = api.draft(spec).to_markdown()
+    assert "Annex II — Standard Employment Contract" in markdown
+    assert "## Annex III" not in markdown and "Annex III" not in markdown
+    at.checkbox(key=F.annex_key("standard_contract")).uncheck().run()
+    assert not F.to_spec(at.session_state[F.FORM_KEY]).spec.annexes.standard_contract

@@ -100,43 +100,82 @@ def test_draft_step_by_step(page, server, tmp_path):
     expander = page.locator('[data-testid="stExpander"]', has_text="No recruitment fees").first
     expander.locator("summary").click()
     expander.get_by_text("Preview of the article text").wait_for()
+    # the alternatives side by side, each with what it gives up; one is chosen from there
+    expander.get_by_text("Compare the wordings side by side").click()
+    expander.get_by_text("What it gives up").first.wait_for()
+    assert expander.get_by_text("What it gives up").count() >= 3
+    expander.get_by_role("button", name="Use this wording").first.click()
+    expander.get_by_text("This is the wording in your draft.").wait_for()
     expander.scroll_into_view_if_needed()
     screenshot(page, "draft")
+    # another clause, then leaving the protection out: the panel stays open and the reason box in view
+    expander.get_by_text("(baseline)").first.click()
+    expander.get_by_text("Chosen:").filter(has_text="baseline").wait_for()
+    expander.get_by_text("Leave this protection out (give the reason)").click()
+    reason = expander.get_by_role("textbox", name="Reason for leaving it out")
+    reason.wait_for()
+    assert reason.is_visible()
+    reason.fill("Covered by the 2019 fair recruitment protocol")
+    reason.press("Tab")
+    page.locator('[data-testid="stSidebar"]').get_by_text("1 left out").first.wait_for()
+    assert reason.is_visible()
     page.get_by_role("button", name="3. Check and download →").first.click()
+    table = page.locator('[data-testid="stTable"]')
+    table.wait_for()
+    assert "no_worker_fees" not in table.inner_text()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the draft (Word)").click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     assert path.name == "sundara-valdoria-agreement.docx" and path.read_bytes()[:2] == b"PK"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the draft (PDF)").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name == "sundara-valdoria-agreement.pdf" and path.read_bytes()[:4] == b"%PDF"
 
 
 def test_compare_two_uploads(page, server):
+    """Two different agreements: set side by side, never read as weakenings (versions: test_app_compare_browser)."""
     open_page(page, server, "compare", "Compare agreements")
     page.locator(UPLOAD).set_input_files([str(SAMPLE), str(SECOND)])
-    page.get_by_role("heading", name="What changed between the two").wait_for()
-    page.get_by_text("Protections weakened").first.wait_for()
+    page.get_by_text("Two different agreements, not versions of one text").wait_for()
     page.get_by_role("heading", name="Download").wait_for()
-    scroll_to(page.get_by_role("heading", name="Protection matrix"))
+    assert page.get_by_role("heading", name="What changed between the two").count() == 0
+    assert not re.search(r"weaken|strengthen", page.locator("body").inner_text(), re.IGNORECASE)
+    scroll_to(page.get_by_text("Compared 2 agreements"))  # the verdict, then the matrix
+    page.wait_for_timeout(1500)  # the tables draw on a canvas once in view
     screenshot(page, "compare")
     with page.expect_download() as info:
-        page.get_by_role("button", name="Tracked changes (Word)").click()
-    assert info.value.suggested_filename.endswith(".tracked-changes.docx")
+        page.get_by_role("button", name="Matrix (Word)").click()
+    assert info.value.suggested_filename.endswith(".matrix.docx")
 
 
 def test_learn_exercise(page, server):
+    from blma import api
+
     open_page(page, server, "learn", "Learn the protections")
     screenshot(page, "learn")
     page.get_by_role("tab", name="Exercise").click()
-    missing = page.locator('[data-testid="stMultiSelect"]', has_text="you think are missing").locator("input")
-    missing.click()
-    missing.fill("Equal treatment")
-    missing.press("Enter")
-    page.keyboard.press("Escape")
+    count = page.get_by_role("spinbutton", name="Protections in the exercise")
+    count.fill("4")
+    count.press("Enter")
+    exercise = api.exercise(api.samples()[0], 4)  # the sample the page opens on
+    assert {i.expected for i in exercise.items} == {"present", "partial", "missing", "contrary"}
+    # every item marked as the key says but the first, which is marked one status off
+    for number, item in enumerate(exercise.items):
+        group = page.locator('[data-testid="stRadio"]', has_text=item.title)
+        group.wait_for()
+        wrong = next(s for s in ("present", "partial", "missing", "contrary") if s != item.expected)
+        group.get_by_text(wrong if number == 0 else item.expected, exact=False).first.click()
+        page.wait_for_timeout(300)
     page.get_by_role("button", name="Reveal the answer").click()
-    score = page.get_by_text("Your score", exact=True)
-    score.wait_for()
-    page.get_by_text("Gaps found", exact=True).wait_for()
-    row = page.locator('[data-testid="stDataFrame"]').first
-    row.wait_for()
-    scroll_to(page.get_by_text("Protections you think are missing", exact=True))
+    page.get_by_text("Your score", exact=True).wait_for()
+    page.locator('[data-testid="stMetricValue"]', has_text="3 of 4").first.wait_for()
+    for status in ("Present", "Partial", "Missing", "Contrary"):
+        page.get_by_text(f"{status} in the key", exact=True).wait_for()
+    page.get_by_text("What each wrong answer should have been, and why").wait_for()
+    page.get_by_text(f"{exercise.items[0].title}: you said").wait_for()
+    page.locator('[data-testid="stTable"]').first.wait_for()
+    scroll_to(page.get_by_text("What each wrong answer should have been, and why"))
     screenshot(page, "learn-exercise")

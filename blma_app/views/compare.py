@@ -20,8 +20,8 @@ titles = resources.protection_titles()
 
 st.title("Compare agreements")
 st.caption(
-    "Upload two or more agreements, or pick samples, to see which protections each secures. With exactly "
-    "two, read them as versions: what changed, article by article, weakenings first."
+    "Upload two or more agreements, or pick samples, to see which protections each secures, side by side. "
+    "With two versions of one text, also see what changed between them, article by article."
 )
 
 left, right = st.columns(2)
@@ -58,7 +58,9 @@ if len(items) == 2:
     )
     if swap:
         items.reverse()
-    st.caption(f"Earlier version: **{plain(items[0][0])}** · later version: **{plain(items[1][0])}**")
+    st.caption(
+        f"If they are versions of one text: earlier **{plain(items[0][0])}** · later **{plain(items[1][0])}**"
+    )
 if len(items) < 2:
     st.info("Choose at least two agreements.", icon=":material/upload_file:")
     st.stop()
@@ -90,6 +92,16 @@ except Exception as exc:  # never a traceback for ministry staff
 
 for warning in comparison.warnings:
     st.warning(plain(warning))
+
+if comparison.is_pair and comparison.relation is not None:
+    if comparison.versions:
+        st.success(comparison.relation.summary(), icon=":material/difference:")
+    else:
+        st.info(
+            f"{comparison.relation.summary()} They are set side by side in the matrix below; "
+            "neither is read as a change of the other.",
+            icon=":material/compare:",
+        )
 
 # -- the matrix -------------------------------------------------------------------------------
 st.subheader("Protection matrix")
@@ -123,7 +135,10 @@ st.dataframe(
         "Protection": st.column_config.TextColumn(width=300),
         "Group": st.column_config.TextColumn(width="small"),
         "Priority": st.column_config.TextColumn(width="small"),
-        **{name: st.column_config.TextColumn(width="small") for name in columns},
+        **{
+            name: st.column_config.TextColumn(width="small", help=full)
+            for name, full in V.full_names(comparison).items()
+        },
     },
 )
 st.caption(legend().replace("  \n", " · "))
@@ -193,10 +208,10 @@ if comparison.is_version_pair:
     unchanged = len(comparison.differences) - len(changed)
     if unchanged:
         st.caption(f"{unchanged} paired article(s) have the same words.")
-    if comparison.unmatched.a:
-        st.markdown("**Only in the earlier version:** " + ", ".join(plain(x) for x in comparison.unmatched.a))
-    if comparison.unmatched.b:
-        st.markdown("**Only in the later version:** " + ", ".join(plain(x) for x in comparison.unmatched.b))
+    for side, where, removed in (("a", "Only in the earlier version", True), ("b", "Only in the later version", False)):
+        for article, text in comparison.unmatched_text[side].items():
+            with st.expander(f"{where}: {plain(article)}"):
+                st.markdown(V.removed_html(text, removed), unsafe_allow_html=True)
 
 # -- downloads -------------------------------------------------------------------------------
 st.subheader("Download")

@@ -16,24 +16,27 @@ st.markdown(
 left, right = st.columns(2)
 with left:
     with st.container(border=True):
-        st.page_link("app_pages/draft.py", label="**Draft** a new agreement or MoU", icon=":material/edit_document:")
+        st.page_link("blma_app/views/draft.py", label="**Draft** a new agreement or MoU", icon=":material/edit_document:")
         st.caption(
             "Fill in the parties, choose the sectors, then pick a clause from the library for each "
-            "protection. Download the text as Word or Markdown."
+            "protection, comparing the wordings side by side. Download the text as Word, PDF or Markdown."
         )
     with st.container(border=True):
-        st.page_link("app_pages/compare.py", label="**Compare** agreements", icon=":material/compare:")
+        st.page_link("blma_app/views/compare.py", label="**Compare** agreements", icon=":material/compare:")
         st.caption("See which protections each agreement secures, side by side, and what changed between two.")
 with right:
     with st.container(border=True):
-        st.page_link("app_pages/review.py", label="**Review** an existing agreement", icon=":material/fact_check:")
+        st.page_link("blma_app/views/review.py", label="**Review** an existing agreement", icon=":material/fact_check:")
         st.caption(
             "Upload an agreement (Word, PDF or text). See which protections are present, partial, "
             "missing or contrary, with the quotes that show it, and download a gap report."
         )
     with st.container(border=True):
-        st.page_link("app_pages/learn.py", label="**Learn** the protections", icon=":material/school:")
-        st.caption("Read why each protection matters, with example clauses; test yourself on a sample agreement.")
+        st.page_link("blma_app/views/learn.py", label="**Learn** the protections", icon=":material/school:")
+        st.caption(
+            "Read why each protection matters, with example clauses; test yourself on a sample agreement, "
+            "or print an exercise and its answer key for a workshop."
+        )
 
 st.subheader("What the statuses mean")
 st.markdown(legend())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from blma import api
@@ -75,21 +76,23 @@ try:
 except api.BlmaError as exc:
     st.error(plain(str(exc)))
 
-# -- the live coverage meter --------------------------------------------------------------------
+# -- the live coverage meter: strength, not only count ----------------------------------------
 with st.sidebar:
     st.markdown("**Coverage of the draft**")
     if current is None:
         st.caption("The coverage meter returns once the error on the page is fixed.")
     else:
-        entries = current.coverage.entries
-        core = [e for e in entries if e.priority == "core"]
-        core_secured = [e for e in core if e.status == "secured"]
-        st.progress(
-            len(core_secured) / len(core) if core else 1.0,
-            text=f"Core protections secured: {len(core_secured)} of {len(core)}",
+        core = api.coverage_strength(current, "core")
+        every = api.coverage_strength(current)
+        st.progress(core.score, text=f"Strength of the core protections: {core.score:.0%}")
+        st.caption(f"Core protections secured: {core.secured} of {core.protections} ({core.line()})")
+        st.progress(every.score, text=f"Strength of all protections: {every.score:.0%}")
+        st.caption(f"All protections secured: {every.secured} of {every.protections} ({every.line()})")
+        st.caption(
+            "A strongest clause counts in full, a recommended one two thirds, a baseline one a third; "
+            "a protection left out counts nothing."
         )
-        st.caption(f"All protections secured: {len(current.coverage.secured)} of {len(entries)}")
-        missing_core = [e for e in core if e.status != "secured"]
+        missing_core = [e for e in current.coverage.entries if e.priority == "core" and e.status != "secured"]
         if missing_core:
             st.warning("Core protections left out: " + "; ".join(e.title for e in missing_core))
 
@@ -179,6 +182,9 @@ def step_parties() -> None:
         "Languages of the originals", key=F.LANGUAGES_KEY,
         help="Separate languages with commas, e.g. English, French. Leave empty to keep a blank.",
     )
+    st.markdown("**Annexes**")
+    for name, label in F.ANNEX_LABELS.items():
+        st.checkbox(label, key=F.annex_key(name), help=F.ANNEX_HELP[name])
     _nav(None, F.STEPS[1])
 
 
@@ -199,11 +205,14 @@ def protection_editor(protection: api.Protection) -> None:
     by_id = {c.id: c for c in options}
     shown = F.seed_protection(state, form, pid, default, options)
     if shown == F.OMIT:
-        summary = ":red[left out]"
+        summary = ":red[Left out]"
     else:
-        summary = f"{plain(by_id[shown].title)} · {by_id[shown].strength}"
+        summary = f"Chosen: {plain(by_id[shown].title)} · {strength_badge(by_id[shown].strength)}"
     priority = PRIORITY_LABELS[protection.priority].lower()
-    with st.expander(f"**{plain(protection.title)}** ({priority}) — {summary}"):
+    # The label and key stay the same whatever is chosen, and the open state is tracked, so
+    # choosing another clause or leaving the protection out keeps this panel open.
+    with st.expander(f"**{plain(protection.title)}** ({priority})", key=open_key(pid), on_change="rerun"):
+        st.markdown(summary)
         st.caption(plain(protection.why_it_matters))
         st.radio(
             "Clause",
@@ -223,6 +232,11 @@ def protection_editor(protection: api.Protection) -> None:
             if not state[F.reason_key(pid)].strip():
                 st.warning("Give a reason to leave this protection out; until then the recommended clause stays.")
             return
+        if len(options) > 1 and st.toggle(
+            "Compare the wordings side by side", key=f"draft.sidebyside.{pid}",
+            help="Every wording you may choose here, with what each gives up against the strongest.",
+        ):
+            side_by_side(pid)
         clause_panel(pid, by_id[shown])
         extras = [c.id for c in options if c.id != shown]
         if extras:
@@ -237,6 +251,46 @@ def protection_editor(protection: api.Protection) -> None:
             for extra in state.get(F.extra_key(pid), []):
                 st.markdown(f"**Also in this article:** {plain(by_id[extra].title)}")
                 clause_panel(pid, by_id[extra])
+
+
+def open_key(pid: str) -> str:
+    return f"draft.open.{pid}"
+
+
+def _choose(pid: str, clause_id: str) -> None:
+    state[F.choice_key(pid)] = clause_id
+
+
+def side_by_side(pid: str) -> None:
+    """The alternative wordings in columns: strength, what each gives up, the text, the note."""
+    alternatives = api.clause_alternatives(spec, pid)
+    shown_id = state.get(F.choice_key(pid))
+    values = form["protections"].get(pid, {}).get("values", {})
+    per_row = 3
+    for start in range(0, len(alternatives), per_row):
+        row = alternatives[start : start + per_row]
+        for column, alt in zip(st.columns(per_row), row, strict=False):
+            with column, st.container(border=True):
+                tag = " · the library's recommendation" if alt.recommended else ""
+                st.markdown(f"**{plain(alt.title)}**  \n{strength_badge(alt.strength)}{tag}")
+                st.markdown("**What it gives up**")
+                if alt.gives_up:
+                    st.markdown("\n".join(f"- {plain(g)}" for g in alt.gives_up))
+                else:
+                    st.markdown("Nothing against the other wordings here: it is the strongest on offer.")
+                if alt.also_secures:
+                    st.caption("Also secures: " + "; ".join(plain(titles[p]) for p in alt.also_secures))
+                st.caption("**What it trades, and the fallback.** " + plain(alt.note))
+                try:
+                    paragraphs = api.clause_preview(spec, alt.clause_id, values if alt.clause_id == shown_id else {}, current)
+                except api.BlmaError:
+                    paragraphs = api.clause_text(alt.clause_id)
+                st.markdown("\n\n".join(plain(p) for p in paragraphs))
+                if shown_id == alt.clause_id:
+                    st.caption("This is the wording in your draft.")
+                else:
+                    st.button("Use this wording", key=f"draft.use.{pid}.{alt.clause_id}", on_click=_choose,
+                              args=(pid, alt.clause_id))
 
 
 def clause_panel(pid: str, clause: api.Clause) -> None:
@@ -306,19 +360,22 @@ def step_download() -> None:
             "These protections are marked to leave out but have no reason yet, so their recommended "
             "clause stays in the draft: " + ", ".join(titles[p] for p in fs.unfinished)
         )
-    rows = [
-        {
-            "Protection": e.title,
-            "Priority": PRIORITY_LABELS[e.priority],
-            "In the draft": "secured" if e.status == "secured" else "left out",
-            "Article": e.article,
-            "Clause": e.clause_id or "",
-            "Strength": e.strength or "",
-            "Reason left out": e.reason or "",
-        }
-        for e in current.coverage.entries
-    ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    clause_titles = {c.id: c.title for c in api.clauses()}
+    rows = pd.DataFrame(
+        [
+            {
+                "Protection": e.title,
+                "Priority": PRIORITY_LABELS[e.priority],
+                "In the draft": "secured" if e.status == "secured" else "left out",
+                "Article": str(e.article) if e.article else "",
+                "Clause": clause_titles.get(e.clause_id, "") if e.clause_id else "",
+                "Strength": e.strength or "",
+                "Reason left out": e.reason or "",
+            }
+            for e in current.coverage.entries
+        ]
+    )
+    st.table(rows, hide_index=True)  # a table wraps long titles; a data grid would clip them
     stem = F.file_stem(spec)
     downloads = prepared(
         "draft.exports", fingerprint(spec.to_text()), lambda: exports.draft_downloads(spec, stem)
@@ -329,6 +386,8 @@ def step_download() -> None:
             item.label, item.data, file_name=item.file_name, mime=item.mime, help=item.help,
             on_click="ignore", key=f"draft.download.{item.file_name}",
         )
+    if (why_no_pdf := api.pdf_unavailable()) is not None:
+        st.caption(f"No PDF on this server: {why_no_pdf}")
     with st.expander("Read the whole draft"):
         st.markdown(current.to_markdown())
     _nav(F.STEPS[1], None)
