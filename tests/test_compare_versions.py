@@ -19,6 +19,23 @@ def comparison(version_pair):
     return api.compare([str(p) for p in version_pair])
 
 
+def test_the_pair_is_read_as_versions_of_one_text(comparison):
+    assert comparison.versions and comparison.relation.kept_share > 0.95
+    assert comparison.relation.unnamed_parties == []
+    data = comparison.contract_dict()
+    assert data["versions"] is True and data["changes"]
+    assert "Versions of one text: 99% of the wording is the same" in comparison.export("md").decode()
+    short = [a.short_title for a in comparison.matrix.agreements]
+    assert short == ["Sundara–Valdoria 2024 (v1.docx)", "Sundara–Valdoria 2024 (v2.docx)"]
+
+
+def test_the_removed_article_shows_its_text(comparison):
+    text = comparison.unmatched_text["a"]["Article 9"]
+    assert text.startswith("Social Security\nThe Parties shall explore the possibility of concluding")
+    md = comparison.export("md").decode()
+    assert "> The Parties shall explore the possibility of concluding a separate arrangement" in md
+
+
 def test_articles_pair_by_content_despite_renumbering(comparison):
     pairs = {p.a: p.b for p in comparison.alignment}
     for n in range(1, 9):
@@ -51,6 +68,8 @@ def test_word_differences_show_the_softened_wording(comparison):
     assert "endeavour" in diff.words("insert") and "is" in diff.words("insert")
     assert "The Parties shall endeavour to enable a" in inserted
     assert all("Article" not in o.text for o in diff.ops if o.op != "equal")  # renumbering is not a change
+    md = comparison.export("md").decode()
+    assert "~~A~~ **The Parties shall endeavour to enable a** domestic worker ~~may~~ **to** transfer" in md
 
 
 def test_status_changes_put_weakenings_first(comparison):
@@ -73,7 +92,7 @@ def test_status_changes_are_exactly_the_two_weakenings(comparison):
 
 def test_identical_files_are_reported_as_identical(version_pair):
     result = api.compare([str(version_pair[0]), str(version_pair[0])])
-    assert result.identical
+    assert result.identical and result.versions
     assert result.changes == [] and result.unmatched.a == [] and result.unmatched.b == []
     assert not any(d.changed for d in result.differences)
     assert "identical" in result.export("md").decode()

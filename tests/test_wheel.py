@@ -153,4 +153,4 @@ def test_compare_names_both_agreements(drafted):
     assert output.startswith("# Comparison of 2 agreements")
     assert "**1. draft.docx**: Agreement between the Government of the Republic of Sundara" in output
     assert f"**2. {SAMPLE.name}**" in output
-    assert "## Protections whose status changed" in output
+    assert "Two different agreements, not versions of one text" in output  # a new draft and another MoU

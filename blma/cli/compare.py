@@ -31,7 +31,7 @@ def compare_command(
         Path | None, typer.Option("-o", "--output", help="File to write; without it, to stdout")
     ] = None,
 ) -> None:
-    """Compare agreements: with two, the version differences and status changes; with more, the matrix.
+    """Compare agreements: the matrix; for two versions of one text, the differences and status changes.
 
     Example: blma compare old.docx new.docx --format docx -o changes.docx
     """
@@ -56,6 +56,9 @@ def compare_command(
         return
     result.save(output, chosen.value)
     what = "tracked changes" if chosen is CompareFormat.docx and result.is_version_pair else "comparison"
+    if result.is_pair and not result.versions:
+        typer.echo(f"wrote {output}: {what} of 2 different agreements (not versions of one text), side by side")
+        return
     typer.echo(f"wrote {output}: {what} of {len(files)} agreements, {len(result.changes)} status changes")
 
 

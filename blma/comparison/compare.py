@@ -1,5 +1,5 @@
-"""Comparing agreements: the matrix for any number, and for two versions the alignment,
-word differences and status changes.
+"""Comparing agreements: the matrix for any number; for two, whether they are versions of
+one text, and for versions the word differences and status changes.
 
 Inputs are read and analysed once each; a file given twice (or two files with the same
 bytes) is reported as identical rather than diffed against itself.
@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from blma.analysis import GapReport, default_analyzer
+from blma.analysis import default_analyzer
 from blma.comparison.alignment import align
 from blma.comparison.articles import Article, split_articles
 from blma.comparison.changes import status_changes
 from blma.comparison.matrix import build_matrix
-from blma.comparison.models import ArticleDiff, Comparison, Unmatched
+from blma.comparison.models import ArticleDiff, Unmatched
+from blma.comparison.result import Comparison
+from blma.comparison.sources import Source
+from blma.comparison.versions import relation
 from blma.comparison.wordiff import word_diff
 from blma.errors import BlmaError, DocumentError
 from blma.reading import read_bytes, read_path
@@ -32,21 +34,6 @@ class DocumentErrors(BlmaError):
     def __init__(self, errors: list[DocumentError]) -> None:
         super().__init__("\n".join(str(e) for e in errors))
         self.errors = errors
-
-
-@dataclass
-class Source:
-    """One input as compared: its name as given, text, report and, for DOCX, its bytes."""
-
-    name: str
-    doc: AgreementText
-    report: GapReport
-    data: bytes | None = None
-
-    @property
-    def digest(self) -> str:
-        basis = self.data if self.data is not None else self.doc.full_text.encode()
-        return hashlib.sha256(basis).hexdigest()
 
 
 def load(inputs: Sequence[Input]) -> list[Source]:
@@ -93,7 +80,8 @@ def compare(inputs: Sequence[Input]) -> Comparison:
 
 def compare_sources(sources: list[Source]) -> Comparison:
     files = [s.name for s in sources]
-    result = Comparison(files=files, matrix=build_matrix(files, [s.report for s in sources]))
+    matrix = build_matrix(files, [s.report for s in sources], [s.doc for s in sources])
+    result = Comparison(files=files, matrix=matrix)
     for s in sources:
         result.warnings += [f"{s.name}: {w}" for w in s.report.warnings]
     if len(sources) == 2:
@@ -103,8 +91,22 @@ def compare_sources(sources: list[Source]) -> Comparison:
         pairs, unmatched_a, unmatched_b = align(arts_a, arts_b)
         result.alignment = pairs
         result.unmatched = Unmatched(a=unmatched_a, b=unmatched_b)
-        result.differences = differences(arts_a, arts_b, pairs)
-        result.changes = status_changes(first.report, second.report)
+        diffs = differences(arts_a, arts_b, pairs)
+        result.relation = relation(
+            arts_a,
+            arts_b,
+            diffs,
+            (first.report.facts.parties, second.report.facts.parties),
+            (first.doc.full_text, second.doc.full_text),
+            identical=result.identical,
+        )
+        if result.relation.versions:  # only versions are read as what changed
+            result.differences = diffs
+            result.changes = status_changes(first.report, second.report)
+            result.unmatched_text = {
+                "a": {x.key: x.text for x in arts_a if x.key in unmatched_a},
+                "b": {y.key: y.text for y in arts_b if y.key in unmatched_b},
+            }
     result._sources = sources
     return result
 

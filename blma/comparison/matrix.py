@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from blma.analysis.models import GapReport
 from blma.comparison.models import AgreementSummary, Matrix, MatrixCell, MatrixRow
+from blma.comparison.short_titles import agreement_year, short_title, unique
+from blma.reading.models import AgreementText
 
 
 def cell_locations(report: GapReport, protection_id: str) -> list[str]:
@@ -24,17 +26,29 @@ def cell_locations(report: GapReport, protection_id: str) -> list[str]:
     return list(seen)
 
 
-def build_matrix(files: list[str], reports: list[GapReport]) -> Matrix:
-    """One column per report, in the order given; rows in the first report's rubric order."""
+def build_matrix(
+    files: list[str], reports: list[GapReport], docs: list[AgreementText] | None = None
+) -> Matrix:
+    """One column per report, in the order given; rows in the first report's rubric order.
+
+    ``docs`` (the texts read) give each column's year for its short title.
+    """
+    years = [agreement_year(doc) for doc in docs] if docs else [""] * len(files)
+    shorts = unique(
+        [short_title(r.facts.parties, y, f) for f, r, y in zip(files, reports, years, strict=True)], files
+    )
     agreements = [
         AgreementSummary(
             file=file,
             title=report.facts.title,
+            short_title=short,
+            parties=list(report.facts.parties),
+            year=year,
             instrument=report.facts.instrument,
             score=report.core_score,
             counts=dict(report.counts),
         )
-        for file, report in zip(files, reports, strict=True)
+        for file, report, year, short in zip(files, reports, years, shorts, strict=True)
     ]
     rows = []
     for finding in reports[0].protections:
