@@ -24,7 +24,7 @@ from blma_app.status import ACTION_ORDER, label
 from blma_app.text import plain, shown
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = "app_pages/review.py"
+PAGE = "blma_app/views/review.py"
 SAMPLE = "nuvaria_valdoria_general.docx"
 
 
@@ -342,7 +342,7 @@ def test_an_uploaded_docx_is_analysed_in_memory(app_page, sample_report):
 def test_a_page_switch_keeps_the_review_and_removing_the_upload_forgets_it(app_page):
     at = upload(app_page, "mine.docx", sample_bytes())
     assert at.session_state[R.KEY].name == "mine.docx"
-    at.switch_page("app_pages/learn.py").run()
+    at.switch_page("blma_app/views/learn.py").run()
     at.switch_page(PAGE).run()  # leaving the page empties the uploader but keeps the review
     assert at.session_state[R.KEY].name == "mine.docx"
     at.get("file_uploader")[0].upload("mine.docx", sample_bytes(), "application/octet-stream").run()
@@ -388,9 +388,10 @@ def test_the_annotated_agreement_carries_the_reviewers_decisions_and_reasons(sam
     after = review_downloads(reviewed, "n", source)[-1]
     assert after.file_name == "n.reviewed.docx"
     comments = _document_xml(after.content(), "word/comments.xml")
-    assert f"{gaps[0].title} ({gaps[0].id}) - present, the reviewer's decision: Annex II covers it" in comments
-    assert f"(the tool found it {gaps[0].status}" in comments
-    assert "the reviewer's decision: Article 4 was struck out at signature" in comments
+    assert f"{gaps[0].title}: Secured." in comments and f"({gaps[0].id})" not in comments
+    assert "Reviewer's decision: present. Annex II covers it" in comments
+    assert f"(the tool found: {gaps[0].status}" in comments
+    assert "Reviewer's decision: missing. Article 4 was struck out at signature" in comments
     # the clause for the gap the reviewer closed is gone; one for the gap the reviewer opened is in
     heading = next(p.article_heading for p in api.guidance() if p.id == present.id)
     assert heading.upper() in _document_xml(after.content()).upper()
@@ -399,9 +400,10 @@ def test_the_annotated_agreement_carries_the_reviewers_decisions_and_reasons(sam
 
 
 def test_an_agreement_in_another_language_is_refused_in_words_not_reported_as_missing(app_page):
-    text = (
-        "Article 5. L'employeur ne peut retenir le passeport du travailleur, et le travailleur ne peut "
-        "changer d'employeur pendant la durée de son contrat. "
-    ) * 4
+    from blma.analysis.analyzer import _names
+    from blma.analysis.rule_languages import supported_languages
+
+    text = "لا يجوز لصاحب العمل الاحتفاظ بجواز سفر العامل أو وثائق هويته طوال مدة العقد المبرم بين الطرفين. " * 4
     at = upload(app_page, "accord.txt", text.encode(), "text/plain")
-    assert [e.value for e in at.error] == ["accord.txt: the text is in French; this version analyses English only"]
+    expected = f"accord.txt: the text is in Arabic; this version analyses {_names(supported_languages())}"
+    assert [e.value for e in at.error] == [expected]

@@ -11,10 +11,11 @@ import pytest
 from docx.package import Package
 
 from blma import api
-from blma.comparison.anchors import body_paragraphs
-from blma.comparison.revisions import accept_all, raw_text
 from blma.comparison.tracked import tracked_docx
-from blma.reading.ooxml import w
+from blma.ooxml.ns import w
+from blma.ooxml.revisions import accept_all
+from blma.ooxml.runs import raw_text
+from blma.ooxml.text import reading_order_paragraphs
 
 DATE = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
@@ -55,7 +56,7 @@ def test_accepting_all_changes_gives_the_second_version(tracked, version_pair):
     body = Package.open(io.BytesIO(tracked)).main_document_part.element.body
     accept_all(body)
     second = Package.open(str(version_pair[1])).main_document_part.element.body
-    texts = lambda b: [t for t in (raw_text(p) for p in body_paragraphs(b)) if t.strip()]  # noqa: E731
+    texts = lambda b: [t for t in (raw_text(p) for p in reading_order_paragraphs(b)) if t.strip()]  # noqa: E731
     assert texts(body) == texts(second)
 
 
@@ -64,8 +65,8 @@ def test_untouched_paragraphs_keep_their_formatting(tracked, version_pair):
     after = Package.open(io.BytesIO(tracked)).main_document_part.element.body
     from lxml import etree
 
-    first = [etree.tostring(p) for p in body_paragraphs(before) if "Freedom of Association" in raw_text(p)]
-    again = [etree.tostring(p) for p in body_paragraphs(after) if "Freedom of Association" in raw_text(p)]
+    first = [etree.tostring(p) for p in reading_order_paragraphs(before) if "Freedom of Association" in raw_text(p)]
+    again = [etree.tostring(p) for p in reading_order_paragraphs(after) if "Freedom of Association" in raw_text(p)]
     assert first and first == again
 
 
@@ -90,3 +91,13 @@ def test_libreoffice_opens_the_tracked_document(tracked, soffice, tmp_path):
     )
     pdf = (tmp_path / "changes.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_each_weakened_protection_carries_a_comment(tracked, version_pair):
+    """As the Markdown report lists them: the employer-change article softened, social security dropped."""
+    comparison = api.compare([str(p) for p in version_pair])
+    weakened = [c for c in comparison.changes if c.direction == "weakening"]
+    comments = [c.text for c in docx.Document(io.BytesIO(tracked)).comments]
+    assert weakened and len(comments) == len(weakened)
+    for change in weakened:
+        assert any(t.startswith(f"{change.title}: weakened from {change.from_} to {change.to}") for t in comments)

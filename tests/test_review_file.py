@@ -134,8 +134,8 @@ def test_the_redline_written_from_a_reviewed_report_carries_the_decisions(agreem
     redline = api.annotate_reviewed(data, reviewed, name=SAMPLE)
     with zipfile.ZipFile(io.BytesIO(redline.data)) as package:
         comments = package.read("word/comments.xml").decode("utf-8")
-    assert "present, the reviewer's decision: Section 3.7: notice and dues after all" in comments
-    assert "(the tool found it contrary: works against workers" in comments
+    assert "Reviewer's decision: present. Section 3.7: notice and dues after all" in comments
+    assert "(the tool found: contrary, works against workers" in comments
     # the contrary provision the reviewer accepted is no longer struck out
     assert not [a for a in redline.actions if a.protection == "contract_termination" and a.action != "comment"]
     plain = api.annotate(data, name=SAMPLE)

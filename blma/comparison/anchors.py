@@ -9,42 +9,25 @@ paragraph; they anchor on the paragraph that cites the note.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from lxml import etree
-
-from blma.reading import ooxml
+from blma.ooxml.ns import Element
+from blma.ooxml.text import paragraph_text, reading_order_paragraphs
 from blma.reading.models import AgreementText
 
 #: How far ahead of the last match a block's paragraph may be (skipped empty or "PREAMBLE" lines).
 LOOKAHEAD = 40
 
 
-def body_paragraphs(body: etree._Element) -> Iterator[etree._Element]:
-    """Every paragraph with text, in the reader's order: body, table cells, text boxes."""
-    for item in ooxml.iter_block_items(body):
-        if item.tag == ooxml.W_P:
-            yield item
-            yield from ooxml.text_boxes(item)
-        else:
-            for row in ooxml.table_rows(item):
-                for cell in row:
-                    for p in cell:
-                        yield p
-                        yield from ooxml.text_boxes(p)
-
-
 def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def locate(doc: AgreementText, body: etree._Element) -> list[etree._Element | None]:
+def locate(doc: AgreementText, body: Element) -> list[Element | None]:
     """The paragraph element of each block of ``doc`` (same order), or None where none is found."""
-    candidates = [(p, _norm(ooxml.paragraph_text(p))) for p in body_paragraphs(body)]
+    candidates = [(p, _norm(paragraph_text(p))) for p in reading_order_paragraphs(body)]
     candidates = [(p, t) for p, t in candidates if t]
-    found: list[etree._Element | None] = []
+    found: list[Element | None] = []
     cursor = 0
-    last: etree._Element | None = None
+    last: Element | None = None
     for block in doc.blocks:
         if block.origin == "footnote":
             found.append(last)

@@ -1,15 +1,20 @@
 """Back into Word: the reviewer's own DOCX with the gap analysis written into it.
 
-- A comment on each finding's evidence paragraph: "Freedom to change employer
-  (employer_change) - partial: soft wording ('endeavour'), see rubric".
-- For each missing or contrary protection (or only those the reviewer names), the library's
-  first suggested clause as a tracked insertion. A missing protection gets a new article,
-  numbered "bis" so no existing number moves, placed after the article that addresses the
-  nearest neighbouring protection in rubric order (or before the final provisions). A
-  contrary provision is marked deleted and the clause inserted in its place.
+- One comment per finding that needs attention, anchored on the sentence it rests on (the
+  inserted article for a missing protection): its status, what is missing in plain words,
+  the standard it rests on ("C189, Article 9") and what was done
+  (:mod:`blma.comparison.redline_comments`). Protections the text secures share a single
+  summary comment on the title.
+- Suggested wording as tracked changes, fitted to the agreement (its parties in their roles,
+  its authorities, its words; :mod:`blma.library.fitting`):
+  a contrary provision is marked deleted and its remedy inserted in its place; a partial one
+  gets stronger wording right after it in its article (soft wording is replaced); the
+  clauses for missing protections are gathered as one new chapter of articles before the
+  final provisions, numbered after the article they follow ("Article 17A", "17B", ...), so
+  no existing number moves and no number repeats.
 
 Only the paragraphs concerned change; every other part of the package is copied byte
-for byte (see :func:`blma.comparison.revisions.write_package`).
+for byte (see :func:`blma.ooxml.package.write_package`).
 """
 
 from __future__ import annotations
@@ -20,39 +25,40 @@ from datetime import datetime
 from pathlib import PurePath
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from lxml import etree
 from pydantic import BaseModel, Field
 
 from blma.analysis import GapReport, default_analyzer
-from blma.analysis.models import Finding
+from blma.analysis.models import AgreementFacts, Finding
+from blma.analysis.suggest import suggest
 from blma.comparison.anchors import locate
-from blma.comparison.articles import block_key, evidence_block, protections_by_article
-from blma.comparison.revisions import (
-    Marks,
-    comment_paragraph,
-    delete_paragraph,
-    insert_paragraph,
-    members,
-    raw_text,
-    rewrite,
-    write_package,
-)
-from blma.comparison.suggestions import clause_context, render_suggestion, suggested_clause
+from blma.comparison.articles import block_key, evidence_block
+from blma.comparison.redline_comments import gap_comment, summary_comment, words
+from blma.comparison.suggestions import facts_with_terms
 from blma.docx_properties import set_package_properties
 from blma.errors import DocumentError
 from blma.library import Library, default_library
+from blma.library.fitting import fitted_clause, paragraphs, remedy
+from blma.library.models import Clause
+from blma.numerals import from_roman, to_letters
+from blma.ooxml.comments import comment_deletion, comment_paragraph, comment_sentence
+from blma.ooxml.ns import Element
+from blma.ooxml.package import members, rels_name, write_package
+from blma.ooxml.revisions import Marks, delete_paragraph, insert_paragraph, rewrite
+from blma.ooxml.runs import raw_text
+from blma.ooxml.tree import body_level
 from blma.reading import open_docx, read_bytes
 from blma.reading.models import AgreementText
 
 AUTHOR = "BLMA review"
 INITIALS = "BLMA"
-LATIN = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"]
+#: The statuses that get suggested wording.
+FIXED = ("missing", "contrary", "partial")
 FINAL_PROTECTIONS = ("duration_termination",)
 FINAL_HEADING = re.compile(
     r"final provisions|entry into force|duration|effect|termination of the (?:agreement|memorandum)", re.I
 )
-BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 TYPED_LABEL = re.compile(r"^\s*(\(?)(\d+|[a-z])([.)]?)\t")
+CHAPTER = re.compile(r"^\s*(?:chapter|part|title)\s+(?:[IVXLC]+|\d+)\b", re.I)
 
 
 class RedlineAction(BaseModel):
@@ -76,7 +82,7 @@ class Redline(BaseModel):
     def summary(self) -> str:
         return (
             f"{self.count('comment')} comments, {self.count('inserted')} suggested clauses inserted, "
-            f"{self.count('deleted')} contrary provisions marked deleted"
+            f"{self.count('deleted')} contrary or soft provisions marked deleted"
         )
 
 
@@ -104,20 +110,20 @@ def redline(
     report = report or default_analyzer().analyze(doc)
     package = open_docx(name, data)  # the reader's boundary: checked, and corrupt parts named
     part = package.main_document_part
-    editor = _Editor(doc, report, part, library, Marks.for_document(part.element, author, date), author)
-    fixes = [f for f in report.protections if f.final_status in ("missing", "contrary")]
+    facts = facts_with_terms(doc, report)
+    editor = _Editor(doc, report, facts, part, library, Marks.for_document(part.element, author, date), author)
+    fixes = [f for f in report.protections if f.final_status in FIXED]
     if protections:
         fixes = [f for f in fixes if f.id in protections]
         for pid in protections:
             status = report.finding(pid).final_status
-            if status not in ("missing", "contrary"):
-                editor.notes.append(
-                    f"{pid} is {status}: no clause inserted (only missing or contrary ones are)"
-                )
+            if status not in FIXED:
+                editor.notes.append(f"{pid} is {status}: no clause inserted (only gaps get one)")
     for finding in fixes:
-        editor.fix(finding)
-    for finding in report.protections:
-        editor.comment(finding)
+        if finding.final_status != "missing":
+            editor.fix_in_place(finding)
+    editor.add_chapter([f for f in fixes if f.final_status == "missing" or f.id in editor.unplaced])
+    editor.comment_all()
     changed = set_package_properties(
         package,
         title=f"{PurePath(name).name}: gap analysis comments and suggested clauses",
@@ -126,7 +132,7 @@ def redline(
     )
     saved = io.BytesIO()
     package.save(saved)
-    names = [part.partname.lstrip("/"), "[Content_Types].xml", _rels_name(part.partname), *changed]
+    names = [part.partname.lstrip("/"), "[Content_Types].xml", rels_name(part.partname), *changed]
     names += [
         rel.target_part.partname.lstrip("/") for rel in part.rels.values() if rel.reltype == RT.COMMENTS
     ]
@@ -134,235 +140,297 @@ def redline(
     return Redline(file=name, data=out, actions=editor.actions, notes=editor.notes)
 
 
-def _rels_name(partname: str) -> str:
-    folder, _, file = partname.lstrip("/").rpartition("/")
-    return f"{folder}/_rels/{file}.rels"
-
-
 class _Editor:
     """Holds the document and its block-to-paragraph map while fixes and comments are written."""
 
     def __init__(
-        self, doc: AgreementText, report: GapReport, part, library: Library, marks: Marks, author: str
+        self,
+        doc: AgreementText,
+        report: GapReport,
+        facts: AgreementFacts,
+        part,
+        library: Library,
+        marks: Marks,
+        author: str,
     ):
-        self.doc, self.report, self.part, self.library = doc, report, part, library
+        self.doc, self.report, self.facts, self.part, self.library = doc, report, facts, part, library
         self.marks, self.author = marks, author
         self.paragraphs = locate(doc, part.element.body)
-        self.context = clause_context(doc, report)
         self.actions: list[RedlineAction] = []
         self.notes: list[str] = []
-        self.by_article = protections_by_article(doc, report)
+        self.unplaced: set[str] = set()  # contrary or partial findings with no paragraph to fix in place
         self.by_key: dict[str, list[int]] = {}  # article key -> its blocks' indexes, built once (no n² scans)
         for k, block in enumerate(doc.blocks):
             self.by_key.setdefault(block_key(block), []).append(k)
-        self.after: dict[str, list[etree._Element]] = {}  # "after Article 5" -> new paragraphs put there
-        self.inserted_heads: dict[str, etree._Element] = {}  # protection -> first inserted paragraph
+        self.tails: dict[Element, Element] = {}  # a fixed paragraph -> the last paragraph inserted after it
+        self.done: dict[str, tuple[str, Element | None, Clause | None]] = {}  # pid -> (action, anchor, clause)
 
     # -- where things are ----------------------------------------------------------------------
-    def _evidence_paragraphs(self, finding: Finding, kind: str | None = None) -> list[etree._Element]:
-        found: list[etree._Element] = []
+    def _evidence(
+        self, finding: Finding, kinds: tuple[str, ...], *, each: bool = False
+    ) -> list[tuple[Element, str]]:
+        """(paragraph, cited sentence) of the evidence items of these kinds: the first in each
+        paragraph, or ``each`` of them (two contrary sentences in one paragraph)."""
+        found: list[tuple[Element, str]] = []
         for evidence in finding.evidence:
-            if kind and evidence.kind != kind:
+            if evidence.kind not in kinds:
                 continue
             k = evidence_block(self.doc, evidence.location, evidence.text)
             p = self.paragraphs[k] if k is not None else None
-            if p is not None and not any(p is x for x in found):
-                found.append(p)
+            if p is not None and (each or not any(p is x for x, _ in found)):
+                found.append((p, evidence.text))
         return found
 
-    def _article_paragraphs(self, key: str) -> list[tuple[int, etree._Element]]:
-        seen: list[tuple[int, etree._Element]] = []
+    def _article_paragraphs(self, key: str) -> list[tuple[int, Element]]:
+        seen: list[tuple[int, Element]] = []
         for k in self.by_key.get(key, []):
             p = self.paragraphs[k]
             if p is not None and not any(p is x for _, x in seen):
                 seen.append((k, p))
         return seen
 
-    def _final_article(self) -> str | None:
-        """The last body article that reads as final provisions (entry into force, duration)."""
-        found = None
-        for key in self.doc.units:
-            blocks = [self.doc.blocks[k] for k in self.by_key.get(key, [])]
-            heading = next((b.heading for b in blocks if b.heading), "")
-            if self._is_body_article(key) and (
-                FINAL_HEADING.search(heading) or set(FINAL_PROTECTIONS) & self.by_article.get(key, set())
-            ):
-                found = key
-        return found
-
     def _is_body_article(self, key: str) -> bool:
         first = self.doc.blocks[self.by_key[key][0]] if key in self.by_key else None
         return first is not None and bool(first.unit) and not first.annex
 
-    def _neighbour_article(self, pid: str) -> str | None:
-        order = list(self.library.protections)
-        at = order.index(pid)
-        final = self._final_article()
-        units = self.doc.units
-        for distance in range(1, len(order)):
-            for k in (at - distance, at + distance):
-                if 0 <= k < len(order):
-                    keys = [
-                        key
-                        for key, pids in self.by_article.items()
-                        if order[k] in pids and self._is_body_article(key) and key != final
-                    ]
-                    if keys:
-                        return max(
-                            keys, key=units.index if all(x in units for x in keys) else len
-                        )
-        return None
+    def _final_article(self) -> str | None:
+        """The first body article of the final provisions (entry into force, duration)."""
+        by_article: dict[str, set[str]] = {}
+        for finding in self.report.protections:
+            for evidence in finding.evidence:
+                k = evidence_block(self.doc, evidence.location, evidence.text)
+                if k is not None:
+                    by_article.setdefault(block_key(self.doc.blocks[k]), set()).add(finding.id)
+        body = [key for key in self.doc.units if self._is_body_article(key)]
+        finals = []
+        for key in body:
+            heading = next((self.doc.blocks[k].heading for k in self.by_key[key] if self.doc.blocks[k].heading), "")
+            if FINAL_HEADING.search(heading) or set(FINAL_PROTECTIONS) & by_article.get(key, set()):
+                finals.append(key)
+        # the final provisions close the text: take the first of the trailing run of final articles
+        while len(finals) > 1 and body.index(finals[-2]) == body.index(finals[-1]) - 1:
+            finals.pop()
+        return finals[-1] if finals else None
 
-    # -- fixes ------------------------------------------------------------------------------------
-    def fix(self, finding: Finding) -> None:
-        clause = suggested_clause(self.library, finding)
+    def _after(self, p: Element) -> Element:
+        """Where the next paragraph inserted after ``p`` goes: after what was already put there."""
+        return self.tails.get(p, p)
+
+    # -- fixes in place: contrary and partial provisions -------------------------------------------
+    def _clause(self, finding: Finding) -> Clause | None:
+        clause = remedy(self.library, finding, self.facts.instrument)
+        if clause is None:  # a gap only a reviewer saw: the analysis suggested nothing, so ask now
+            found = suggest(self.library, finding.id, finding.final_status, self.facts)
+            clause = self.library.clause(found[0].clause_id) if found else None
         if clause is None:
-            self.notes.append(f"{finding.id}: the library suggests no clause; nothing inserted")
-            return
-        paragraphs = render_suggestion(clause, self.context)
-        if finding.final_status == "contrary":
-            targets = self._evidence_paragraphs(finding, "contrary")
-            if targets:
-                self._replace_contrary(finding, targets, paragraphs, clause.id)
-                return
-        self._insert_article(finding, paragraphs, clause.id)
+            self.notes.append(f"{finding.title}: the library suggests no clause; nothing inserted")
+        return clause
 
-    def _replace_contrary(
-        self, finding: Finding, targets: list[etree._Element], paragraphs: list[str], clause_id: str
-    ) -> None:
-        for evidence in finding.evidence:
-            if evidence.kind != "contrary":
-                continue
-            k = evidence_block(self.doc, evidence.location, evidence.text)
-            p = self.paragraphs[k] if k is not None else None
-            if p is None:
-                continue
-            if _delete_sentence(p, evidence.text, self.marks):
-                self.actions.append(
-                    RedlineAction(protection=finding.id, action="deleted", location=evidence.location)
-                )
-        anchor = targets[-1]
-        template = anchor
-        first = None
-        for text in paragraphs:
-            anchor = insert_paragraph(anchor, text, template, self.marks, keep_numbering=False)
-            first = first if first is not None else anchor
-        self.inserted_heads[finding.id] = first
+    def fix_in_place(self, finding: Finding) -> None:
+        """Contrary: delete the provision and insert its remedy there. Partial: stronger wording
+        after it (soft wording struck). With no paragraph to fix, the finding joins the new articles."""
+        clause = self._clause(finding)
+        if clause is None:
+            return
+        contrary = finding.final_status == "contrary"
+        # only soft wording ("where feasible") is struck: other partial wording stays, and is completed
+        soft = not contrary and finding.reason.startswith("soft wording") and not any(
+            e.kind == "supports" for e in finding.evidence
+        )
+        kinds = ("contrary",) if contrary else ("weak",) if soft else ("supports", "weak")
+        targets = self._evidence(finding, kinds)
+        replace = contrary or soft
+        if not targets and not contrary:  # a reviewer's "partial" for what the tool found contrary
+            targets, replace = self._evidence(finding, ("contrary",)), False
+        if not targets:
+            self.unplaced.add(finding.id)
+            return
+        if replace:
+            for p, sentence in self._evidence(finding, kinds, each=True):
+                if _delete_sentence(p, sentence, self.marks):
+                    self.actions.append(
+                        RedlineAction(protection=finding.id, action="deleted", location=self._location(p))
+                    )
+        anchor = targets[-1][0]
+        at = self._after(anchor)
+        for text in paragraphs(fitted_clause(clause, self.facts)):
+            at = insert_paragraph(at, text, anchor, self.marks, keep_numbering=False)
+        self.tails[anchor] = at
+        self.done[finding.id] = ("replaced", targets[0][0], clause) if replace else ("strengthened", anchor, clause)
         self.actions.append(
             RedlineAction(
-                protection=finding.id,
-                action="inserted",
-                clause_id=clause_id,
-                location=finding.evidence[0].location if finding.evidence else "",
+                protection=finding.id, action="inserted", clause_id=clause.id, location=self._location(anchor)
             )
         )
 
-    def _insert_article(self, finding: Finding, paragraphs: list[str], clause_id: str) -> None:
-        neighbour = self._neighbour_article(finding.id)
-        before_final = False
-        if neighbour is None:
-            neighbour, before_final = self._final_article(), True
-        if neighbour is None:
-            self.notes.append(f"{finding.id}: no article to place the clause near; nothing inserted")
+    # -- the new articles: missing protections ----------------------------------------------------
+    def add_chapter(self, findings: list[Finding]) -> None:
+        """The new articles, together, before the final provisions (else after the last article).
+
+        In a text divided into chapters they form a chapter of their own ("Chapter IV bis"),
+        placed before the chapter that opens with the final provisions (or at the end); in a
+        text without chapters, or whose final provisions sit inside a chapter, they stand as
+        one run of articles with no heading of their own, so no existing article seems to
+        fall under a new heading.
+        """
+        clauses = [(f, c) for f in findings if (c := self._clause(f)) is not None]
+        if not clauses:
             return
-        article = self._article_paragraphs(neighbour)
-        if not article:
+        body = [key for key in self.doc.units if self._is_body_article(key) and self._article_paragraphs(key)]
+        final = self._final_article()
+        if final in body and body.index(final) > 0:
+            base, before = body[body.index(final) - 1], final
+        elif body:
+            base, before = body[-1], None
+        else:
+            for finding, _ in clauses:
+                self.notes.append(f"{finding.title}: no article to place the clause near; nothing inserted")
             return
+        article = self._article_paragraphs(base)
         heads = [p for k, p in article if self.doc.blocks[k].kind == "heading"] or [article[0][1]]
         bodies = [p for k, p in article if self.doc.blocks[k].kind == "paragraph"] or [article[-1][1]]
-        label_key = self._previous_article(neighbour) if before_final else neighbour
-        count = self.after.setdefault(f"{'before' if before_final else 'after'} {neighbour}", [])
-        label = self._label(label_key, len(count)) if label_key else ""
-        title = self.library.protection(finding.id).article_heading
-        new_heads = _heading_texts(heads, label_key or neighbour, label, title, self.doc, neighbour)
-        if before_final:
-            anchor, before = (count[-1], False) if count else (_top_level(heads[0]), True)
+        upper = any(b.heading and b.heading.isupper() for b in self.doc.blocks if block_key(b) == base)
+        opening = self._chapter_opening(before) if before is not None else None
+        chapters = self._chapters(self.by_key[base][0])
+        if before is not None:
+            first = opening if opening is not None else self._article_paragraphs(before)[0][1]
+            anchor, ahead = body_level(first), True
         else:
-            anchor, before = (count[-1] if count else _top_level(article[-1][1])), False
-        created: list[etree._Element] = []
-        for text, template in new_heads:
-            new = insert_paragraph(anchor, text, template, self.marks, before=before, keep_numbering=False)
-            created.append(new)
-            anchor, before = new, False
-        template = bodies[0]
-        numbered = len(paragraphs) > 1 and TYPED_LABEL.match(raw_text(template))
-        for n, text in enumerate(paragraphs, start=1):
-            if numbered:
-                text = _typed_label(raw_text(template), n) + text
-            anchor = insert_paragraph(anchor, text, template, self.marks, keep_numbering=False)
-            created.append(anchor)
-        count.append(anchor)
-        self.inserted_heads[finding.id] = created[0]
-        where = f"{label or title}, {'before' if before_final else 'after'} {neighbour}"
-        self.actions.append(
-            RedlineAction(protection=finding.id, action="inserted", location=where, clause_id=clause_id)
-        )
+            anchor, ahead = body_level(self._after(article[-1][1])), False
+        if chapters and (before is None or opening is not None):
+            label, template = chapters[-1]
+            title = words()["new_chapter"]
+            title = f"{label} bis – {title.upper() if label.isupper() else title}"
+            anchor = insert_paragraph(anchor, title, template, self.marks, before=ahead, keep_numbering=False)
+            ahead = False
+        number = base.split()[-1] if _numbered(base) else ""
+        for n, (finding, clause) in enumerate(clauses, start=1):
+            label = _next_number(number, n) if number else ""
+            title = self.library.protection(finding.id).article_heading
+            created = []
+            for text, template in _heading_texts(heads, number, label, title, self.doc, base, upper):
+                anchor = insert_paragraph(anchor, text, template, self.marks, before=ahead, keep_numbering=False)
+                created.append(anchor)
+                ahead = False
+            template = bodies[0]
+            texts = paragraphs(fitted_clause(clause, self.facts))
+            numbered = len(texts) > 1 and _restarts(raw_text(template))
+            for k, text in enumerate(texts, start=1):
+                if numbered:
+                    text = _typed_label(raw_text(template), k) + text
+                anchor = insert_paragraph(anchor, text, template, self.marks, keep_numbering=False)
+            self.done[finding.id] = ("inserted_article", created[0], clause)
+            where = f"{base.rsplit(' ', 1)[0]} {label}" if label else title
+            self.actions.append(
+                RedlineAction(protection=finding.id, action="inserted", location=where, clause_id=clause.id)
+            )
 
-    def _previous_article(self, key: str) -> str | None:
-        units = self.doc.units
-        return units[units.index(key) - 1] if key in units and units.index(key) > 0 else None
+    def _chapters(self, until: int) -> list[tuple[str, Element]]:
+        """The chapter headings before block ``until``: (label such as "Chapter IV", paragraph)."""
+        found = []
+        for block, p in zip(self.doc.blocks[:until], self.paragraphs[:until], strict=True):
+            match = CHAPTER.match(block.text)
+            if p is not None and not block.unit and block.kind == "heading" and match:
+                found.append((match.group(0).strip(), p))
+        return found
 
-    def _label(self, key: str, already: int) -> str:
-        if not re.search(r"\d|\b[IVXLC]+$", key):
-            return ""  # articles headed by words only: the new one is too
-        return f"{key} {LATIN[min(already, len(LATIN) - 1)]}"
+    def _chapter_opening(self, key: str) -> Element | None:
+        """The heading of the chapter that article ``key`` opens, if it opens one."""
+        for k in range(self.by_key[key][0] - 1, -1, -1):
+            block = self.doc.blocks[k]
+            if block.unit:
+                return None  # another article comes first: ``key`` sits inside its chapter
+            if block.kind == "heading" and CHAPTER.match(block.text):
+                return self.paragraphs[k]
+        return None
 
     # -- comments ---------------------------------------------------------------------------------
-    def comment(self, finding: Finding) -> None:
-        status = finding.final_status
-        text = f"{finding.title} ({finding.id}) - {status}: {finding.reason}, see rubric"
-        if finding.reviewer_status:
-            text = (
-                f"{finding.title} ({finding.id}) - {status}, the reviewer's decision: {finding.reviewer_reason} "
-                f"(the tool found it {finding.status}: {finding.reason})"
+    def _location(self, p: Element | None) -> str:
+        return next(
+            (b.location for b, q in zip(self.doc.blocks, self.paragraphs, strict=True) if q is p),
+            "inserted clause",
+        )
+
+    def comment_all(self) -> None:
+        """One comment per finding that needs attention; one summary for the protections secured."""
+        secured: list[tuple[str, str]] = []
+        for finding in self.report.protections:
+            if finding.final_status == "present" and not finding.reviewer_status:
+                where = next((e.location for e in finding.evidence if e.kind == "supports"), "")
+                secured.append((finding.title, where))
+                continue
+            self._comment(finding)
+        first = next((p for p in self.paragraphs if p is not None), None)
+        if secured and first is not None and comment_paragraph(
+            self.part.document, first, summary_comment(secured), self.author, INITIALS
+        ):
+            self.actions.append(RedlineAction(protection="", action="comment", location=self._location(first)))
+
+    def _comment(self, finding: Finding) -> None:
+        protection = self.library.protection(finding.id)
+        action, anchor, clause = self.done.get(finding.id, ("none", None, None))
+        text = gap_comment(finding, protection, clause, action)
+        document = self.part.document
+        if action == "inserted_article" and anchor is not None:
+            written = comment_paragraph(document, anchor, text, self.author, INITIALS)
+        elif action == "replaced" and anchor is not None:
+            written = comment_deletion(document, anchor, text, self.author, INITIALS)
+        else:
+            kinds = ("contrary",) if finding.final_status == "contrary" else ("weak", "supports")
+            cited = self._evidence(finding, kinds) or self._evidence(finding, ("supports", "weak", "contrary"))
+            if action == "strengthened" and anchor is not None:
+                cited = [c for c in cited if c[0] is anchor] or cited
+            if not cited:
+                self.notes.append(f"{finding.title}: no sentence to anchor its comment on")
+                return
+            p, sentence = cited[0]
+            written = comment_sentence(document, p, sentence, text, self.author, INITIALS)
+            anchor = p
+        if written:
+            self.actions.append(
+                RedlineAction(protection=finding.id, action="comment", location=self._location(anchor))
             )
-        targets = self._evidence_paragraphs(finding)
-        head = self.inserted_heads.get(finding.id)
-        if head is not None:
-            clause = finding.suggestions[0] if finding.suggestions else ""
-            if status == "missing":
-                targets = [head]
-            text += f"; suggested clause {clause} inserted as a tracked change"
-        for p in targets:
-            if comment_paragraph(self.part.document, p, text, self.author, INITIALS):
-                location = next(
-                    (b.location for b, q in zip(self.doc.blocks, self.paragraphs, strict=True) if q is p),
-                    "inserted clause",
-                )
-                self.actions.append(RedlineAction(protection=finding.id, action="comment", location=location))
 
 
-def _top_level(p: etree._Element) -> etree._Element:
-    """The body-level element holding ``p`` (its table, say), so a new article goes after it, not into it."""
-    node = p
-    while node.getparent() is not None and node.getparent().tag != BODY:
-        node = node.getparent()
-    return node
+def _numbered(key: str) -> bool:
+    return bool(re.search(r"\d|\b[IVXLC]+$", key))
 
 
-def _heading_texts(heads, key, label, title, doc, neighbour) -> list[tuple[str, etree._Element]]:
-    """The new article's heading lines, shaped like the neighbour's (label and title on one line or two)."""
+def _next_number(number: str, n: int) -> str:
+    """ "17A", "17B" after Article 17; "XIII-A" after Article XIII (a letter run into a Roman numeral
+    would read as a numeral): numbers no existing article has, however many are added."""
+    letter = to_letters(n).upper()
+    return f"{number}-{letter}" if from_roman(number) else f"{number}{letter}"
+
+
+def _heading_texts(heads, number, label, title, doc, base, upper) -> list[tuple[str, Element]]:
+    """The new article's heading lines, shaped like ``base``'s (label and title on one line or two)."""
     first = raw_text(heads[0])
-    upper = any(b.heading and b.heading.isupper() for b in doc.blocks if block_key(b) == neighbour)
     title = title.upper() if upper else title
     if not label:
         return [(title, heads[0])]
-    number = key.split()[-1]
     if len(heads) >= 2:
         return [(_relabel(first, number, label), heads[0]), (title, heads[1])]
-    heading = next((b.heading for b in doc.blocks if block_key(b) == neighbour and b.heading), "")
+    heading = next((b.heading for b in doc.blocks if block_key(b) == base and b.heading), "")
     line = _relabel(first, number, label)
     line = line.replace(heading, title) if heading and heading in line else f"{line} {title}"
     return [(line, heads[0])]
 
 
 def _relabel(text: str, number: str, label: str) -> str:
-    """ "Article 11" becomes "Article 11 bis", keeping the text's own casing and layout."""
-    suffix = label.split()[-1]
+    """ "Article 17 — Wages" becomes "Article 17A — Wages", keeping the text's own casing and layout."""
     match = re.search(rf"\b{re.escape(number)}\b", text)
     if match:
-        return text[: match.end()] + f" {suffix}" + text[match.end() :]
+        return text[: match.start()] + label + text[match.end() :]
     return label
+
+
+def _restarts(template_text: str) -> bool:
+    """True when the template's typed label is a first one ("1.", "(a)"): the article numbers its
+    paragraphs afresh, so a new article may too. A text numbering paragraphs straight through
+    ("16.", "17.") would get duplicate numbers: new paragraphs then carry none."""
+    match = TYPED_LABEL.match(template_text)
+    return bool(match) and match.group(2) in ("1", "a")
 
 
 def _typed_label(template_text: str, n: int) -> str:
@@ -370,11 +438,11 @@ def _typed_label(template_text: str, n: int) -> str:
     if not match:
         return ""
     opening, core, closing = match.groups()
-    value = chr(ord("a") + n - 1) if core.isalpha() else str(n)
+    value = to_letters(n) if core.isalpha() else str(n)
     return f"{opening}{value}{closing}\t"
 
 
-def _delete_sentence(p: etree._Element, sentence: str, marks: Marks) -> bool:
+def _delete_sentence(p: Element, sentence: str, marks: Marks) -> bool:
     """Mark ``sentence`` deleted in ``p``; the whole paragraph when little else is left in it."""
     text = raw_text(p)
     words = [re.escape(x) for x in sentence.split()]

@@ -5,7 +5,9 @@ PDF or text), so the negotiator sees the old text with every difference from the
 as a revision: accepting all gives the second version's wording, rejecting all the first.
 Aligned articles are compared paragraph by paragraph and word by word; an article only in
 the first version is deleted, one only in the second is inserted after the article that
-precedes it in the second version.
+precedes it in the second version. Each protection the second version weakens carries a
+Word comment on the first version's provision (or, when it had none, on the article it
+became), as the Markdown report lists them.
 """
 
 from __future__ import annotations
@@ -15,23 +17,19 @@ from datetime import datetime
 from pathlib import PurePath
 
 from docx import Document
-from lxml import etree
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from blma.comparison.anchors import locate
 from blma.comparison.articles import block_key
-from blma.comparison.compare import Source
-from blma.comparison.models import Comparison
-from blma.comparison.revisions import (
-    Marks,
-    delete_paragraph,
-    insert_paragraph,
-    members,
-    raw_text,
-    rewrite,
-    write_package,
-)
+from blma.comparison.models import ComparisonData, StatusChange
+from blma.comparison.sources import Source
 from blma.comparison.wordiff import pair_paragraphs, word_diff
 from blma.docx_properties import set_package_properties, set_properties
+from blma.ooxml.comments import comment_deletion
+from blma.ooxml.ns import Element
+from blma.ooxml.package import members, rels_name, write_package
+from blma.ooxml.revisions import Marks, delete_paragraph, insert_paragraph, rewrite
+from blma.ooxml.runs import raw_text
 from blma.reading import open_docx
 from blma.reading.models import AgreementText
 
@@ -57,8 +55,8 @@ def plain_docx(doc: AgreementText) -> bytes:
     return out.getvalue()
 
 
-def _paragraphs_by_article(doc: AgreementText, anchors: list) -> dict[str, list[etree._Element]]:
-    found: dict[str, list[etree._Element]] = {}
+def _paragraphs_by_article(doc: AgreementText, anchors: list) -> dict[str, list[Element]]:
+    found: dict[str, list[Element]] = {}
     for block, p in zip(doc.blocks, anchors, strict=True):
         if p is None or block.origin == "footnote":
             continue
@@ -68,7 +66,7 @@ def _paragraphs_by_article(doc: AgreementText, anchors: list) -> dict[str, list[
     return found
 
 
-def tracked_docx(comparison: Comparison, *, author: str = AUTHOR, date: datetime | None = None) -> bytes:
+def tracked_docx(comparison: ComparisonData, *, author: str = AUTHOR, date: datetime | None = None) -> bytes:
     """The first version with the second version's differences as Word revisions."""
     first, second = comparison._sources
     base = first.data if _is_docx(first) else plain_docx(first.doc)
@@ -76,17 +74,21 @@ def tracked_docx(comparison: Comparison, *, author: str = AUTHOR, date: datetime
     part = package.main_document_part
     body = part.element.body
     marks = Marks.for_document(part.element, author, date)
-    paras_a = _paragraphs_by_article(first.doc, locate(first.doc, body))
+    anchors_a = locate(first.doc, body)
+    paras_a = _paragraphs_by_article(first.doc, anchors_a)
     texts_b = _texts_of_second(second)
 
     pair_of_b = {p.b: p.a for p in comparison.alignment}
-    end_of_a: dict[str, etree._Element] = {}
+    end_of_a: dict[str, Element] = {}
     for pair in comparison.alignment:
         end_of_a[pair.a] = _apply_pair(paras_a.get(pair.a, []), texts_b.get(pair.b, []), marks)
     for key in comparison.unmatched.a:
         for p in paras_a.get(key, []):
             delete_paragraph(p, marks)
     _insert_new_articles(comparison, paras_a, texts_b, pair_of_b, end_of_a, marks)
+    for change in comparison.changes:
+        if change.direction == "weakening":
+            _comment_weakening(part.document, change, first.doc, anchors_a, paras_a, comparison, author)
 
     old, new = (PurePath(str(f)).name for f in comparison.files)
     changed = set_package_properties(
@@ -97,7 +99,35 @@ def tracked_docx(comparison: Comparison, *, author: str = AUTHOR, date: datetime
     saved = io.BytesIO()
     package.save(saved)
     name = part.partname.lstrip("/")
-    return write_package(base, members(saved.getvalue(), [name, *changed]))
+    names = [name, *changed, "[Content_Types].xml", rels_name(part.partname)]
+    names += [r.target_part.partname.lstrip("/") for r in part.rels.values() if r.reltype == RT.COMMENTS]
+    return write_package(base, members(saved.getvalue(), names))
+
+
+def _comment_weakening(
+    document, change: StatusChange, doc: AgreementText, anchors: list, paras_a: dict, comparison, author: str
+) -> None:
+    """A comment on the first version's provision of a protection the second version weakens."""
+    target = None
+    for location in change.a_locations:
+        target = next(
+            (p for b, p in zip(doc.blocks, anchors, strict=True) if p is not None and b.location == location), None
+        )
+        if target is not None:
+            break
+    if target is None:  # the first version had no provision: the article that became the weaker one
+        pair_of_b = {pair.b: pair.a for pair in comparison.alignment}
+        for location in change.b_locations:
+            key = pair_of_b.get(location.split("(")[0].split(",")[0].strip())
+            if key and paras_a.get(key):
+                target = paras_a[key][0]
+                break
+    if target is None:
+        return
+    where = f" (now: {'; '.join(change.b_locations)})" if change.b_locations else ""
+    steps = f"{change.severity} step{'s' if change.severity > 1 else ''}"
+    text = f"{change.title or change.id}: weakened from {change.from_} to {change.to}{where}, {steps} down."
+    comment_deletion(document, target, text, author)  # on the words struck out, if any
 
 
 def _texts_of_second(second: Source) -> dict[str, list[str]]:
@@ -114,12 +144,12 @@ def _texts_of_second(second: Source) -> dict[str, list[str]]:
     return found
 
 
-def _apply_pair(paras: list[etree._Element], new_texts: list[str], marks: Marks) -> etree._Element | None:
+def _apply_pair(paras: list[Element], new_texts: list[str], marks: Marks) -> Element | None:
     """Turn one article's paragraphs into the new version's; returns the region's last paragraph."""
     if not paras:
         return None
     old_texts = [raw_text(p) for p in paras]
-    last: etree._Element | None = None
+    last: Element | None = None
     for i, j in pair_paragraphs(old_texts, new_texts):
         if i is not None and j is not None:
             if old_texts[i] != new_texts[j]:
@@ -141,7 +171,7 @@ def _insert_new_articles(comparison, paras_a, texts_b, pair_of_b, end_of_a, mark
     """Articles only in the second version, each after its predecessor in the second version."""
     order_b = list(texts_b)
     unmatched = set(comparison.unmatched.b)
-    anchor: etree._Element | None = None
+    anchor: Element | None = None
     first_a = next((ps[0] for ps in paras_a.values() if ps), None)
     for key in order_b:
         if key not in unmatched:
@@ -150,7 +180,7 @@ def _insert_new_articles(comparison, paras_a, texts_b, pair_of_b, end_of_a, mark
             continue
         heading_template = _template(paras_a, heading=True)
         body_template = _template(paras_a, heading=False)
-        # an element with no children is falsy to lxml: test for None, not truth
+        # an element with no children is falsy: test for None, not truth
         heading_template = first_a if heading_template is None else heading_template
         body_template = first_a if body_template is None else body_template
         for n, text in enumerate(texts_b.get(key, [])):
@@ -163,7 +193,7 @@ def _insert_new_articles(comparison, paras_a, texts_b, pair_of_b, end_of_a, mark
                 anchor = insert_paragraph(anchor, text, template, marks, keep_numbering=n > 0)
 
 
-def _template(paras_a: dict[str, list[etree._Element]], heading: bool) -> etree._Element | None:
+def _template(paras_a: dict[str, list[Element]], heading: bool) -> Element | None:
     """A paragraph of the first version to copy formatting from: an article's first (heading) or second."""
     for key, ps in paras_a.items():
         if key in ("Title", "Preamble") or len(ps) < 2:

@@ -15,21 +15,14 @@ from pathlib import PurePath
 from blma.analysis.models import STATUSES, AgreementFacts, Evidence, Finding, GapReport
 from blma.analysis.suggest import suggest
 from blma.errors import TemplateError
-from blma.library import Library, default_library, render_clause
-from blma.library.render import example_values
+from blma.library import Library, default_library
+from blma.library.fitting import clause_context as fitted_context
+from blma.library.fitting import fitted_clause, remedy
 from blma.reports.words import say, table
 
 GROUP_ORDER = ("worker_protection", "governance")
 #: Characters XML 1.0 forbids; text read from TXT or PDF can carry them, and python-docx refuses them.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-#: "Republic of X", "the Federal Republic of X": the form of state, then the short name.
-STATE_NAME = re.compile(
-    r"^(?:the\s+)?(?P<form>(?:(?:Federal|United|Democratic|Socialist|Islamic|People's)\s+)*"
-    r"(?:Republic|Kingdom|Commonwealth|Principality|State|Sultanate|Emirate|Federation|Grand Duchy|Duchy))"
-    r"\s+of\s+(?:the\s+)?(?P<name>.+)$"
-)
 
 
 def clean(text: str) -> str:
@@ -107,11 +100,10 @@ def build_view(
     report: GapReport, analysed_on: date | None = None, library: Library | None = None
 ) -> FileView:
     library = library or default_library()
-    context = clause_context(report, library)
     unknown = say("unknown")
     groups = table("group_titles")
     rows = [
-        _row(finding, groups, context, library, report.facts)
+        _row(finding, groups, library, report.facts)
         for finding in sorted(report.protections, key=lambda f: _group_rank(f.group))
     ]
     for number, row in enumerate(rows, start=1):
@@ -134,34 +126,14 @@ def build_view(
     )
 
 
-def clause_context(report: GapReport, library: Library) -> dict[str, str]:
-    """Placeholder values for suggested clauses: the library's examples, with the agreement's
-    own parties (first named = origin, as agreements usually list them), style and sector."""
-    context = dict(library.global_examples())
-    words = table("style_words", "wording.j2").get(report.facts.instrument, {})
-    context.update({k: str(v) for k, v in words.items()})
-    if len(report.facts.parties) == 2:
-        for role, party in zip(("origin", "destination"), report.facts.parties, strict=True):
-            context[role], context[f"{role}_short"] = _long_and_short(clean(party))
-    sector = next((s for s in report.facts.sectors if s != "general"), None)
-    if sector:
-        context["sector_label"] = str(
-            table("sector_labels", "wording.j2").get(sector, sector.replace("_", " "))
-        )
-    return context
+def clause_context(report: GapReport) -> dict[str, str]:
+    """Values for suggested clauses: the agreement's parties in their roles as the analysis
+    decided them (whichever is named first), its authorities, style and sector; the same
+    values the redline uses (:mod:`blma.library.fitting`)."""
+    return fitted_context(report.facts)
 
 
-def _long_and_short(party: str) -> tuple[str, str]:
-    """("the Republic of Kestria", "Kestria") from "Republic of Kestria"; a bare name serves as both."""
-    match = STATE_NAME.match(party)
-    if not match:
-        return party, party
-    return f"the {match.group('form')} of {match.group('name')}", match.group("name")
-
-
-def _row(
-    finding: Finding, groups: Mapping, context: Mapping[str, str], library: Library, facts: AgreementFacts
-) -> ProtectionRow:
+def _row(finding: Finding, groups: Mapping, library: Library, facts: AgreementFacts) -> ProtectionRow:
     return ProtectionRow(
         number=0,
         id=finding.id,
@@ -179,7 +151,7 @@ def _row(
             e.model_copy(update={"text": clean(e.text), "location": clean(e.location), "note": clean(e.note)})
             for e in finding.evidence
         ],
-        suggestions=[_suggested(s, context, library) for s in _suggestions(finding, library, facts)],
+        suggestions=[_suggested(s, facts, library) for s in _suggestions(finding, library, facts)],
     )
 
 
@@ -190,22 +162,27 @@ def _suggestions(
         return []
     if finding.final_status != finding.status or not (finding.suggestion_details or finding.suggestions):
         # a reviewer turned a "present" into a gap: the tool suggested nothing, so ask now
-        return [
+        found = [
             (s.clause_id, s.title, s.strength, s.reason)
             for s in suggest(library, finding.id, finding.final_status, facts)
         ]
-    if finding.suggestion_details:
-        return [(s.clause_id, s.title, s.strength, s.reason) for s in finding.suggestion_details]
-    return [(cid, "", "", "") for cid in finding.suggestions]
+    elif finding.suggestion_details:
+        found = [(s.clause_id, s.title, s.strength, s.reason) for s in finding.suggestion_details]
+    else:
+        found = [(cid, "", "", "") for cid in finding.suggestions]
+    fix = remedy(library, finding, facts.instrument)
+    if fix is not None and finding.final_status == "contrary" and (not found or found[0][0] != fix.id):
+        # the clause that forbids what the provision does comes first (``clauses/remedies.yaml``)
+        reason = "replaces the provision that works against workers with one that forbids it"
+        found = [(fix.id, fix.title, fix.strength, reason), *[f for f in found if f[0] != fix.id]]
+    return found
 
 
-def _suggested(s: tuple[str, str, str, str], context: Mapping[str, str], library: Library) -> SuggestedClause:
+def _suggested(s: tuple[str, str, str, str], facts: AgreementFacts, library: Library) -> SuggestedClause:
     clause_id, title, strength, reason = s
     clause = library.clause(clause_id)
-    values = example_values(clause, context)
-    values.update(context)  # the agreement's parties beat the clause's own examples
     try:
-        text, error = render_clause(clause, values), ""
+        text, error = fitted_clause(clause, facts), ""
     except TemplateError as exc:  # a library defect must not cost the reviewer the whole report
         text, error = clause.text, str(exc)
     return SuggestedClause(

@@ -122,7 +122,7 @@ def test_decisions_survive_a_reload_reach_the_redline_and_travel_in_a_review_fil
     redline = _download(page, "Annotated agreement (Word)", tmp_path)
     with zipfile.ZipFile(io.BytesIO(redline)) as package:
         comments = package.read("word/comments.xml").decode("utf-8")
-    assert f"present, the reviewer's decision: {REASON}" in comments
+    assert f"Reviewer's decision: present. {REASON}" in comments
     report = _download(page, "Gap report (Markdown)", tmp_path).decode("utf-8")
     assert REASON in report
 
