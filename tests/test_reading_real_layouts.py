@@ -138,12 +138,13 @@ def test_c189_title_and_a_preamble_heading_run_into_its_text(real):
     ("start", "locations"),
     [
         ("Le recrutement sera effectué parmi les ouvriers", ["Annexe, Article 2"]),
-        ("mettre à disposition des locaux convenables pour l'examen", ["Annexe, Article 3(1)"]),  # "1— ..."
-        ("s'ils rompent leur contrat", ["Annexe, Article 10(g)"]),  # "g)s'ils ..."
-        ("Au cas où les ayants-droit résident en Italie", ["Note I, paragraph 2", "Note II, paragraph 2"]),
+        # the main text is French, so places are cited as French texts cite them (issue 10)
+        ("mettre à disposition des locaux convenables pour l'examen", ["Annexe, Article 3, alinéa 1"]),  # "1— ..."
+        ("s'ils rompent leur contrat", ["Annexe, Article 10, g)"]),  # "g)s'ils ..."
+        ("Au cas où les ayants-droit résident en Italie", ["Note I, paragraphe 2", "Note II, paragraphe 2"]),
         ("De Italiaanse regering en de Koninklijke", ["Artikel 1"]),
         ("Indien zij lijden aan een chronische ziekte", ["Bijlage, Artikel 10(e)"]),  # "e)Indien"
-        ("In geval de rechthebbenden in Italië", ["Note I, paragraph 2", "Note II, paragraph 2"]),
+        ("In geval de rechthebbenden in Italië", ["Note I, paragraphe 2", "Note II, paragraphe 2"]),
     ],
 )
 def test_an_arrangement_with_annex_and_exchange_of_notes_in_two_languages(real, start, locations):

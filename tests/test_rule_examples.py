@@ -1,7 +1,8 @@
 """Every rule cue carries sentences it must find and sentences it must leave alone.
 
-The cases come from the rule files themselves (``blma/analysis/rules/protections/*.yaml``),
-so a changed pattern shows at once what it now catches and what it wrongly catches.
+The cases come from the rule files themselves (``blma/analysis/rules/protections/*.yaml``, and
+for another language ``rules/languages/<lang>/*.yaml``, run with that language's rulebook), so
+a changed pattern shows at once what it now catches and what it wrongly catches.
 """
 
 from __future__ import annotations
@@ -13,53 +14,75 @@ import pytest
 from blma.analysis.components import _contrary_match
 from blma.analysis.deontic import reader_for
 from blma.analysis.prefilter import Sentence
+from blma.analysis.rule_languages import BASE_LANGUAGE, coverage, localise, read_forms, supported_languages
 from blma.analysis.rules import RULES_DIR, _compile, load_concepts, load_rulebook, read_rule_spec
 
-BOOK = load_rulebook()
+LANGUAGES = supported_languages()
+BOOKS = {language: load_rulebook(language=language) for language in LANGUAGES}
+BOOK = BOOKS[BASE_LANGUAGE]
 FILES = sorted((RULES_DIR / "protections").glob("*.yaml"))
 
 
-def _cases():
+def _specs(language: str):
+    """Each protection's rule as that language writes it (English logic, the language's words)."""
     for path in FILES:
         spec = read_rule_spec(path)
-        rule = BOOK.rules[spec.id]
-        topics = {c.name: c for c in (*rule.topic, *rule.weak_topic)}
-        contraries = {c.name: c for c in rule.contrary}
-        groups = [
-            ("topic", spec.topic),
-            ("weak_topic", spec.weak_topic),
-            ("mask", spec.mask),
-            ("restrict", spec.restrict),
-            ("elements", spec.elements),
-            ("contrary", spec.contrary),
-        ]
-        for kind, cues in groups:
-            for cue in cues:
-                for expected, sentences in ((True, cue.examples.match), (False, cue.examples.no_match)):
-                    for sentence in sentences:
-                        target = topics.get(cue.name) or contraries.get(cue.name) or cue
-                        yield pytest.param(
-                            spec.id, kind, target, sentence, expected, id=f"{spec.id}/{cue.name}: {sentence[:50]}"
-                        )
+        if language != BASE_LANGUAGE:
+            own = RULES_DIR / "languages" / language / path.name
+            spec = localise(spec, read_forms(own), own.name)
+        yield spec
 
 
-def _fires(pid: str, kind: str, cue, sentence: str) -> bool:
-    rule = BOOK.rules[pid]
+def _cases():
+    for language in LANGUAGES:
+        book = BOOKS[language]
+        for spec in _specs(language):
+            rule = book.rules[spec.id]
+            topics = {c.name: c for c in (*rule.topic, *rule.weak_topic)}
+            contraries = {c.name: c for c in rule.contrary}
+            groups = [
+                ("topic", spec.topic),
+                ("weak_topic", spec.weak_topic),
+                ("mask", spec.mask),
+                ("restrict", spec.restrict),
+                ("elements", spec.elements),
+                ("contrary", spec.contrary),
+            ]
+            for kind, cues in groups:
+                for cue in cues:
+                    for expected, sentences in ((True, cue.examples.match), (False, cue.examples.no_match)):
+                        for sentence in sentences:
+                            target = topics.get(cue.name) or contraries.get(cue.name) or cue
+                            name = spec.id if language == BASE_LANGUAGE else f"{language}:{spec.id}"
+                            yield pytest.param(
+                                language,
+                                spec.id,
+                                kind,
+                                target,
+                                sentence,
+                                expected,
+                                id=f"{name}/{cue.name}: {sentence[:50]}",
+                            )
+
+
+def _fires(language: str, pid: str, kind: str, cue, sentence: str) -> bool:
+    book = BOOKS[language]
+    rule = book.rules[pid]
     if kind in ("topic", "weak_topic"):
         text = rule.mask.sub(" ", sentence) if rule.mask else sentence
         return all(p.search(Sentence(text)) for p in cue)
     if kind == "contrary":
-        found = _contrary_match(cue, Sentence(sentence), BOOK.modality.negators, reader_for(BOOK.modality))
+        found = _contrary_match(cue, Sentence(sentence), book.modality.negators, reader_for(book.modality))
         return found is not None and not found[1]
     if kind == "elements":
         return rule.elements[cue.name].search(Sentence(sentence)) is not None
     # mask and restrict: the cue's own pattern
-    return _compile(cue.pattern, load_concepts(), pid).search(Sentence(sentence)) is not None
+    return _compile(cue.pattern, load_concepts(language), pid).search(Sentence(sentence)) is not None
 
 
-@pytest.mark.parametrize(("pid", "kind", "cue", "sentence", "expected"), list(_cases()))
-def test_cue_example(pid: str, kind: str, cue, sentence: str, expected: bool) -> None:
-    assert _fires(pid, kind, cue, sentence) is expected
+@pytest.mark.parametrize(("language", "pid", "kind", "cue", "sentence", "expected"), list(_cases()))
+def test_cue_example(language: str, pid: str, kind: str, cue, sentence: str, expected: bool) -> None:
+    assert _fires(language, pid, kind, cue, sentence) is expected
 
 
 def test_one_rule_file_per_protection() -> None:
@@ -73,7 +96,36 @@ def test_every_cue_says_why_and_carries_both_kinds_of_example() -> None:
     lacking = []
     for path in FILES:
         spec = read_rule_spec(path)
-        for cue in (*spec.topic, *spec.weak_topic, *spec.mask, *spec.restrict, *spec.elements, *spec.contrary):
+        for cue in (
+            *spec.topic,
+            *spec.weak_topic,
+            *spec.mask,
+            *spec.restrict,
+            *spec.elements,
+            *spec.contrary,
+        ):
             if not cue.comment.strip() or not cue.examples.match or not cue.examples.no_match:
                 lacking.append(f"{spec.id}/{cue.name}")
     assert not lacking, f"cues without a comment or without match/no_match examples: {lacking}"
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != BASE_LANGUAGE])
+def test_every_topic_cue_has_words_in_each_language_or_an_explicit_null(language: str) -> None:
+    """A topic cue a language forgot would silently never fire: it must be given, or set to null."""
+    untranslated = {
+        pid: [cue for cue in cues if cue.startswith(("topic/", "weak_topic/"))]
+        for pid, cues in coverage(language).items()
+    }
+    assert not {pid: cues for pid, cues in untranslated.items() if cues}
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != BASE_LANGUAGE])
+def test_every_cue_of_a_language_carries_both_kinds_of_example(language: str) -> None:
+    lacking = []
+    for path in sorted((RULES_DIR / "languages" / language).glob("*.yaml")):
+        forms = read_forms(path)
+        for group in ("topic", "weak_topic", "mask", "elements", "restrict", "contrary"):
+            for name, form in getattr(forms, group).items():
+                if form is not None and not (form.examples.match and form.examples.no_match):
+                    lacking.append(f"{forms.id}/{name}")
+    assert not lacking, f"{language} cues without match/no_match examples: {lacking}"

@@ -20,20 +20,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from blma.numerals import from_roman
+
 Path_ = tuple[str, ...]
 
 _UNITS = (
     r"articles?|arts?\.?|sections?|clauses?|paragraphs?|paras?\.?|items?|points?|rules?|boxe?s?|"
     r"parts?|chapters?|§+"
 )
-_SCOPES = r"annex|appendix|schedule|protocol|letter|attachment"
+_UNITS = r"art[ií]culos?|chapitres?|cap[ií]tulos?|titres?|t[ií]tulos?|" + _UNITS  # French and Spanish first
+#: French and Spanish words for a numbered part of an article: "article 7, alinéa 2" is Article 7(2)
+_SUB_UNITS = r"alin[eé]as?|paragraphes?|p[aá]rrafos?|apartados?|letras?"
+_SCOPES = r"annex|appendix|schedule|protocol|letter|attachment|annexe|anexo|protocole|protocolo"
+_SCOPE_NAMES = {"annexe": "annex", "anexo": "annex", "protocole": "protocol", "protocolo": "protocol"}
+_PREAMBLE = r"(?:the\s+)?(?:preamble|pr[eé]ambule|pre[aá]mbulo)"
+_FIRST = re.compile(r"\b(?:premier|premi[eè]re|primero)\b", re.IGNORECASE)
 _TAILS = {"table row": "row", "table rows": "row", "footnote": "footnote", "text box": "textbox"}
 _ONES = [
     *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
 ]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+#: A unit numbered in Roman numerals up to C; "D" and "M" are letters here ("Article D").
+_ROMAN_UNIT = re.compile(r"c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _WORD_NUMBER = re.compile(
     r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_ONES[1:10]) + r"))?|(" + "|".join(_ONES) + r"))\b",
     re.IGNORECASE,
@@ -66,14 +75,9 @@ class Citation:
 
 def roman(token: str) -> int | None:
     """The value of a lower- or upper-case roman numeral up to C, else None."""
-    token = token.lower()
-    if not token or not re.fullmatch(r"c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", token):
+    if not token or not _ROMAN_UNIT.fullmatch(token.lower()):
         return None
-    total = 0
-    for ch, nxt in zip(token, [*token[1:], ""], strict=True):
-        value = _ROMAN[ch]
-        total += -value if nxt and _ROMAN[nxt] > value else value
-    return total
+    return from_roman(token)
 
 
 def _words_to_digits(text: str) -> str:
@@ -146,7 +150,8 @@ def _scope(part: str) -> str | None:
     m = re.fullmatch(rf"({_SCOPES})\b\s*([A-Za-z0-9]*)\.?", part.strip(), re.IGNORECASE)
     if not m:
         return None
-    return f"{m.group(1).lower()} {_unit_id(m.group(2)) if m.group(2) else ''}".strip()
+    kind = _SCOPE_NAMES.get(m.group(1).lower(), m.group(1).lower())
+    return f"{kind} {_unit_id(m.group(2)) if m.group(2) else ''}".strip()
 
 
 def _tail(part: str) -> list[str] | None:
@@ -173,6 +178,10 @@ def parse_citation(text: str) -> Citation:
     for ref in text.split(";"):
         ref = re.sub(r"\s+\((?:new|supplementing|amending|as|see|i\.e\.|formerly)\b.*$", "", ref.strip())
         ref = re.sub(r"\s+and\s+", ", ", _words_to_digits(ref))
+        if _FIRST.search(ref) or re.search(r"\s(?:et|y|à|al)\s", ref):  # French and Spanish citations
+            ref = _FIRST.sub("1", ref)
+            ref = re.sub(r"([0-9])\s+(?:à|al|a)\s+([0-9])", r"\1-\2", ref)
+            ref = re.sub(r"\s+(?:et|y)\s+", ", ", ref)
         places = _places_of(ref)
         if places is None:
             found.unreadable.append(ref)
@@ -185,11 +194,12 @@ def parse_citation(text: str) -> Citation:
 
 def _places_of(ref: str) -> list[Place] | None:
     """Places of one citation; [] when it names only a scope or a preamble, None when unreadable."""
-    if re.fullmatch(r"(?:the\s+)?preamble", ref.strip(), re.IGNORECASE):
+    if re.fullmatch(_PREAMBLE, ref.strip(), re.IGNORECASE):
         return []
     scope = ""
     paths: list[Path_] = []
     kind_seen = False
+    parent: Path_ | None = None  # the article of "article 15, paragraphes 1 et 2"
     for part in (p.strip() for p in ref.split(",")):
         if not part:
             continue
@@ -201,7 +211,17 @@ def _places_of(ref: str) -> list[Place] | None:
         if tail is not None:
             paths = [(*p, t) for p in paths or [()] for t in tail]
             continue
-        m = re.fullmatch(rf"(?:({_UNITS})\s*)?(.+?)(?:\s*-\s*(.+))?", part, re.IGNORECASE)
+        sub = re.fullmatch(rf"(?:{_SUB_UNITS})\s*(.+)", part, re.IGNORECASE)
+        if sub and paths:  # "article 10, paragraphe 2": paragraph 2 of the article
+            below = _unit_path(sub.group(1).strip("() ")) or ()
+            parent = paths[-1]
+            paths = [*paths[:-1], (*parent, *below)] if below else paths
+            continue
+        if parent is not None and re.fullmatch(r"[0-9]+", part):  # "paragraphes 1, 2": the same article's
+            paths.append((*parent, part))
+            continue
+        parent = None
+        m = re.fullmatch(rf"(?:({_UNITS}|{_SUB_UNITS})\s*)?(.+?)(?:\s*-\s*(.+))?", part, re.IGNORECASE)
         if not m or (m.group(1) is None and not kind_seen):
             return None
         body = m.group(2)
@@ -238,8 +258,16 @@ def block_place(location: str, origin: str = "body") -> Place:
         if tail is not None:
             path += tail[:1]
             continue
-        if re.fullmatch(r"preamble", part, re.IGNORECASE):
+        if re.fullmatch(_PREAMBLE, part, re.IGNORECASE):
             path = ["preamble"]
+            continue
+        sub_unit = re.fullmatch(rf"(?:{_SUB_UNITS})\s*\(?([0-9a-z]+)\)?", part, re.IGNORECASE)
+        if sub_unit:  # "Article 7, alinéa 2"; "Annexe I, paragraphe 2" as "Annex I, paragraph 2"
+            path = [*path, _component(sub_unit.group(1))] if path else [_component(sub_unit.group(1))]
+            continue
+        item = re.fullmatch(r"([a-z]{1,2})\)", part)
+        if item and path:  # "Article 7, alinéa 2, a)"
+            path.append(item.group(1))
             continue
         sub = re.fullmatch(r"(?:sub)?paragraph\s*\(([^()]+)\)", part, re.IGNORECASE)
         if sub and path:

@@ -67,18 +67,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _book(rules_dir: str) -> RuleBook:
-    return load_rulebook(Path(rules_dir) if rules_dir else RULES_DIR)
+def _book(rules_dir: str, language: str = "en") -> RuleBook:
+    return load_rulebook(Path(rules_dir) if rules_dir else RULES_DIR, language=language)
 
 
-@Language.factory("blma_modality", default_config={"rules_dir": ""})
-def make_modality(nlp: Language, name: str, rules_dir: str) -> ModalityTagger:
-    return ModalityTagger(_book(rules_dir))
+@Language.factory("blma_modality", default_config={"rules_dir": "", "language": "en"})
+def make_modality(nlp: Language, name: str, rules_dir: str, language: str) -> ModalityTagger:
+    return ModalityTagger(_book(rules_dir, language))
 
 
-@Language.factory("blma_protections", default_config={"rules_dir": ""})
-def make_protections(nlp: Language, name: str, rules_dir: str) -> ProtectionDetector:
-    return ProtectionDetector(_book(rules_dir))
+@Language.factory("blma_protections", default_config={"rules_dir": "", "language": "en"})
+def make_protections(nlp: Language, name: str, rules_dir: str, language: str) -> ProtectionDetector:
+    return ProtectionDetector(_book(rules_dir, language))
 
 
 class ModalityTagger:
@@ -236,7 +236,7 @@ def detect(
         hit.topic, hit.weak = False, True
     if not hit.topic and rule.weak_topic:
         weak = next((cue for cue in rule.weak_topic if all(p.search(masked) for p in cue)), None)
-        hit.weak = weak is not None
+        hit.weak = hit.weak or weak is not None  # a topic named in a list stays a (weak) mention
         if weak is not None:
             hit.cue = weak.name
     if not (hit.topic or hit.weak or hit.contrary):
@@ -260,15 +260,21 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
 CLAUSE_BREAK = re.compile(r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:", re.I)
 
 
-def clause_before(text: str, position: int) -> str:
+def grammar(modality, name: str, english: re.Pattern[str]) -> re.Pattern[str]:
+    """A clause-grammar pattern of the lexicon (``clause_break``, ``unnegate`` ...), or the English one."""
+    own = getattr(modality, name, None) if modality is not None else None
+    return own.pattern if own is not None else english
+
+
+def clause_before(text: str, position: int, breaks: re.Pattern[str] = CLAUSE_BREAK) -> str:
     """The text from the start of the clause holding ``position`` up to it.
 
     A negator reverses a harmful act only within its own clause: in "workers pay no fees,
     but the ticket is deducted from wages" the "no" does not reach the deduction.
     """
     head = text[:position]
-    breaks = list(CLAUSE_BREAK.finditer(head))
-    return head[breaks[-1].end() :] if breaks else head
+    found = list(breaks.finditer(head))
+    return head[found[-1].end() :] if found else head
 
 
 def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | None = None) -> tuple[str, bool] | None:
@@ -278,6 +284,8 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     not be repaid through work"); other negators there may be the harm itself ("without permission").
     """
     text = sentence.text
+    modality = reader.m if reader is not None else None
+    breaks = grammar(modality, "clause_break", CLAUSE_BREAK)
     if cue.pattern is None:
         matches = []
         for concept in cue.concepts:
@@ -292,26 +300,31 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
         words = text[start:end]
         if cue.negation == "none":
             return words, False
+        if cue.negation == "sentence":  # as for a phrase cue: "Any deduction ... shall be prohibited"
+            return words, bool(negators.search(text))
         # a negator reverses the harm only in the clause the harm ends in: "no fee shall be charged,
         # but the visa fee shall be deducted from wages" still deducts
-        breaks = list(CLAUSE_BREAK.finditer(words))
-        scope = words[breaks[-1].end() :] if breaks else clause_before(text, start) + words
+        inside = list(breaks.finditer(words))
+        scope = words[inside[-1].end() :] if inside else clause_before(text, start, breaks) + words
         return words, bool(negators.search(scope))
     match = cue.pattern.search(sentence)
     if not match or not _qualifies(cue, sentence):
         return None
     if cue.negation == "sentence":
         return match.group(0), bool(negators.search(text))
-    before = clause_before(text, match.start())
+    before = clause_before(text, match.start(), breaks)
     negated = cue.negation != "none" and bool(negators.search(before))
     if negated and cue.negation == "before":
         first = negators.search(before)
-        if first and first.group(0).lower() != "without" and DOUBLE_NEGATIVE.search(before, first.end()):
+        double = grammar(modality, "double_negative", DOUBLE_NEGATIVE)
+        if first and not double.fullmatch(first.group(0)) and double.search(before, first.end()):
             negated = False  # "no worker may leave without an exit permit": two negations, one harm
     if cue.negation == "within" and negators.search(match.group(0)):
         negated = True
     elif cue.negation == "before" and reader is not None and not negated:
-        negated = _negation_is_incidental(cue.pattern, text, reader.negated_modal(text, match.start(), match.end()))
+        negated = _negation_is_incidental(
+            cue.pattern, text, reader.negated_modal(text, match.start(), match.end()), grammar(modality, "unnegate", UNNEGATE)
+        )
     return match.group(0), negated
 
 
@@ -319,13 +332,15 @@ DOUBLE_NEGATIVE = re.compile(r"\bwithout\b", re.I)
 UNNEGATE = re.compile(r"\s+not\b|(?<=can)not\b|n't\b|^(?:in|under) no \w+", re.I)
 
 
-def _negation_is_incidental(pattern, text: str, negation: re.Match[str] | None) -> bool:
+def _negation_is_incidental(
+    pattern, text: str, negation: re.Match[str] | None, unnegate: re.Pattern[str] = UNNEGATE
+) -> bool:
     """True when the harm is still found with the negation taken out: the negation then
     reverses it ("shall not be repaid through work"). When the pattern needs the negation,
     the negation is the harm itself ("overtime will not be remunerated")."""
     if negation is None:
         return False
-    positive = UNNEGATE.sub("", negation.group(0))
+    positive = unnegate.sub("", negation.group(0))
     return pattern.pattern.search(text[: negation.start()] + positive + text[negation.end() :]) is not None
 
 
@@ -346,25 +361,30 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
     """
     if modality is None:
         return ""
+    breaks = grammar(modality, "clause_break", CLAUSE_BREAK)
+    condition = grammar(modality, "condition_before", CONDITION)
+    for_worker = grammar(modality, "for_worker", FOR_WORKER)
+    # a lexicon of its own names its workers in its own words (English keeps WORKER_WORD)
+    worker_word = WORKER_WORD if for_worker is FOR_WORKER else modality.bearers["worker"].pattern
     if "pays" in kinds:
         match = modality.worker_pays.search(text)
         if match:
-            before = clause_before(text, match.start())
+            before = clause_before(text, match.start(), breaks)
             if (
                 not negators.search(before)
                 and not negators.search(match.group(0))
-                and not CONDITION.search(before)
+                and not condition.search(before)
             ):
                 return match.group(0)
     if "denied" in kinds:
         for match in modality.worker_denied.pattern.finditer(text):
-            before = clause_before(text, match.start())
+            before = clause_before(text, match.start(), breaks)
             after = text[match.end() : match.end() + 60]
-            workers = list(WORKER_WORD.finditer(before))
+            workers = list(worker_word.finditer(before))
             others = list(modality.denial_subjects.pattern.finditer(before))
             worker_is_subject = bool(workers) and (not others or workers[-1].start() > others[-1].start())
-            names_worker_after = bool(FOR_WORKER.match(after))
-            if CONDITION.search(
+            names_worker_after = bool(for_worker.match(after))
+            if condition.search(
                 before
             ):  # "where they are not eligible for it, ..." states a case, not a refusal
                 continue

@@ -69,6 +69,11 @@ class DeonticReader:
 
     def __init__(self, modality: Modality) -> None:
         self.m = modality
+        # a lexicon may give its own clause grammar; English keeps the patterns above
+        own_start = getattr(modality, "clause_start", None)
+        own_agent = getattr(modality, "passive_agent", None)
+        self.clause_start = own_start.pattern if own_start is not None else CLAUSE_START
+        self.passive_agent = own_agent.pattern if own_agent is not None else PASSIVE_AGENT
 
     def without_condition(self, text: str) -> tuple[str, str]:
         """The sentence with an opening inverted condition rewritten as "If", and that condition."""
@@ -140,10 +145,10 @@ class DeonticReader:
         """The party named last in the clause before the modal phrase, or the agent of a
         passive ("shall not be retained by the employer")."""
         head = text[:at]
-        starts = [m.end() for m in CLAUSE_START.finditer(head)]
+        starts = [m.end() for m in self.clause_start.finditer(head)]
         subject = head[starts[-1] :] if starts and len(head) - starts[-1] > 3 else head
         found = self._last_party(subject) or self._last_party(text[at:end])  # "No agency shall ..."
-        agent = PASSIVE_AGENT.search(text, end)
+        agent = self.passive_agent.search(text, end)
         if agent and agent.start() - end < 60:
             by = self._first_party(text[agent.end() : agent.end() + 40])
             if by != "none":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 Status = Literal["present", "partial", "missing", "contrary"]
 STATUSES: tuple[str, ...] = ("present", "partial", "missing", "contrary")
@@ -47,6 +47,20 @@ class Finding(BaseModel):
         return self.reviewer_status or self.status
 
 
+class AgreementTerms(BaseModel):
+    """How the agreement names what a suggested clause must name the same way (empty: it does not say)."""
+
+    origin: str = Field("", description="Short name of the party workers come from")
+    destination: str = Field("", description="Short name of the party where they work")
+    origin_name: str = Field("", description="The origin as the text names it: 'the Republic of X'")
+    destination_name: str = ""
+    origin_authority: str = Field("", description="The origin's designated (competent) authority")
+    destination_authority: str = ""
+    parties_term: str = Field("", description="What it calls its signatories: 'Parties', 'Participants'")
+    committee: str = Field("", description="Its joint committee's name, e.g. 'Joint Working Committee'")
+    contract_annex: str = Field("", description="The annex holding the employment contract, e.g. 'Annex I'")
+
+
 class AgreementFacts(BaseModel):
     instrument: Literal["agreement", "mou"]
     title: str = ""
@@ -59,6 +73,18 @@ class AgreementFacts(BaseModel):
     language: str = Field("en", description="The language analysed (ISO 639-1)")
     binding: bool = Field(True, description="False when the instrument says it creates no legal obligations")
     non_binding_statement: str = ""
+    other_languages: list[str] = Field(
+        default_factory=list, description="Other languages the text holds, not analysed (ISO 639-1)"
+    )
+    terms: AgreementTerms = Field(default_factory=AgreementTerms)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_other_languages(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """A one-language text's JSON stays as it was before other languages were read."""
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("other_languages"):
+            data.pop("other_languages", None)
+        return data
 
 
 class GapReport(BaseModel):

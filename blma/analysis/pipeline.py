@@ -1,4 +1,4 @@
-"""Building the spaCy pipeline named in ``rules/pipeline.yaml`` (blank English, offline)."""
+"""Building the spaCy pipeline named in ``rules/pipeline.yaml`` (a blank language, offline)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ ABBREVIATIONS = (
     "Rev.",
     "St.",
 )
+#: The same for the other languages the analysis reads.
+LANGUAGE_ABBREVIATIONS = {
+    "fr": ("Art.", "art.", "al.", "Al.", "n°", "N°", "no.", "par.", "M.", "MM.", "Mme", "cf.", "p.", "etc.", "ex."),
+    "es": ("Art.", "art.", "núm.", "Núm.", "No.", "no.", "Sr.", "Sra.", "Sres.", "cf.", "p.", "pág.", "etc.", "ej."),
+}
 
 
 def pipeline_names(rules_dir: Path = RULES_DIR) -> list[str]:
@@ -51,14 +56,17 @@ def pipeline_names(rules_dir: Path = RULES_DIR) -> list[str]:
 
 
 @cache
-def build_pipeline(rules_dir: Path = RULES_DIR) -> Language:
-    """The analysis pipeline for one rules folder, built once per process from what pip installs."""
-    nlp = spacy.blank("en")
-    for abbreviation in ABBREVIATIONS:
+def build_pipeline(rules_dir: Path = RULES_DIR, language: str = "en") -> Language:
+    """The analysis pipeline for one rules folder and language, built once per process from what
+    pip installs: spaCy's blank tokenizer for the language, the sentencizer and our components."""
+    nlp = spacy.blank(language)
+    for abbreviation in LANGUAGE_ABBREVIATIONS.get(language, ABBREVIATIONS):
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     for name in pipeline_names(rules_dir):
         if name == "sentencizer":
             nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "。"]})
-        else:
+        elif language == "en":
             nlp.add_pipe(name, config={"rules_dir": str(rules_dir)})
+        else:
+            nlp.add_pipe(name, config={"rules_dir": str(rules_dir), "language": language})
     return nlp

@@ -158,6 +158,15 @@ class ModalitySpec(BaseModel):
     relative_modal: str
     denied_burden: str
     labour_migration_title: str
+    # Clause grammar the engine needs beyond English; a lexicon without them gets the English
+    # forms written in the code (components.py, deontic.py), so English reads exactly as before.
+    clause_break: str | None = None  # where a negator's reach ends (", but", "; mais")
+    unnegate: str | None = None  # a modal's negation removed ("not", "ne ... pas")
+    double_negative: str | None = None  # a second negation that cancels the first ("without", "sans")
+    clause_start: str | None = None  # where the clause holding a modal verb starts
+    passive_agent: str | None = None  # "by the employer", "par l'employeur"
+    condition_before: str | None = None  # "where", "if" just before a harm: it states a case
+    for_worker: str | None = None  # "for workers" just after a denial names who is refused
 
 
 @dataclass(frozen=True)
@@ -297,6 +306,10 @@ class CueIndex:
         return sorted(hits)
 
 
+#: The deontic lexicon's entries every language must give (the others fall back on English code).
+REQUIRED_LEXICON = tuple(name for name, f in ModalitySpec.model_fields.items() if f.is_required())
+
+
 class Modality:
     """The compiled deontic lexicon: one attribute per field of :class:`ModalitySpec`, holding its
     :class:`Guarded` pattern (a name -> pattern map for ``qualifiers``, ``bearers`` and ``norms``).
@@ -305,7 +318,7 @@ class Modality:
     """
 
     def __init__(self, **patterns: Guarded | dict[str, Guarded]) -> None:
-        missing = set(ModalitySpec.model_fields) - set(patterns)
+        missing = set(REQUIRED_LEXICON) - set(patterns)
         if missing:
             raise DataError(f"deontic lexicon: no pattern for {', '.join(sorted(missing))}")
         self.__dict__.update(patterns)
@@ -454,7 +467,9 @@ def load_modality(vocabulary: dict[str, str], language: str = "en", lexicon_dir:
     except ValidationError as exc:
         raise DataError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
     named = ("qualifiers", "bearers", "norms")  # name -> regex, order kept (norms: first match wins)
-    single = [name for name in ModalitySpec.model_fields if name != "soft" and name not in named]
+    single = [
+        name for name in ModalitySpec.model_fields if name != "soft" and name not in named and getattr(m, name) is not None
+    ]
     return Modality(
         soft=_union(m.soft, vocabulary, f"{path.name}: soft"),  # type: ignore[arg-type]
         **{name: _compile(getattr(m, name), vocabulary, f"{path.name}: {name}") for name in single},
@@ -489,7 +504,7 @@ def load_rulebook(
     if protection_ids is None:
         from blma.library import default_library
 
-        protection_ids = tuple(default_library().protections)
+        protection_ids = tuple(default_library(templates=False).protections)
     # one cache key however the caller spells the arguments (positional, keyword or default)
     return _load_rulebook(Path(rules_dir).resolve(), language, protection_ids)
 
@@ -508,7 +523,7 @@ def _load_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str, ..
 
 #: The code whose output is cached: a change to it is a new cache key.
 _CODE = (
-    *(Path(__file__).with_name(name) for name in ("rules.py", "prefilter.py", "precheck.py")),
+    *(Path(__file__).with_name(name) for name in ("rules.py", "rule_languages.py", "prefilter.py", "precheck.py")),
     Path(yamlio.__file__),
 )
 
@@ -522,7 +537,8 @@ def _cache_key(rules_dir: Path, language: str, protection_ids: tuple[str, ...]) 
     lexicon = LEXICON_DIR / language
     try:
         sources = [*_CODE, lexicon / "concepts.yaml", lexicon / "deontic.yaml"]
-        for path in [*sources, *sorted((rules_dir / "protections").glob("*.yaml"))]:
+        forms = sorted((rules_dir / "languages" / language).glob("*.yaml")) if language != "en" else []
+        for path in [*sources, *sorted((rules_dir / "protections").glob("*.yaml")), *forms]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return None
@@ -551,10 +567,14 @@ def _compile_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str,
     unknown = sorted(found - set(protection_ids))
     if unknown:
         raise DataError(f"rules/protections: {', '.join(unknown)} not in the rubric (clauses/guidance.yaml)")
-    rules = {
-        path.stem: compile_rule(read_rule_spec(path), vocabulary, path.name)
-        for path in sorted(files, key=lambda p: protection_ids.index(p.stem))
-    }
+    specs = {path.stem: (read_rule_spec(path), path.name) for path in files}
+    if language != "en":  # the English logic with the language's words (rule_languages.py)
+        from blma.analysis.rule_languages import language_files, localise, read_forms
+
+        for pid, path in language_files(rules_dir, language, protection_ids).items():
+            where = f"languages/{language}/{path.name}"
+            specs[pid] = (localise(specs[pid][0], read_forms(path), where), where)
+    rules = {pid: compile_rule(specs[pid][0], vocabulary, specs[pid][1]) for pid in protection_ids}
     use_precheck(book_patterns(rules, modality))
     return RuleBook(rules, modality, rules_dir, language)
 

@@ -21,6 +21,11 @@ from blma.yamlio import load_yaml
 KEYWORDS_FILE = package_path("evaluation/keywords.yaml")
 
 
+def keywords_file(language: str) -> Path:
+    """``keywords.yaml`` for English, ``keywords_<language>.yaml`` for another language."""
+    return KEYWORDS_FILE if language == "en" else package_path(f"evaluation/keywords_{language}.yaml")
+
+
 class KeywordFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -65,14 +70,29 @@ def load_keywords(
 
 
 class KeywordBaseline:
-    """``predict(path)`` maps every protection to "present" (a keyword occurs) or "missing"."""
+    """``predict(path)`` maps every protection to "present" (a keyword occurs) or "missing".
 
-    def __init__(self, keywords: dict[str, list[str]]) -> None:
+    ``others``: keyword lists for other languages; a document whose text is mostly in one of
+    them is searched with that list (a French agreement with French words).
+    """
+
+    def __init__(self, keywords: dict[str, list[str]], others: dict[str, dict[str, list[str]]] | None = None) -> None:
         self.patterns = {pid: keyword_pattern(words) for pid, words in keywords.items()}
+        self.by_language = {
+            language: {pid: keyword_pattern(words) for pid, words in lists.items()}
+            for language, lists in (others or {}).items()
+        }
 
-    def statuses(self, text: str) -> dict[str, str]:
+    def statuses(self, text: str, language: str = "en") -> dict[str, str]:
         text = _straight(text)
-        return {pid: "present" if p.search(text) else "missing" for pid, p in self.patterns.items()}
+        patterns = self.by_language.get(language, self.patterns)
+        return {pid: "present" if p.search(text) else "missing" for pid, p in patterns.items()}
 
     def predict(self, path: Path) -> dict[str, str]:
-        return self.statuses(read_path(path).full_text)
+        doc = read_path(path)
+        language = "en"
+        if self.by_language:
+            from blma.reading.language import profile
+
+            language = profile([block.text for block in doc.blocks]).main or "en"
+        return self.statuses(doc.full_text, language)

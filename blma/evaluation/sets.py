@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, RootModel, ValidationError, model_va
 
 from blma.analysis.scoring import Labels, load_labels
 from blma.errors import BlmaError, DataError
-from blma.resources import package_path, source_checkout
+from blma.resources import source_checkout
 from blma.yamlio import load_yaml
 
 REPO_ROOT = source_checkout()
@@ -191,9 +191,10 @@ def _labels_by_slug(folder: Path) -> dict[str, Labels]:
 
 
 def analysed_languages() -> set[str]:
-    """The languages the analyzer reads: those with a deontic lexicon in the package."""
-    lexicon = package_path("analysis/lexicon")
-    return {d.name for d in lexicon.iterdir() if (d / "deontic.yaml").is_file()}
+    """The languages the analyzer reads (``supported_languages``: a complete lexicon and rules folder)."""
+    from blma.analysis.rule_languages import supported_languages
+
+    return set(supported_languages())
 
 
 def open_set(spec: SetSpec, root: Path) -> LabelledSet:

@@ -58,11 +58,17 @@ def analyzer() -> Predict:
 
 @register("keywords")
 def keywords() -> Predict:
-    """keyword search (`blma/evaluation/keywords.yaml`): a hit is present, else missing"""
-    from blma.evaluation.baseline import KeywordBaseline, load_keywords
+    """keyword search (`blma/evaluation/keywords.yaml`; `keywords_fr.yaml` for French texts): a hit is present, else missing"""
+    from blma.evaluation.baseline import KeywordBaseline, keywords_file, load_keywords
     from blma.library import default_library
 
-    return KeywordBaseline(load_keywords(protection_ids=list(default_library().protections))).predict
+    ids = list(default_library().protections)
+    others = {
+        language: load_keywords(keywords_file(language), protection_ids=ids)
+        for language in ("fr", "es")
+        if keywords_file(language).is_file()
+    }
+    return KeywordBaseline(load_keywords(protection_ids=ids), others).predict
 
 
 @register("rules")

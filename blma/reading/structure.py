@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from blma.numerals import from_roman, to_roman
 from blma.reading.models import AgreementText, Block, BlockKind, RawParagraph
 
 NUMBER_WORDS = (
@@ -24,24 +25,29 @@ NUMBER_WORDS = (
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
 UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item)\s*"
-    rf"(?P<num>\d+(?:\.\d+)*[a-z]?|{ROMAN}|{NUMBER_WORDS})"
-    r"(?:er|st)?\b\.?(?P<rest>.*)$",  # "Article 1er" in French texts
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item|art[ií]culo)\s*"
+    rf"(?P<num>\d+(?:\.\d+)*[a-z]?|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
+    r"(?:er|st|[º°]|\.[º°])?\b\.?(?P<rest>.*)$",  # "Article 1er" in French texts, "Artículo 1º" in Spanish
     re.I,
 )
 ANNEX = re.compile(
-    r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
+    r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
     r"[\s.:\-–—]*(?P<rest>.*)$",
     re.I,
 )
 DIVISION = re.compile(
-    rf"^(?P<kind>chapter|part|title|division)\s+(?P<num>\d+|{ROMAN}|{NUMBER_WORDS})\b[\s.:\-–—]*(?P<rest>.*)$",
+    rf"^(?P<kind>chapter|part|title|division|chapitre|titre|partie|cap[ií]tulo|t[ií]tulo|parte)\s+"
+    rf"(?P<num>\d+|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})\b[\s.:\-–—]*(?P<rest>.*)$",
     re.I,
 )
-PREAMBLE = re.compile(r"^preamble\b[\s.:\-–—]*(?P<rest>(?:[A-Z].*)?)$", re.I)
+PREAMBLE = re.compile(r"^(?:preamble|pr[eé]ambule|pre[aá]mbulo)\b[\s.:\-–—]*(?P<rest>(?:[A-Z].*)?)$", re.I)
 END_OF_PREAMBLE = re.compile(
-    r"\b(?:have|has|hereby) (?:agreed|reached|decided|arrived)\b.{0,40}(?:follows|understanding|provisions)|\bagree as follows\b",
+    r"\b(?:have|has|hereby) (?:agreed|reached|decided|arrived)\b.{0,40}(?:follows|understanding|provisions)|\bagree as follows\b"
+    r"|\b(?:sont|se sont) convenu(?:e)?s\b.{0,40}(?:suit|suivantes)|\bont arr[eê]t[eé]\b.{0,40}(?:suit|suivantes)"
+    r"|\bconvien(?:nent|t) de ce qui suit\b|\b(?:han|hemos) (?:convenido|acordado)\b.{0,40}(?:siguiente|siguientes)"
+    r"|\b(?:acuerdan|convienen)\b.{0,20}\blo siguiente\b",
     re.I,
 )
 PARA_LABEL = re.compile(
@@ -63,7 +69,10 @@ COMPOUND_LABEL = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)((?:\(\s*\w{1,4}\s*\))+)\.?
 ROMAN_ITEM = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 RECITAL_START = re.compile(
     r"^\s*(?:recogni[sz]ing|desiring|desirous|considering|noting|acknowledging|affirming|reaffirming|bearing in mind|"
-    r"convinced|mindful|aware|guided by|taking into account|whereas|the (?:government|ministry|parties|participants))\b",
+    r"convinced|mindful|aware|guided by|taking into account|whereas|the (?:government|ministry|parties|participants)|"
+    r"consid[eé]rant|reconnaissant|d[eé]sireux|d[eé]sirant|soucieux|conscients?|convaincus?|constatant|notant|rappelant|"
+    r"le gouvernement|les gouvernements|considerando|reconociendo|deseosos?|conscientes?|convencidos?|"
+    r"el gobierno|los gobiernos)\b",
     re.I,
 )
 
@@ -120,6 +129,8 @@ KIND_NAMES = {
     "para.": "Paragraph",
     "rule": "Rule",
     "item": "Item",
+    "artículo": "Article",
+    "articulo": "Article",
 }
 NUMBERED_KINDS = ("Article", "Artikel", "Section", "Clause", "Paragraph", "Rule", "Item")
 NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
@@ -170,6 +181,7 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
     doc.title = " ".join(builder.title_parts)
     _unwrap_unstructured(doc)
     _join_row_labels(doc)
+    _cite_in_the_documents_language(doc)
     return doc
 
 
@@ -623,10 +635,10 @@ class _Builder:
         if number and number.isdigit():
             s.letters, label = int(number), number
         elif number:
-            s.letters, label = _roman_value(number), number.upper()
+            s.letters, label = from_roman(number) or 0, number.upper()
         else:
             s.letters += 1
-            label = _to_roman(s.letters)
+            label = to_roman(s.letters)
         # "Letter from ..." and "Note No. 2" say what they are; "Reply from ..." does not
         said = {"letter": "Letter", "note": "Note"}.get((kind or "").lower())
         name = said or s.letter_kind or self.layout.letter_word
@@ -688,6 +700,8 @@ def _looks_like_sentence_start(rest: str) -> bool:
 
 def _unit_name(kind: str, num: str) -> str:
     name = KIND_NAMES.get(kind.lower(), kind.title())
+    if re.fullmatch(r"premier|premi[eè]re|primero", num, re.I):
+        num = "1"
     if re.fullmatch(r"[ivxlcdm]+", num, re.I) and name in ("Article", "Artikel", "Section", "Clause"):
         num = num.upper()
     elif num[:1].isalpha():  # "ARTICLE TWENTY-TWO" is cited "Article Twenty-Two"
@@ -719,23 +733,6 @@ def _read_label(label: str) -> tuple[str, str, str, list[str]]:
         style = "(1)" if label.startswith("(") else "1)" if label.endswith(")") else "1."
         return "number", style, str(int(core)), []
     return "item", "", core.lower(), []
-
-
-def _roman_value(numeral: str) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-    total = 0
-    for char, after in zip(numeral.lower(), numeral.lower()[1:] + " ", strict=True):
-        value = values.get(char, 0)
-        total += -value if values.get(after, 0) > value else value
-    return total
-
-
-def _to_roman(number: int) -> str:
-    out = ""
-    for value, numeral in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while number >= value:
-            out, number = out + numeral, number - value
-    return out
 
 
 def _is_numbered_heading(match: re.Match[str], para: RawParagraph) -> bool:
@@ -819,3 +816,51 @@ def _join_row_labels(doc: AgreementText) -> None:
         for cell in cells[1:]:
             if cell.text and not cell.text.lower().startswith(label.lower()):
                 cell.text = f"{label}: {cell.text}"
+
+
+# -- citations in the document's own language ------------------------------------------------------
+#: How a French or Spanish text cites its parts: "Article 7, alinéa 2", "Artículo 7.2".
+CITATION_WORDS = {
+    "fr": {"Preamble": "Préambule", "Title": "Titre", "Annex": "Annexe", "Annexe": "Annexe", "Appendix": "Appendice",
+           "Letter": "Lettre", "Note": "Note", "Paragraph": "Paragraphe", "paragraph": "paragraphe",
+           "subparagraph": "point", "table row": "tableau, ligne", "footnote": "note", "text box": "encadré"},
+    "es": {"Preamble": "Preámbulo", "Title": "Título", "Annex": "Anexo", "Annexe": "Anexo", "Anexo": "Anexo",
+           "Appendix": "Apéndice", "Letter": "Carta", "Note": "Nota", "Paragraph": "Párrafo", "paragraph": "párrafo",
+           "Article": "Artículo", "subparagraph": "apartado", "table row": "tabla, fila", "footnote": "nota",
+           "text box": "recuadro"},
+}
+_CITED_WORD = re.compile(r"\b(?:table row|text box|subparagraph|Preamble|Title|Annexe|Annex|Anexo|Appendix|Letter|Note|"
+                         r"Paragraph|paragraph|footnote|Article)\b")
+_SUB_LABELS = re.compile(r"^(?P<head>(?:.*, )?(?:Article|Artículo) [^\s(,]+)(?P<subs>(?:\([^()]+\))+)$")
+
+
+def cite_in(location: str, language: str) -> str:
+    """A location in the words of a French or Spanish text: "Article 7(2)(a)" is "Article 7, alinéa 2,
+    a)" in French and "Artículo 7.2.a)" in Spanish; "Annex I, paragraph 2" is "Annexe I, paragraphe 2"."""
+    words = CITATION_WORDS.get(language)
+    if not words or not location:
+        return location
+    text = _CITED_WORD.sub(lambda m: words.get(m.group(0), m.group(0)), location)
+    parts = _SUB_LABELS.match(text)
+    if parts:
+        subs = re.findall(r"\(([^()]+)\)", parts.group("subs"))
+        numbers = [x for x in subs if x.isdigit()]
+        letters = [x for x in subs if not x.isdigit()]
+        if language == "fr":
+            tail = "".join(f", alinéa {n}" for n in numbers[:1]) + "".join(f", {x})" for x in numbers[1:] + letters)
+        else:
+            tail = "".join(f".{n}" for n in numbers) + "".join(f", letra {x})" for x in letters)
+        text = parts.group("head") + tail
+    return text
+
+
+def _cite_in_the_documents_language(doc: AgreementText) -> None:
+    """Locations in the words of a French or Spanish agreement, so that evidence quoted from it is
+    cited the way its readers cite it; an English text (or any other) keeps them as they are."""
+    from blma.reading.language import profile
+
+    main = profile([block.text for block in doc.blocks]).main
+    if main not in CITATION_WORDS:
+        return
+    for block in doc.blocks:
+        block.location = cite_in(block.location, main)

@@ -1,0 +1,165 @@
+"""French agreements are read in French: the loader merges the English rules' logic with the
+French words, headings and citations are read as French texts write them, and the keyword
+baseline searches a French text with French words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from blma.analysis import rule_languages
+from blma.analysis.citations import block_place, parse_citation
+from blma.analysis.rule_languages import coverage, supported_languages
+from blma.analysis.rules import RULES_DIR, _cache_key, load_rulebook
+from blma.api import analyze_bytes
+from blma.errors import DataError
+from blma.evaluation.baseline import KeywordBaseline, keywords_file, load_keywords
+from blma.library import default_library
+from blma.reading import read_bytes
+from blma.reading.structure import cite_in
+
+AGREEMENT = """Accord entre le Royaume de Kestrie et la République de Marovie relatif au recrutement des travailleurs
+
+Le Gouvernement du Royaume de Kestrie et le Gouvernement de la République de Marovie, Considérant les liens d'amitié qui unissent les deux pays, sont convenus de ce qui suit :
+
+Article premier
+
+Le recrutement des travailleurs est assuré exclusivement par l'Office national de l'emploi.
+
+Article 2
+
+1. Aucune rétribution ne peut être réclamée aux travailleurs pour leur recrutement; les frais de voyage et de visa sont à la charge de l'employeur.
+
+2. L'employeur ne peut retenir le passeport du travailleur.
+
+Article 3
+
+Le travailleur ne peut changer d'employeur pendant la durée de son contrat.
+
+Article 4
+
+Les Parties s'efforcent d'échanger des informations sur le marché du travail.
+"""
+
+
+def test_french_headings_and_citations_are_read_as_french_texts_write_them() -> None:
+    doc = read_bytes("accord.txt", AGREEMENT.encode())
+
+    def where(start: str) -> str:
+        return next(block.location for block in doc.blocks if block.text.startswith(start))
+
+    assert where("Le recrutement des travailleurs") == "Article 1"  # "Article premier"
+    assert where("Aucune rétribution ne peut être") == "Article 2, alinéa 1"
+    assert where("Le Gouvernement du Royaume") == "Préambule"
+    assert [b.kind for b in doc.blocks if b.text.startswith("Le Gouvernement")] == ["preamble"]
+
+
+@pytest.mark.parametrize(
+    ("location", "language", "cited"),
+    [
+        ("Article 7(2)", "fr", "Article 7, alinéa 2"),
+        ("Article 7(2)(a)", "fr", "Article 7, alinéa 2, a)"),
+        ("Annex I, paragraph 2", "fr", "Annexe I, paragraphe 2"),
+        ("Article 7(2)", "es", "Artículo 7.2"),
+        ("Annex I, paragraph 2", "es", "Anexo I, párrafo 2"),
+        ("Article 7(2)", "en", "Article 7(2)"),
+    ],
+)
+def test_a_location_is_cited_in_the_documents_language(location: str, language: str, cited: str) -> None:
+    assert cite_in(location, language) == cited
+    assert block_place(cited) == block_place(location)
+
+
+def test_spanish_headings_are_recognised_for_the_spanish_rule_files() -> None:
+    text = "Artículo 7\n\n1. El empleador no podrá retener el pasaporte del trabajador en ningún caso.\n\nAnexo II\n\n1. El contrato de trabajo será escrito y firmado por las partes.\n"
+    doc = read_bytes("convenio.txt", text.encode())
+    assert [b.location for b in doc.blocks if b.kind == "paragraph"] == [
+        "Artículo 7.1",
+        "Anexo II, párrafo 1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("citation", "paths"),
+    [
+        ("article 10, paragraphe 2", [("10", "2")]),
+        ("article 15, paragraphes 1 et 2", [("15", "1"), ("15", "2")]),
+        ("articles 6 à 8", [("6",), ("7",), ("8",)]),
+        ("Article premier", [("1",)]),
+        ("artículo 7.2", [("7", "2")]),
+    ],
+)
+def test_french_and_spanish_label_citations_are_read(citation: str, paths: list[tuple[str, ...]]) -> None:
+    assert [place.path for place in parse_citation(citation).places] == paths
+
+
+def test_a_french_agreement_gets_the_same_statuses_evidence_and_suggestions() -> None:
+    report = analyze_bytes("accord.txt", AGREEMENT.encode())
+    assert report.facts.language == "fr"
+    statuses = report.statuses()
+    assert statuses["identity_documents"] == "present"
+    assert statuses["employer_change"] == "contrary"
+    assert statuses["information_exchange"] == "partial"  # "s'efforcent": soft wording
+    fees = report.finding("no_worker_fees")
+    assert fees.status == "present", fees.reason
+    assert fees.evidence[0].location == "Article 2, alinéa 1"
+    quoted = " ".join(e.text for e in fees.evidence)
+    assert "Aucune rétribution ne peut être réclamée" in quoted and "à la charge de l'employeur" in quoted
+    assert report.finding("employer_change").suggestions
+
+
+def test_a_cue_name_the_english_rule_does_not_have_is_a_load_error_naming_it(tmp_path: Path) -> None:
+    spec = rule_languages.read_forms(RULES_DIR / "languages" / "fr" / "identity_documents.yaml")
+    forms = spec.model_copy(update={"topic": {**spec.topic, "passport_kept_by_boss": None}})
+    from blma.analysis.rules import read_rule_spec
+
+    english = read_rule_spec(RULES_DIR / "protections" / "identity_documents.yaml")
+    with pytest.raises(DataError, match="unknown cue name\\(s\\) passport_kept_by_boss"):
+        rule_languages.localise(english, forms, "fr/identity_documents.yaml")
+
+
+def test_an_untranslated_cue_does_not_fire_and_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    (folder / "protections").mkdir(parents=True)
+    (folder / "languages" / "fr").mkdir(parents=True)
+    for path in (RULES_DIR / "protections").glob("*.yaml"):
+        (folder / "protections" / path.name).write_bytes(path.read_bytes())
+    for path in (RULES_DIR / "languages" / "fr").glob("*.yaml"):
+        (folder / "languages" / "fr" / path.name).write_bytes(path.read_bytes())
+    (folder / "pipeline.yaml").write_bytes((RULES_DIR / "pipeline.yaml").read_bytes())
+    (folder / "languages" / "fr" / "identity_documents.yaml").write_text(
+        "id: identity_documents\n", encoding="utf-8"
+    )
+    assert "topic/document_custody" in coverage("fr", folder)["identity_documents"]
+    book = load_rulebook(folder, language="fr")
+    assert book.rules["identity_documents"].topic == ()
+    assert not coverage("fr")["identity_documents"] or all(
+        not c.startswith("topic/") for c in coverage("fr")["identity_documents"]
+    )
+
+
+def test_the_cache_key_changes_with_a_language_file(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    (folder / "protections").mkdir(parents=True)
+    (folder / "languages" / "fr").mkdir(parents=True)
+    (folder / "protections" / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    (folder / "languages" / "fr" / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    before = _cache_key(folder, "fr", ("a",))
+    (folder / "languages" / "fr" / "a.yaml").write_text("id: a\ntopic: {}\n", encoding="utf-8")
+    assert before and _cache_key(folder, "fr", ("a",)) != before
+    assert _cache_key(folder, "en", ("a",)) == _cache_key(folder, "en", ("a",))
+
+
+def test_french_is_supported_and_english_comes_first() -> None:
+    languages = supported_languages()
+    assert languages[0] == "en" and "fr" in languages
+
+
+def test_the_keyword_baseline_searches_a_french_text_with_french_words() -> None:
+    ids = list(default_library().protections)
+    french = load_keywords(keywords_file("fr"), protection_ids=ids)
+    baseline = KeywordBaseline(load_keywords(protection_ids=ids), {"fr": french})
+    text = "L'employeur ne peut retenir le passeport du travailleur."
+    assert baseline.statuses(text, "fr")["identity_documents"] == "present"
+    assert baseline.statuses(text, "en")["identity_documents"] == "missing"
