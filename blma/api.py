@@ -7,52 +7,94 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel as _Model
 
-from blma.analysis import Analyzer, default_analyzer
-from blma.analysis import GapReport as GapReport
-from blma.analysis.models import STATUSES
-from blma.comparison.compare import DocumentErrors as DocumentErrors
-from blma.comparison.compare import Input
-from blma.comparison.models import Comparison as Comparison
-from blma.comparison.redline import Redline as Redline
-from blma.drafting import Draft as Draft
-from blma.drafting import DraftSpec as DraftSpec
-from blma.drafting import draft as draft
-from blma.drafting import init_spec as init_spec
-from blma.drafting import load_spec as load_spec
-from blma.drafting.assemble import cross_references, document_context, final_terms, split_paragraphs
-from blma.drafting.coverage import Coverage as Coverage
-from blma.drafting.selection import fits_sectors
 from blma.errors import BlmaError, DocumentError, UnknownIdError
-from blma.kit import Kit as Kit
-from blma.kit import kit_from_agreement, kit_from_spec
-from blma.kit.writers import FILES as KIT_FILES
-from blma.library import Clause, Protection, default_library
-from blma.library.loader import Problem, read_library
-from blma.library.render import example_values, render_clause
 from blma.outputs import OutputError as OutputError
 from blma.outputs import atomic_file as atomic_file
 from blma.outputs import check_output as check_output
 from blma.outputs import write_atomic
-from blma.reading import AgreementText, read_bytes, read_path
-from blma.reading.safety import MAX_FILE_BYTES, check_size
 from blma.resources import samples_dir
-from blma.review_file import Decision as Decision
-from blma.review_file import ReviewFile as ReviewFile
-from blma.review_file import ReviewFileError as ReviewFileError
-from blma.review_file import ReviewFileMismatch as ReviewFileMismatch
-from blma.review_file import agreement_fingerprint as agreement_fingerprint
-from blma.review_file import check_agreement, with_decisions
-from blma.review_file import new_review_file as new_review_file
-from blma.review_file import read_review_file as _read_review_file
+
+if TYPE_CHECKING:
+    from blma.analysis import Analyzer as Analyzer
+    from blma.analysis import GapReport as GapReport
+    from blma.comparison.compare import DocumentErrors as DocumentErrors
+    from blma.comparison.compare import Input as Input
+    from blma.comparison.redline import Redline as Redline
+    from blma.comparison.result import Comparison as Comparison
+    from blma.drafting import Draft as Draft
+    from blma.drafting import DraftSpec as DraftSpec
+    from blma.drafting.coverage import Coverage as Coverage
+    from blma.kit import Kit as Kit
+    from blma.library import Clause as Clause
+    from blma.library import Protection as Protection
+    from blma.library.loader import Problem as Problem
+    from blma.reading import AgreementText as AgreementText
+    from blma.review_file import Decision as Decision
+    from blma.review_file import ReviewFile as ReviewFile
+
+#: The names this module offers from the packages that do the work, by module. Each is imported
+#: on first use (``__getattr__``), so a command pays only for what it runs: ``blma --help`` and
+#: ``blma library`` import neither spaCy nor python-docx. Functions below import what they call.
+_LAZY_FROM = {
+    "blma.analysis": ("Analyzer", "GapReport", "default_analyzer"),
+    "blma.analysis.models": ("STATUSES",),
+    "blma.comparison.compare": ("DocumentErrors", "Input"),
+    "blma.comparison.result": ("Comparison",),
+    "blma.comparison.redline": ("Redline",),
+    "blma.drafting": ("Draft", "DraftSpec", "draft", "init_spec", "load_spec"),
+    "blma.drafting.assemble": ("cross_references", "document_context", "final_terms", "split_paragraphs"),
+    "blma.drafting.coverage": ("Coverage",),
+    "blma.drafting.selection": ("fits_sectors",),
+    "blma.kit": ("Kit", "kit_from_agreement", "kit_from_spec"),
+    "blma.library": ("Clause", "Protection", "default_library"),
+    "blma.library.loader": ("Problem", "read_library"),
+    "blma.library.render": ("example_values", "render_clause"),
+    "blma.reading": ("AgreementText", "read_bytes", "read_path"),
+    "blma.reading.safety": ("MAX_FILE_BYTES", "check_size"),
+    "blma.review_file": (
+        "Decision",
+        "ReviewFile",
+        "ReviewFileError",
+        "ReviewFileMismatch",
+        "agreement_fingerprint",
+        "check_agreement",
+        "new_review_file",
+        "with_decisions",
+    ),
+}
+_LAZY = {name: (module, name) for module, names in _LAZY_FROM.items() for name in names}
+_LAZY["KIT_FILES"] = ("blma.kit.writers", "FILES")
+
+
+def __getattr__(name: str) -> object:
+    if name == "MAX_UPLOAD_MB":  # read from limits.yaml, which the reading package loads
+        from blma.reading.safety import MAX_FILE_BYTES
+
+        value: object = MAX_FILE_BYTES // (1024 * 1024)
+    elif name in _LAZY:
+        module, attribute = _LAZY[name]
+        value = getattr(import_module(module), attribute)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later look-ups find it directly
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, "MAX_UPLOAD_MB"})
 
 
 def guidance() -> list[Protection]:
     """The protections of the rubric, in rubric order."""
+    from blma.library import default_library
+
     return list(default_library().protections.values())
 
 
@@ -60,6 +102,8 @@ def clauses(
     protection: str | None = None, sector: str | None = None, style: str | None = None
 ) -> list[Clause]:
     """Library clauses filtered by protection, sector and style; unknown ids are errors."""
+    from blma.library import default_library
+
     library = default_library()
     if protection is None:
         return [c for c in library.clauses.values() if c.suits(sector, style)]
@@ -80,6 +124,9 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
     Besides the schema and cross-references, each clause is rendered with example values,
     so a template that would fail in a draft fails here first.
     """
+    from blma.library.loader import Problem, read_library
+    from blma.library.render import example_values, render_clause
+
     library, problems = read_library(root)
     if not problems:
         examples = library.global_examples()
@@ -97,30 +144,46 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
 
 # -- drafting: re-exported so the CLI and the app have one API to call -----------------------
 
-# -- the Streamlit app (app.py, app_pages/): uploads in memory, reviewer decisions, samples --
+# -- the Streamlit app (app.py, blma_app/): uploads in memory, reviewer decisions, samples ---
 SAMPLES_DIR = samples_dir()
 
-
-#: The largest agreement the tool reads, in MB (the app's uploader uses the same limit).
-MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
+#: ``MAX_UPLOAD_MB``, the largest agreement the tool reads in MB (the app's uploader uses the same
+#: limit), comes from ``limits.yaml`` on first use: see ``__getattr__``.
 
 
 def check_upload(name: str, data: bytes) -> None:
     """Refuse an empty or oversized upload with the reader's own ``DocumentError`` message."""
+    from blma.reading.safety import check_size
+
     check_size(name, data)
 
 
-def analyze_document(doc: AgreementText, analyzer: Analyzer | None = None) -> GapReport:
-    """The gap report of an agreement already read (``read_bytes``)."""
-    return (analyzer or default_analyzer()).analyze(doc)
+def analyze_document(doc: AgreementText, analyzer: Analyzer | None = None, language: str | None = None) -> GapReport:
+    """The gap report of an agreement already read (``read_bytes``).
+
+    ``language``: which authentic text of a bilingual agreement to analyse (default: the first
+    supported language in the document); a text in no supported language is a ``DocumentError``.
+    """
+    from blma.analysis import default_analyzer
+
+    return (analyzer or default_analyzer()).analyze(doc, language)
 
 
-def analyze_bytes(name: str, data: bytes, analyzer: Analyzer | None = None) -> GapReport:
+def analyze_bytes(name: str, data: bytes, analyzer: Analyzer | None = None, language: str | None = None) -> GapReport:
     """Read an agreement from memory and analyse it; nothing touches the disk.
 
     An unreadable, oversized or hostile file is a ``DocumentError`` naming the problem.
     """
-    return analyze_document(read_bytes(name, data), analyzer)
+    from blma.reading import read_bytes
+
+    return analyze_document(read_bytes(name, data), analyzer, language)
+
+
+def supported_languages() -> tuple[str, ...]:
+    """The languages an agreement can be analysed in (ISO 639-1 codes, English first)."""
+    from blma.analysis.rule_languages import supported_languages as supported
+
+    return supported()
 
 
 def with_reviewer_decisions(report: GapReport, decisions: Mapping[str, tuple[str, str]]) -> GapReport:
@@ -128,6 +191,8 @@ def with_reviewer_decisions(report: GapReport, decisions: Mapping[str, tuple[str
 
     ``decisions`` maps protection id to (status, reason); the tool's own status is kept.
     """
+    from blma.analysis.models import STATUSES
+
     reviewed = report.model_copy(deep=True)
     for pid, (status, reason) in decisions.items():
         try:
@@ -195,6 +260,9 @@ def clause_choices(spec: DraftSpec, protection_id: str) -> tuple[Clause | None, 
     Mirrors ``blma.drafting.selection``: the default suits every sector of the draft, a
     choice any one of them; the options list the default first, then strongest first.
     """
+    from blma.drafting.selection import fits_sectors
+    from blma.library import default_library
+
     library = default_library()
     sector = spec.sectors[0] if len(spec.sectors) == 1 else None
     ranked = library.ranked_for(protection_id, sector, spec.style)
@@ -214,6 +282,10 @@ def clause_preview(
     Cross-references take their numbers from ``current`` (the draft as it stands), else the
     library's example numbers. Raises ``TemplateError`` when a value breaks the template.
     """
+    from blma.drafting.assemble import cross_references, document_context, final_terms, split_paragraphs
+    from blma.library import default_library
+    from blma.library.render import example_values, render_clause
+
     library = default_library()
     clause = library.clause(clause_id)
     context = example_values(clause, library.global_examples()) | document_context(spec) | final_terms(spec)
@@ -226,6 +298,10 @@ def clause_preview(
 
 def clause_text(clause_id: str) -> list[str]:
     """A library clause's paragraphs filled with the library's example values (for reading)."""
+    from blma.drafting.assemble import split_paragraphs
+    from blma.library import default_library
+    from blma.library.render import example_values, render_clause
+
     library = default_library()
     clause = library.clause(clause_id)
     return split_paragraphs(render_clause(clause, example_values(clause, library.global_examples())))
@@ -241,24 +317,40 @@ def chapter_titles() -> dict[str, str]:
 # -- gap analysis from files, and the gap reports (blma.reports) ------------------------------
 
 
-def analyze_path(path: str | Path, analyzer: Analyzer | None = None) -> GapReport:
+def analyze_path(path: str | Path, analyzer: Analyzer | None = None, language: str | None = None) -> GapReport:
     """Read and analyse one file. The report's ``file``, and a ``DocumentError``'s path, is the
     path exactly as the user gave it (``Path`` would turn "./a.docx" into "a.docx")."""
+    from blma.reading import read_path
+
     try:
         doc = read_path(path)
     except DocumentError as exc:
         raise DocumentError(str(path), exc.problem) from None
-    report = analyze_document(doc, analyzer)
+    report = analyze_document(doc, analyzer, language)
     report.file = str(path)
     return report
 
 
-def analyze_paths(paths: list[str], analyzer: Analyzer | None = None) -> Iterator[GapReport | DocumentError]:
+def analyze_paths(
+    paths: list[str], analyzer: Analyzer | None = None, language: str | None = None, *, jobs: int = 1
+) -> Iterator[GapReport | DocumentError]:
     """Each file's report, or its ``DocumentError``, in the order given and as soon as it is
-    ready: one bad file in a batch does not cost the user the others."""
+    ready: one bad file in a batch does not cost the user the others.
+
+    With ``jobs`` above 1 the files are shared among that many worker processes, each with its
+    own default analyzer (so ``analyzer`` must be None); the order and the results are the same.
+    """
+    jobs = min(jobs, len(paths))
+    if jobs > 1:
+        if analyzer is not None:
+            raise ValueError("an analyzer cannot be shared with worker processes; give jobs=1")
+        from blma.batch import analyze_in_workers
+
+        yield from analyze_in_workers(paths, jobs, language)
+        return
     for path in paths:
         try:
-            yield analyze_path(path, analyzer)
+            yield analyze_path(path, analyzer, language)
         except DocumentError as exc:
             yield exc
 
@@ -312,6 +404,7 @@ def annotate(
     decisions and reasons; a file saved for other bytes is refused unless ``force``.
     """
     from blma.comparison.redline import redline as run
+    from blma.library import default_library
 
     if protections:
         default_library().validate_protection_ids(protections)
@@ -347,8 +440,8 @@ def review_report(
 
 
 def redline(docx_bytes: bytes, protections: list[str] | None = None) -> bytes:
-    """The DOCX with a comment on each finding's evidence and, for each missing or contrary
-    protection (or only ``protections``), the suggested clause as a tracked change."""
+    """The DOCX with a comment on each finding that needs attention and, for each missing,
+    contrary or partial protection (or only ``protections``), suggested wording as a tracked change."""
     return annotate(docx_bytes, protections).data
 
 
@@ -368,6 +461,10 @@ SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 def kit(path: str | Path, analyzer: Analyzer | None = None) -> Kit:
     """The joint committee's kit for a draft specification (YAML/JSON) or an agreement (any format read)."""
+    from blma.drafting import load_spec
+    from blma.kit import kit_from_agreement, kit_from_spec
+    from blma.reading import read_path
+
     path = Path(path)
     if path.suffix.lower() in SPEC_SUFFIXES:
         return kit_from_spec(load_spec(path), source=path.name, analyzer=analyzer)
@@ -376,18 +473,22 @@ def kit(path: str | Path, analyzer: Analyzer | None = None) -> Kit:
 
 def kit_files(made: Kit) -> dict[str, bytes]:
     """The kit's files by name: the Word document, the tracker as XLSX and as CSV."""
-    return {name: make(made) for name, make in KIT_FILES.items()}
+    from blma.kit.writers import FILES
+
+    return {name: make(made) for name, make in FILES.items()}
 
 
 def check_kit_folder(folder: str | Path, inputs: list[str | Path]) -> Path:
     """Refuse, before any work, a kit folder that cannot be written or whose files would replace an input."""
+    from blma.kit.writers import FILES
+
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; give a folder for the kit")
     if not folder.parent.is_dir():
         raise OutputError(f"{folder}: the folder {folder.parent} does not exist; nothing written")
     if folder.is_dir():
-        for name in KIT_FILES:
+        for name in FILES:
             check_output(folder / name, inputs)
     else:
         check_output(folder, inputs)  # the folder is made beside: its parent must take a new entry
@@ -413,8 +514,12 @@ def read_review_file(source: str | Path | bytes, name: str | None = None) -> Rev
 
     Unknown protection ids, statuses and fields are a ``ReviewFileError`` naming the file.
     """
+    from blma.library import default_library
+    from blma.review_file import ReviewFileError
+    from blma.review_file import read_review_file as parse_review_file
+
     if isinstance(source, bytes):
-        return _read_review_file(source, name or "review file", default_library().protections)
+        return parse_review_file(source, name or "review file", default_library().protections)
     path = Path(source)
     try:
         data = path.read_bytes()
@@ -424,7 +529,7 @@ def read_review_file(source: str | Path | bytes, name: str | None = None) -> Rev
         raise ReviewFileError(f"{name or path}: is a folder, not a file") from None
     except PermissionError:
         raise ReviewFileError(f"{name or path}: permission denied") from None
-    return _read_review_file(data, name or str(source), default_library().protections)
+    return parse_review_file(data, name or str(source), default_library().protections)
 
 
 def review_file_text(review: ReviewFile) -> str:
@@ -435,6 +540,9 @@ def review_file_text(review: ReviewFile) -> str:
 def apply_decisions(report: GapReport, decisions: Mapping[str, Decision]) -> GapReport:
     """The report with each reviewer's decision beside the tool's finding; a decision that makes a
     protection a gap brings the library's suggestions for it."""
+    from blma.library import default_library
+    from blma.review_file import with_decisions
+
     return with_decisions(report, decisions, default_library())
 
 
@@ -446,6 +554,8 @@ def apply_review_file(
 
     A file saved for other bytes raises ``ReviewFileMismatch`` unless ``force``.
     """
+    from blma.review_file import check_agreement
+
     if data is not None and not force:
         check_agreement(review, data, report.file, review_name)
     return apply_decisions(report, review.decisions)
@@ -454,7 +564,7 @@ def apply_review_file(
 def annotate_reviewed(source: bytes, report: GapReport, *, name: str | None = None, author: str = "BLMA review") -> Redline:
     """The redline of ``source`` written from ``report`` (typically with reviewer decisions): the
     comments give each reviewer's status and reason, and only protections that are still
-    missing or contrary after the decisions get a clause."""
+    missing, contrary or partial after the decisions get suggested wording."""
     from blma.comparison.redline import redline as run
 
     return run(source, name=name or report.file, author=author, report=report)
@@ -472,5 +582,78 @@ def suggestion_context(doc: AgreementText, report: GapReport) -> dict[str, str]:
 def suggested_wording(clause_id: str, context: Mapping[str, str]) -> list[str]:
     """A library clause's paragraphs as they would read in the agreement ``context`` describes."""
     from blma.comparison.suggestions import render_suggestion
+    from blma.library import default_library
 
     return render_suggestion(default_library().clause(clause_id), dict(context))
+
+
+# -- the app's Draft and Learn pages: strength of a draft, alternatives, PDF, exercises ------
+if TYPE_CHECKING:
+    from blma.drafting.alternatives import Alternative
+    from blma.drafting.strength import StrengthMeter
+    from blma.training import Exercise, ExerciseScore
+
+
+def coverage_strength(made: Draft, priority: str | None = None) -> StrengthMeter:
+    """How strongly the draft secures its protections (or those of one priority): each
+    secured protection weighs by its clause's strength (``blma.drafting.strength``)."""
+    from blma.drafting.strength import strength_meter
+
+    return strength_meter(made.coverage, priority)
+
+
+def clause_alternatives(spec: DraftSpec, protection_id: str) -> list[Alternative]:
+    """The clauses a draft may take for a protection, side by side: what each gives up
+    against the strongest option (``blma.drafting.alternatives``)."""
+    from blma.drafting.alternatives import compare_alternatives
+
+    default, options = clause_choices(spec, protection_id)
+    titles = {p.id: p.title for p in guidance()}
+    return compare_alternatives(protection_id, options, default, titles)
+
+
+def pdf_unavailable() -> str | None:
+    """Why this machine cannot make PDFs (no LibreOffice), in one sentence; None when it can."""
+    from blma.pdf import unavailable
+
+    return unavailable()
+
+
+def docx_to_pdf(data: bytes, name: str = "document.docx") -> bytes:
+    """A DOCX as PDF through LibreOffice; a ``BlmaError`` in words when it cannot."""
+    from blma.pdf import docx_to_pdf as convert
+
+    return convert(data, name)
+
+
+def exercise(sample: Sample, count: int | None = None, doc: AgreementText | None = None) -> Exercise:
+    """A trainee's exercise on a sample: ``count`` protections of its answer key (all when None),
+    each with the agreement's words where the key places it (``blma.training``)."""
+    from blma.reading import read_bytes as read
+    from blma.training import build_exercise
+
+    doc = doc or read(sample.name, sample.data())
+    titles = {p.id: p.title for p in guidance()}
+    return build_exercise(sample.name, sample.title, sample.answer_key(), doc, titles, count)
+
+
+def score_exercise(made: Exercise, marks: Mapping[str, str]) -> ExerciseScore:
+    """The trainee's marks (protection id -> present, partial, missing or contrary) against the
+    key; an unmarked protection is wrong."""
+    from blma.training import score_exercise as score
+
+    return score(made, marks)
+
+
+def exercise_handouts(made: Exercise) -> dict[str, bytes]:
+    """The printed exercise and its answer key as DOCX, by kind ("exercise", "answer key")."""
+    from blma.training.handout import answer_key_docx, exercise_docx
+
+    return {"exercise": exercise_docx(made), "answer key": answer_key_docx(made)}
+
+
+def readable(text: str) -> str:
+    """Rubric prose (a protection's boundaries, a note) with protection ids written as titles."""
+    from blma.library.titles import ids_as_titles
+
+    return ids_as_titles(text, {p.id: p.title for p in guidance()})

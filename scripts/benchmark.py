@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import platform
 import resource
@@ -202,25 +201,26 @@ print(json.dumps({{
 """
 
 
-def _analyze_one(path: str) -> int:
-    from blma.analysis import default_analyzer
-    from blma.reading import read_path
-
-    return len(default_analyzer().analyze(read_path(path)).protections)
-
-
-def batch(paths: list[str], workers: int) -> tuple[float, float]:
-    """Wall seconds to analyse ``paths`` with ``workers`` fresh processes, start-up included,
-    and the CPU seconds the workers used."""
+def batch(paths: list[str], workers: int, folder: Path) -> tuple[float, float, float]:
+    """What a user runs: ``blma analyze PATHS --jobs WORKERS -o gaps.json`` in a fresh process.
+    Returns the wall seconds to the whole report and to the first report streamed into the file
+    (start-up included), and the CPU seconds of the command and its workers."""
+    output = folder / "batch.json"
     start, cpu = time.perf_counter(), _children_cpu()
-    context = multiprocessing.get_context("spawn")  # fresh interpreters, as a user's run starts
-    pool = context.Pool(workers)
-    done = sum(pool.imap_unordered(_analyze_one, paths, chunksize=8))
-    pool.close()
-    pool.join()  # the workers end and are waited for: their CPU time is then counted
-    elapsed = time.perf_counter() - start
-    assert done == 34 * len(paths)
-    return elapsed, _children_cpu() - cpu
+    process = subprocess.Popen(
+        [sys.executable, "-m", "blma", "analyze", *paths, "--jobs", str(workers), "-o", str(output)],
+        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    first = None
+    while process.poll() is None:
+        if first is None and any(p.name.startswith(f".{output.name}.") for p in folder.iterdir()):
+            first = time.perf_counter() - start  # the temporary file appears with the first report
+        time.sleep(0.01)
+    elapsed = time.perf_counter() - start  # the workers have ended and were waited for: CPU counted
+    assert process.returncode == 0, f"blma analyze --jobs {workers} failed ({process.returncode})"
+    reports = json.loads(output.read_text(encoding="utf-8"))
+    assert [r["file"] for r in reports] == paths and all(len(r["protections"]) == 34 for r in reports)
+    return elapsed, first if first is not None else elapsed, _children_cpu() - cpu
 
 
 # -- report -----------------------------------------------------------------------------------
@@ -317,7 +317,7 @@ def main() -> int:
                 "`blma --help`, fresh process",
                 ms(help_.median_wall),
                 ms(help_.median_cpu),
-                f"well under 1 s: {verdict(help_.median_wall < 0.5)} (taken as < 0.5 s)",
+                f"well under 1 s: {verdict(help_.median_wall < 0.3)} (taken as < 0.3 s)",
             ),
             (
                 "the same small file, first run with empty caches (`analyze_path`)",
@@ -335,14 +335,15 @@ def main() -> int:
 
         count = 100 if args.quick else 1000
         paths = [str(SAMPLES[i % len(SAMPLES)]) for i in range(count)]
-        elapsed, workers_cpu = batch(paths, workers=2)
+        elapsed, first_report, workers_cpu = batch(paths, workers=2, folder=folder)
         rows.append(
             (
-                f"batch: {count:,} agreements, the API in 2 fresh worker processes (start-up included)",
+                f"batch: `blma analyze` {count:,} agreements `--jobs 2 -o gaps.json`, fresh process "
+                "(start-up included)",
                 f"{elapsed:.1f} s",
-                f"{workers_cpu:.1f} s (both workers)",
-                f"{count / elapsed:.1f} agreements/s ({len(SAMPLES)} samples repeated)"
-                + ("" if args.quick else f"; 1,000 < 60 s: {verdict(elapsed < 60)}"),
+                f"{workers_cpu:.1f} s (command and workers)",
+                f"{count / elapsed:.1f} agreements/s ({len(SAMPLES)} samples repeated); first report streamed "
+                f"after {first_report:.1f} s" + ("" if args.quick else f"; 1,000 < 60 s: {verdict(elapsed < 60)}"),
             )
         )
 
@@ -404,9 +405,9 @@ def page(table: str, rounds: int, load_before: tuple[float, float, float], engin
         "order, after one warm-up round), in wall time and in CPU time (the measuring thread's own, or the "
         "child's for a fresh process). The batch, the 500-page agreement and the first run with empty "
         "caches are one run each. Targets are those of issue 13; the ratio to python-docx is "
-        "judged on the worse of wall and CPU. The batch runs the library's API in a pool of two "
-        "processes (the CLI has no `--jobs` yet); when other work shares the two cores, its wall "
-        "time approaches the workers' summed CPU time rather than half of it.\n\n"
+        "judged on the worse of wall and CPU. The batch is the command a user runs, with two worker "
+        "processes (`--jobs 2`); when other work shares the two cores, its wall time approaches "
+        "the workers' summed CPU time rather than half of it.\n\n"
         f"{table}\n"
     )
 

@@ -14,8 +14,8 @@ from docx import Document
 
 from blma.analysis.models import STATUSES
 from blma.library import default_library
+from blma.ooxml.tables import cell_fill
 from blma.reports.docx_writer import STATUS_FILL
-from blma.reports.docx_xml import cell_fill
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_agreements"
 #: A labelled sample with gaps of every status, no warnings, and its parties in its title.

@@ -23,14 +23,12 @@ from blma.drafting import DraftSpec, draft
 from blma.drafting.wording import setting
 from blma.errors import SpecError
 from blma.library import default_library, render_clause
+from blma.library.models import AGREEMENT_SECTORS
 from blma.library.render import example_values
 
 ROOT = Path(__file__).parents[1]
 CLAUSES = ROOT / "clauses"
-SECTORS = [
-    "general", "domestic_work", "seasonal_agriculture", "health_care", "construction", "manufacturing",
-    "hospitality",
-]  # fmt: skip
+SECTORS = list(AGREEMENT_SECTORS)
 STYLES = ["agreement", "mou"]
 ORIGIN_AUTHORITY = "Ministry of Overseas Employment"
 DESTINATION_AUTHORITY = "Ministry of Labour and Social Affairs"

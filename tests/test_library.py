@@ -232,3 +232,25 @@ def test_unknown_protection_id_is_a_clear_error():
     result = blma("library", "--protection", "no_such_thing")
     assert result.returncode == 2
     assert result.stderr.strip() == "error: unknown protection id 'no_such_thing'"
+
+
+def test_analysis_reads_the_library_without_parsing_its_templates(library_copy: Path):
+    """Gap analysis names clauses and never renders one: it loads the same rubric and clauses
+    without Jinja2, while a draft's load still refuses a broken template."""
+    code = (
+        "import sys\n"
+        "from blma.library import default_library\n"
+        "light = default_library(templates=False)\n"
+        "print('JINJA2', 'jinja2' in sys.modules)\n"
+        "full = default_library()\n"
+        "print('SAME', light.protections == full.protections and light.clauses == full.clauses)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["JINJA2 False", "SAME True"]
+
+    fees = library_copy / "protections" / "no_worker_fees.yaml"
+    _edit(fees, lambda d: d["clauses"][0].update(text=d["clauses"][0]["text"] + " {% if %}"))
+    assert load_library(library_copy, templates=False).clauses  # analysis is not stopped by it
+    with pytest.raises(Exception, match="template syntax error"):
+        load_library(library_copy)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from enum import StrEnum
@@ -12,6 +14,7 @@ import typer
 
 from blma import api
 from blma.cli.common import JsonArray, app
+from blma.cli.progress import BatchProgress
 from blma.errors import DocumentError
 
 
@@ -50,18 +53,36 @@ def analyze_command(
     force: Annotated[
         bool, typer.Option("--force", help="Apply --decisions even if saved for a different version of the file")
     ] = False,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="Which authentic text to analyse: en, fr or es (default: the first supported language in the document)",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes sharing the files (0: one per CPU); the report is the same",
+        ),
+    ] = 1,
 ) -> None:
     """Check agreements against the 34 protections of the rubric and report the gaps.
 
     Unreadable files are reported on stderr ("error: PATH: problem") and the others are still analysed; the exit code is then 2.
 
-    JSON is written as each file is done. An output file is written only if an agreement was read, and never over an input.
+    JSON is written as each file is done, in the order given, whatever --jobs; a progress bar shows on a terminal. An output file is written only if an agreement was read, and never over an input.
 
     Warnings (tracked changes, a document that is not a labour agreement) go to stderr and into the report.
 
     With --decisions, a reviewer's decisions (status, reason, reviewer) stand beside the tool's findings.
 
     Limits per document: 25 MB file, 150 MB unpacked DOCX, 30,000 paragraphs, 2,000,000 characters, tables nested 10 deep, 2,000 PDF pages; paragraphs over 10,000 characters are split for analysis.
+
+    Each agreement is analysed in the language it is written in; a bilingual one in its first supported language, or the one --language names. A text in no supported language is refused (exit 2).
 
     Example: blma analyze agreement.docx other.pdf -o gaps.docx
     """
@@ -73,21 +94,28 @@ def analyze_command(
     if output is not None:
         api.check_output(output, [*paths, *([decisions] if decisions else [])])  # before the work, not after
     review = api.read_review_file(decisions) if decisions is not None else None
+    if language is not None and language not in api.supported_languages():
+        raise typer.BadParameter(
+            f"'{language}' is not a language this version analyses ({', '.join(api.supported_languages())})",
+            param_hint="--language",
+        )
 
     held: list[api.GapReport] = []  # Markdown and DOCX need every report; JSON is streamed
     analysed = failed = 0
-    with ExitStack() as open_output:
+    progress = BatchProgress(len(paths), results_to_terminal=output is None and sys.stdout.isatty())
+    with ExitStack() as open_output, progress:
         array = None
-        for outcome in api.analyze_paths(paths):
+        for outcome in api.analyze_paths(paths, language=language, jobs=jobs or _cpu_count()):
+            progress.advance()
             if isinstance(outcome, DocumentError):
                 failed += 1
-                typer.echo(f"error: {outcome}", err=True)
+                progress.echo(f"error: {outcome}")
                 continue
             analysed += 1
             if review is not None:
                 outcome = api.review_report(paths[0], outcome, review, force=force, review_name=str(decisions))
             for warning in outcome.warnings:
-                typer.echo(f"warning: {outcome.file}: {warning}", err=True)
+                progress.echo(f"warning: {outcome.file}: {warning}")
             if chosen is not ReportFormat.json:
                 held.append(outcome)
                 continue
@@ -103,6 +131,13 @@ def analyze_command(
         typer.echo(f"wrote {output}: {analysed} agreement(s) analysed")
     if failed:
         raise typer.Exit(2)
+
+
+def _cpu_count() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _json_writer(output: Path | None, open_output: ExitStack) -> Callable[[str], None]:

@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from blma.errors import DataError, UnknownIdError
@@ -25,7 +24,6 @@ from blma.library.models import (
     Style,
     Variable,
 )
-from blma.library.render import template_variables
 from blma.resources import clauses_dir
 from blma.yamlio import load_yaml
 
@@ -168,8 +166,12 @@ def _entries(data: object, key: str, file: str, problems: list[Problem]) -> list
     return data[key]
 
 
-def read_library(root: Path | None = None) -> tuple[Library, list[Problem]]:
-    """Read and cross-check every data file; return what loaded and every problem found."""
+def read_library(root: Path | None = None, *, templates: bool = True) -> tuple[Library, list[Problem]]:
+    """Read and cross-check every data file; return what loaded and every problem found.
+
+    ``templates=False`` skips the checks of the clause templates (parsing them is most of the
+    load time, and imports Jinja2), for a caller that reads the clauses' metadata but renders none.
+    """
     root = Path(root) if root else default_root()
     problems: list[Problem] = []
     if not root.is_dir():
@@ -223,6 +225,8 @@ def read_library(root: Path | None = None) -> tuple[Library, list[Problem]]:
                 )
                 continue
             problems.extend(_check_clause(clause, rel, protections, variables))
+            if templates:
+                problems.extend(_check_template(clause, rel, variables))
             clauses[clause.id] = clause
             clause_files[clause.id] = rel
 
@@ -249,25 +253,32 @@ def _check_clause(
                 file, f"{clause.id}.signatories", "say whom the text names as the parties (who then sign)"
             )
         )
-    for name in dict.fromkeys(_SENTENCE_OPENING_VARIABLE.findall(clause.text)):
-        found.append(
-            Problem(
-                file,
-                f"{clause.id}.text",
-                f"a sentence starts with the bare variable {{{{ {name} }}}}; open it with words "
-                f"(e.g. 'The competent authority of {{{{ origin_short }}}} ...' or 'The {{{{ {name} }}}} ...')",
-            )
+    return found
+
+
+def _check_template(clause: Clause, file: str, variables: dict[str, Variable]) -> list[Problem]:
+    """How the clause's template reads once filled in, and that it parses and reads only
+    declared variables: what a draft needs, not an analysis."""
+    from jinja2 import TemplateSyntaxError
+
+    from blma.library.render import template_variables
+
+    found = [
+        Problem(
+            file,
+            f"{clause.id}.text",
+            f"a sentence starts with the bare variable {{{{ {name} }}}}; open it with words "
+            f"(e.g. 'The competent authority of {{{{ origin_short }}}} ...' or 'The {{{{ {name} }}}} ...')",
         )
+        for name in dict.fromkeys(_SENTENCE_OPENING_VARIABLE.findall(clause.text))
+    ]
     try:
         used = template_variables(clause.text)
     except TemplateSyntaxError as exc:
-        found.append(Problem(file, f"{clause.id}.text", f"template syntax error: {exc.message}"))
-        return found
+        return [*found, Problem(file, f"{clause.id}.text", f"template syntax error: {exc.message}")]
     undeclared = sorted(used - set(variables) - set(clause.variables))
     if undeclared:
-        found.append(
-            Problem(file, f"{clause.id}.text", "uses undeclared variable(s): " + ", ".join(undeclared))
-        )
+        found.append(Problem(file, f"{clause.id}.text", "uses undeclared variable(s): " + ", ".join(undeclared)))
     return found
 
 
@@ -326,9 +337,10 @@ def _check_instrument_names(library: Library) -> list[Problem]:
     return found
 
 
-def load_library(root: Path | str | None = None) -> Library:
-    """Load the library; any problem in the data is a :class:`DataError` listing them all."""
-    library, problems = read_library(Path(root) if root else None)
+def load_library(root: Path | str | None = None, *, templates: bool = True) -> Library:
+    """Load the library; any problem in the data is a :class:`DataError` listing them all.
+    ``templates=False``: see :func:`read_library`."""
+    library, problems = read_library(Path(root) if root else None, templates=templates)
     if problems:
         listing = "\n".join(f"  {p}" for p in problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
@@ -340,6 +352,10 @@ def load_library(root: Path | str | None = None) -> Library:
 
 
 @cache
-def default_library() -> Library:
-    """The library shipped with the project, loaded once per process."""
-    return load_library()
+def default_library(templates: bool = True) -> Library:
+    """The library shipped with the project, loaded once per process.
+
+    Gap analysis asks for ``templates=False``: it reads the rubric and the clauses' metadata
+    (suggestions name clauses, they do not render them), so it need not parse ~200 templates.
+    """
+    return load_library(templates=templates)
