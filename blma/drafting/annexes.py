@@ -7,7 +7,7 @@ secures, so omitting a protection also drops its term, and each cites the articl
 
 from __future__ import annotations
 
-from blma.drafting.document import Annex, AnnexTable
+from blma.drafting.content import Annex, AnnexTable
 from blma.drafting.spec import DraftSpec
 from blma.drafting.wording import environment, say, setting
 

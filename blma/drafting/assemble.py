@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass
 
 from blma.drafting.annexes import build_annexes
+from blma.drafting.content import Annex, Article, Chapter, SignatureBlock
 from blma.drafting.coverage import build_coverage
-from blma.drafting.document import Annex, Article, Chapter, Draft, SignatureBlock
+from blma.drafting.document import Draft
 from blma.drafting.selection import CROSS_REFERENCE_PREFIXES, select_clauses, structural_clause
 from blma.drafting.spec import DraftSpec
 from blma.drafting.wording import say, setting
