@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from blma.analysis import GapReport as GapReport
     from blma.comparison.compare import DocumentErrors as DocumentErrors
     from blma.comparison.compare import Input as Input
+    from blma.comparison.models import WordOp as WordOp
     from blma.comparison.redline import Redline as Redline
     from blma.comparison.result import Comparison as Comparison
     from blma.drafting import Draft as Draft
@@ -46,6 +47,7 @@ _LAZY_FROM = {
     "blma.analysis": ("Analyzer", "GapReport", "default_analyzer"),
     "blma.analysis.models": ("STATUSES",),
     "blma.comparison.compare": ("DocumentErrors", "Input"),
+    "blma.comparison.models": ("WordOp",),
     "blma.comparison.result": ("Comparison",),
     "blma.comparison.redline": ("Redline",),
     "blma.drafting": ("Draft", "DraftSpec", "draft", "init_spec", "load_spec"),
@@ -650,6 +652,13 @@ def exercise_handouts(made: Exercise) -> dict[str, bytes]:
     from blma.training.handout import answer_key_docx, exercise_docx
 
     return {"exercise": exercise_docx(made), "answer key": answer_key_docx(made)}
+
+
+def readable_word_diff(ops: list[WordOp]) -> list[WordOp]:
+    """Word differences laid out for reading: spaces where the text has them, none before punctuation."""
+    from blma.comparison.wordiff import readable as laid_out
+
+    return laid_out(ops)
 
 
 def readable(text: str) -> str:

@@ -12,8 +12,6 @@ import html
 import pandas as pd
 
 from blma import api
-from blma.comparison.models import WordOp
-from blma.comparison.wordiff import readable
 from blma_app.exports import DOCX_MIME, Download
 from blma_app.status import GROUP_LABELS, LOOKS, word
 
@@ -74,7 +72,7 @@ def diff_html(ops: list) -> str:
     The stretches are laid end to end as the text has them, so punctuation stays with its word.
     """
     parts = []
-    for op in readable([WordOp(op=o.op, text=o.text) for o in ops]):
+    for op in api.readable_word_diff([api.WordOp(op=o.op, text=o.text) for o in ops]):
         text = html.escape(op.text)
         if op.op == "delete":
             parts.append(
@@ -89,7 +87,7 @@ def diff_html(ops: list) -> str:
 
 def removed_html(text: str, removed: bool = True) -> str:
     """A whole article only in one version: struck through when removed, underlined when new."""
-    return diff_html([WordOp(op="delete" if removed else "insert", text=text)])
+    return diff_html([api.WordOp(op="delete" if removed else "insert", text=text)])
 
 
 def comparison_downloads(comparison: api.Comparison, stem: str) -> list[Download]:
