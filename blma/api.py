@@ -127,9 +127,11 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
     so a template that would fail in a draft fails here first.
     """
     from blma.library.loader import Problem, read_library
+    from blma.library.remedies import check_remedies
     from blma.library.render import example_values, render_clause
 
     library, problems = read_library(root)
+    problems += check_remedies(library)
     if not problems:
         examples = library.global_examples()
         for clause in library.clauses.values():

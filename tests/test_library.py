@@ -149,6 +149,8 @@ def test_check_passes_on_the_shipped_library():
         ("undeclared_variable", "uses undeclared variable(s): treaty_number"),
         ("too_few", "protection 'remittances' has 2 clause(s); at least 3"),
         ("bad_yaml", "cannot be read as YAML"),
+        ("remedy_unknown_clause", "remedies.yaml: gender_responsive/pregnancy_or_hiv_testing: unknown clause id"),
+        ("remedy_wrong_protection", "does not serve 'gender_responsive'"),
     ],
 )
 def test_check_reports_each_kind_of_problem_with_file_and_field(
@@ -179,6 +181,12 @@ def test_check_reports_each_kind_of_problem_with_file_and_field(
     elif breakage == "bad_yaml":
         fees.write_text("clauses: [unclosed", encoding="utf-8")
         expected = "no_worker_fees.yaml: (file): cannot be read as YAML"
+    elif breakage.startswith("remedy_"):
+        remedies = library_copy / "remedies.yaml"
+        data = yaml.safe_load(remedies.read_text(encoding="utf-8"))
+        wrong = "gender_responsive.no_such_clause" if breakage == "remedy_unknown_clause" else "no_worker_fees.no_fees_no_deductions"
+        data["gender_responsive/pregnancy_or_hiv_testing"] = [wrong]
+        remedies.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     before = {p: p.read_bytes() for p in library_copy.rglob("*.yaml")}
     result = blma("library", "check", "--root", str(library_copy))
     assert result.returncode == 1

@@ -264,11 +264,11 @@ def test_a_sentence_in_a_paragraph_of_several_runs_gets_its_own_comment_range():
 
 
 def test_every_remedy_names_a_real_cue_and_a_clause_of_its_protection():
-    from blma.library.fitting import remedies
+    from blma.library.remedies import read_remedies
 
     library = default_library()
     rules = Path(__file__).resolve().parent.parent / "blma" / "analysis" / "rules" / "protections"
-    listed = remedies(library.root)
+    listed = read_remedies(library.root)
     assert listed
     for cue, clause_ids in listed.items():
         pid, name = cue.split("/")

@@ -20,20 +20,16 @@ analysis's first suggestion.
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blma.errors import DataError
 from blma.library.loader import Library
 from blma.library.models import Clause
+from blma.library.remedies import read_remedies
 from blma.library.render import render_clause
-from blma.yamlio import load_yaml
 
 if TYPE_CHECKING:
     from blma.analysis.models import AgreementFacts, Finding
 
-REMEDIES = "remedies.yaml"
 #: What an annex reference the agreement cannot honour becomes.
 NEUTRAL_ANNEX = "agreed by the competent authorities"
 ANNEX_REFERENCE = re.compile(r"\b(?:(?:set out|laid down|contained|specified) )?in (?P<annex>Annex(?: [IVXLC\d]+)?)\b")
@@ -109,7 +105,7 @@ def remedy(library: Library, finding: Finding, style: str) -> Clause | None:
     """The clause to suggest for a finding: the remedy for the contrary cue that fired, if the
     library lists one that suits the style, else the analysis's first suggestion."""
     if finding.final_status == "contrary":
-        listed = remedies(library.root)
+        listed = read_remedies(library.root)
         for evidence in finding.evidence:
             for clause_id in listed.get(evidence.cue, []) if evidence.kind == "contrary" else []:
                 clause = library.clause(clause_id)
@@ -118,16 +114,3 @@ def remedy(library: Library, finding: Finding, style: str) -> Clause | None:
     return library.clause(finding.suggestions[0]) if finding.suggestions else None
 
 
-@cache
-def remedies(root: Path) -> dict[str, list[str]]:
-    """``clauses/remedies.yaml``: cue name -> clause ids, best first (empty when the file is absent)."""
-    path = root / REMEDIES
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as stream:
-        data = load_yaml(stream) or {}
-    if not isinstance(data, dict) or not all(
-        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in data.values()
-    ):
-        raise DataError(f"{path}: expected a mapping of cue names to lists of clause ids")
-    return {str(k): list(v) for k, v in data.items()}
