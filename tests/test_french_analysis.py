@@ -163,3 +163,18 @@ def test_the_keyword_baseline_searches_a_french_text_with_french_words() -> None
     text = "L'employeur ne peut retenir le passeport du travailleur."
     assert baseline.statuses(text, "fr")["identity_documents"] == "present"
     assert baseline.statuses(text, "en")["identity_documents"] == "missing"
+
+
+def test_ils_before_a_modal_stands_for_the_subject_of_the_sentence_before() -> None:
+    """"Ils ne peuvent changer d'employeur" binds the workers the sentence before names."""
+    text = AGREEMENT.replace(
+        "Le travailleur ne peut changer d'employeur pendant la durée de son contrat.",
+        "Les travailleurs saisonniers reçoivent le même salaire que les nationaux. "
+        "Ils ne peuvent changer d'employeur pendant la première année.",
+    )
+    finding = analyze_bytes("accord.txt", text.encode()).finding("employer_change")
+    assert finding.status == "contrary"
+    assert finding.evidence[0].text == "Ils ne peuvent changer d'employeur pendant la première année."
+    assert finding.evidence[0].location == "Article 3"
+    allowed = text.replace("Ils ne peuvent changer", "Ils peuvent changer")
+    assert analyze_bytes("accord.txt", allowed.encode()).finding("employer_change").status != "contrary"

@@ -120,9 +120,12 @@ class Analyzer:
         """Run the pipeline over every analysable block, carrying list lead-ins along."""
         observations: list[_Sentence] = []
         lead_in, lead_unit = "", None
+        subject, subject_unit = "", None  # the subject a sentence may leave out (Spanish, French)
         for block in doc.blocks:
             if block.kind in ("title", "heading"):
                 continue
+            if block.unit != subject_unit:
+                subject, subject_unit = "", block.unit
             if block.unit != lead_unit or block.kind == "table_cell":
                 lead_in = ""
             if block.kind == "table_cell" and block.context:
@@ -133,8 +136,10 @@ class Analyzer:
             spacy_doc._.text = block.text  # what the tokenizer was given (its text, unchanged)
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble"
+            spacy_doc._.subject = subject
             for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
+            subject = spacy_doc._.subject
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
                 found = sent._
                 observations.append(

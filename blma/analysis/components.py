@@ -35,9 +35,15 @@ if not Span.has_extension("modality"):
     Span.set_extension("scan", default=None)  # the sentence's literal scan, shared by the components
     Span.set_extension("soft_cue", default="")
     Span.set_extension("hits", default=None)
+if not Span.has_extension("implied"):
+    Span.set_extension("implied", default="")  # the sentence with the subject it leaves out put back
 if not Doc.has_extension("lead_in"):
     Doc.set_extension("lead_in", default="")  # e.g. "The Parties shall endeavour to:" before a list item
     Doc.set_extension("is_preamble", default=False)
+if not Doc.has_extension("subject"):
+    # the subject a next sentence may leave out ("Los trabajadores"): carried in from the block
+    # before in the same article, and out to the next one
+    Doc.set_extension("subject", default="")
 if not Doc.has_extension("text"):
     Doc.set_extension("text", default=None)  # the text the doc was made from (see doc_text)
 
@@ -98,15 +104,24 @@ class ModalityTagger:
         lead = _lead_in(doc)
         preamble = doc._.is_preamble
         whole = doc_text(doc)
+        reads_subjects = getattr(self.m, "subjectless", None) is not None  # not English
+        subject = doc._.subject if reads_subjects else ""
         for sent in doc.sents:
             text = whole[sent.start_char : sent.end_char]  # sent.text would build it token by token
+            found = sent._  # one accessor object for the writes
+            implied = self.reader.with_subject(text, subject) if subject and not preamble else None
+            if implied is not None:  # "Podrán cambiar de empleador": read with the subject before
+                found.implied = implied
+                text = implied
             full = f"{lead} {text}" if lead else text
             scan = Sentence.of(text)
             provision = self.reader.read(full if lead else text, preamble=preamble, scan=scan)
-            found = sent._  # one accessor object for the four writes
             found.scan = scan
             found.provision = provision
             found.modality, found.soft_cue = self.classify(text, full, preamble, provision, scan)
+            if reads_subjects:
+                subject = self.reader.subject(provision) or subject
+        doc._.subject = subject
         return doc
 
     def classify(
@@ -172,7 +187,7 @@ class ProtectionDetector:
             if found.modality == "definition":
                 found.hits = hits
                 continue
-            text = whole[sent.start_char : sent.end_char]
+            text = found.implied or whole[sent.start_char : sent.end_char]
             scan = found.scan
             sentence = scan if scan is not None and scan.text == text else Sentence.of(text)
             with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence

@@ -130,6 +130,34 @@ class DeonticReader:
             return "statement", len(text.text), len(text.text)
         return best[2], best[0], best[3]
 
+    def subject(self, provision: Provision) -> str:
+        """The words naming the party a norm binds ("Los trabajadores temporales"), for a next
+        sentence that leaves its subject out; "" when the clause before the modal names none."""
+        if provision.reader is not self or provision.norm in ("definition", "recital"):
+            return ""
+        if provision.norm == "statement":  # "Les travailleurs saisonniers reçoivent ...": a party first
+            found = [m for p in self.m.bearers.values() if (m := p.pattern.search(provision.text)) and m.start() < 12]
+            return provision.text[: min(m.end() for m in found)].strip() if found else ""
+        head = provision.text[: provision.modal_at[0]]
+        starts = [m.end() for m in self.clause_start.finditer(head)]
+        head = (head[starts[-1] :] if starts and len(head) - starts[-1] > 3 else head).strip(" ,;:")
+        if not head or len(head.split()) > 8 or self._last_party(head) is None:
+            return ""
+        return head
+
+    def with_subject(self, text: str, subject: str) -> str | None:
+        """``text`` with the subject it leaves out put back ("Podrán cambiar ..." read as "Los
+        trabajadores podrán cambiar ..."), or None when it has a subject of its own or the
+        lexicon reads no subjectless sentences (English)."""
+        pattern = getattr(self.m, "subjectless", None)
+        if pattern is None or not subject:
+            return None
+        match = pattern.pattern.match(text)
+        if match is None:
+            return None
+        rest = text[match.end() :].lstrip()
+        return f"{subject} {rest[:1].lower()}{rest[1:]}"
+
     def negated_modal(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """A negated modal between ``start`` and ``end`` that reverses a harm found there.
 

@@ -167,6 +167,9 @@ class ModalitySpec(BaseModel):
     passive_agent: str | None = None  # "by the employer", "par l'employeur"
     condition_before: str | None = None  # "where", "if" just before a harm: it states a case
     for_worker: str | None = None  # "for workers" just after a denial names who is refused
+    # a sentence that leaves its subject to the one before ("Podrán cambiar de empleador", "Ils
+    # peuvent ..."): what it matches at the start (a pronoun, or nothing) stands for that subject
+    subjectless: str | None = None
 
 
 @dataclass(frozen=True)

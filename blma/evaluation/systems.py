@@ -58,7 +58,7 @@ def analyzer() -> Predict:
 
 @register("keywords")
 def keywords() -> Predict:
-    """keyword search (`blma/evaluation/keywords.yaml`; `keywords_fr.yaml` for French texts): a hit is present, else missing"""
+    """keyword search (`blma/evaluation/keywords.yaml`; `keywords_fr.yaml`, `keywords_es.yaml` for French and Spanish texts): a hit is present, else missing"""
     from blma.evaluation.baseline import KeywordBaseline, keywords_file, load_keywords
     from blma.library import default_library
 

@@ -20,6 +20,7 @@ from blma.yamlio import load_yaml
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_WORDS = 6  # shorter paragraphs (numbers, headings, names) are left to their neighbours
 MIN_SHARE = 0.12  # share of a paragraph's words that are the language's function words
+CLOSE = 0.75  # a runner-up with this share of the leader's function words is a near tie
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class _Lexicon:
     words: dict[str, frozenset[str]]
     names: dict[str, str]
     scripts: dict[str, re.Pattern[str]]
+    marks: dict[str, re.Pattern[str]]
 
 
 @cache
@@ -36,6 +38,7 @@ def _lexicon() -> _Lexicon:
         words={code: frozenset(ws) for code, ws in data["words"].items()},
         names=dict(data["names"]),
         scripts={code: re.compile(p) for code, p in data["scripts"].items()},
+        marks={code: re.compile("|".join(f"(?:{p})" for p in ps)) for code, ps in data.get("marks", {}).items()},
     )
 
 
@@ -43,8 +46,33 @@ def language_name(code: str) -> str:
     return _lexicon().names.get(code, code)
 
 
-def identify(text: str) -> str | None:
-    """The language code of one paragraph, or None when it is too short to tell."""
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def evidence(words: list[str]) -> Counter[str]:
+    """How strongly ``words`` speak for each language: a function word or a mark (letter, ending)
+    counts for the languages that have it, split between them, so "la" says little about French
+    or Spanish and "dormirá", "les" or "nation" much."""
+    lexicon = _lexicon()
+    found: Counter[str] = Counter()
+    for word in words:
+        for table in (
+            [code for code, ws in lexicon.words.items() if word in ws],
+            [code for code, pattern in lexicon.marks.items() if pattern.search(word)],
+        ):
+            for code in table:
+                found[code] += 1 / len(table)
+    return found
+
+
+def identify(text: str, prior: str | None = None) -> str | None:
+    """The language code of one paragraph, or None when it is too short to tell.
+
+    Function-word shares pick the language; when two are nearly tied (a short Spanish sentence
+    of "la ... en la ... de la" reads as French as much as Spanish), the letters and words only
+    one of them uses decide, and when they do not, ``prior``, the document's own language.
+    """
     lexicon = _lexicon()
     letters = [c for c in text if c.isalpha()]
     if not letters:
@@ -52,12 +80,21 @@ def identify(text: str) -> str | None:
     for code, pattern in lexicon.scripts.items():
         if len(pattern.findall(text)) > len(letters) / 3:
             return code
-    words = [w.lower() for w in WORD.findall(text)]
+    words = _words(text)
     if len(words) < MIN_WORDS:
         return None
     scores = {code: sum(w in ws for w in words) / len(words) for code, ws in lexicon.words.items()}
     best = max(scores, key=lambda code: scores[code])
-    return best if scores[best] >= MIN_SHARE else None
+    if scores[best] < MIN_SHARE:
+        return None
+    close = [code for code in scores if scores[code] >= max(MIN_SHARE, CLOSE * scores[best])]
+    if len(close) == 1:
+        return best
+    found = evidence(words)
+    ranked = sorted(close, key=lambda code: found[code], reverse=True)
+    if found[ranked[0]] > found[ranked[1]] + 0.5:
+        return ranked[0]
+    return prior if prior in close else best
 
 
 @dataclass
@@ -77,9 +114,13 @@ class LanguageProfile:
 
 
 def profile(paragraphs: list[str]) -> LanguageProfile:
+    """Each paragraph's language, near ties settled by the whole document's evidence: a short
+    text gives each paragraph little to go on, but all of them together tell its language."""
     result = LanguageProfile()
+    pooled = evidence([w for text in paragraphs for w in _words(text)])
+    prior = pooled.most_common(1)[0][0] if pooled else None
     for text in paragraphs:
-        code = identify(text)
+        code = identify(text, prior)
         result.by_paragraph.append(code)
         if code:
             result.words[code] += len(text.split())

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from blma.numerals import from_roman, to_roman
 from blma.reading.models import AgreementText, Block, BlockKind, RawParagraph
+from blma.reading.ordinals import ordinal_pattern, ordinal_value
 
 NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -26,10 +27,11 @@ NUMBER_WORDS = (
 )
 ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
+ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
     r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item|art[ií]culo)\s*"
-    rf"(?P<num>\d+(?:\.\d+)*[a-z]?|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
-    r"(?:er|st|[º°]|\.[º°])?\b\.?(?P<rest>.*)$",  # "Article 1er" in French texts, "Artículo 1º" in Spanish
+    rf"(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
+    r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?\b\.?(?P<rest>.*)$",  # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish
     re.I,
 )
 ANNEX = re.compile(
@@ -39,7 +41,7 @@ ANNEX = re.compile(
 )
 DIVISION = re.compile(
     rf"^(?P<kind>chapter|part|title|division|chapitre|titre|partie|cap[ií]tulo|t[ií]tulo|parte)\s+"
-    rf"(?P<num>\d+|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})\b[\s.:\-–—]*(?P<rest>.*)$",
+    rf"(?P<num>\d+|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})\b[\s.:\-–—]*(?P<rest>.*)$",
     re.I,
 )
 PREAMBLE = re.compile(r"^(?:preamble|pr[eé]ambule|pre[aá]mbulo)\b[\s.:\-–—]*(?P<rest>(?:[A-Z].*)?)$", re.I)
@@ -402,7 +404,7 @@ class _Builder:
 
     def _unit(self, text: str, para: RawParagraph) -> bool:
         unit = UNIT.match(text)
-        if not unit or _looks_like_sentence_start(unit.group("rest")):
+        if not unit or not unit.group("num") or _looks_like_sentence_start(unit.group("rest")):
             return False
         s = self.state
         sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
@@ -434,7 +436,8 @@ class _Builder:
         s.title_done = s.seen_body = True
         s.para = s.sub = s.subsub = ""
         num = division.group("num")
-        num = num.upper() if re.fullmatch(ROMAN, num, re.I) else num.title()
+        value = ordinal_value(num)
+        num = str(value) if value else num.upper() if re.fullmatch(ROMAN, num, re.I) else num.title()
         if not division.group("rest").strip(HEADING_SEPARATORS):
             self.awaiting = "division"
         location = f"{division.group('kind').title()} {num}"
@@ -700,8 +703,9 @@ def _looks_like_sentence_start(rest: str) -> bool:
 
 def _unit_name(kind: str, num: str) -> str:
     name = KIND_NAMES.get(kind.lower(), kind.title())
-    if re.fullmatch(r"premier|premi[eè]re|primero", num, re.I):
-        num = "1"
+    value = ordinal_value(num)
+    if value:  # "Article premier", "ARTÍCULO SEXTO": cited by the number
+        num = str(value)
     if re.fullmatch(r"[ivxlcdm]+", num, re.I) and name in ("Article", "Artikel", "Section", "Clause"):
         num = num.upper()
     elif num[:1].isalpha():  # "ARTICLE TWENTY-TWO" is cited "Article Twenty-Two"

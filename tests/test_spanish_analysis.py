@@ -1,0 +1,200 @@
+"""Spanish agreements read as Spanish texts write them: articles numbered in words are cited by
+their number, a short Spanish text is not taken for French, a sentence that leaves its subject to
+the one before is read with it, and the keyword baseline searches Spanish texts with Spanish words."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from blma.api import analyze_bytes
+from blma.evaluation.baseline import KeywordBaseline, keywords_file, load_keywords
+from blma.library import default_library
+from blma.reading import read_bytes
+from blma.reading.language import identify, profile
+from blma.reading.ordinals import ordinal_value
+
+TITLE = "Convenio entre la República de Andalera y el Reino de Brisania sobre el empleo de trabajadoras domésticas"
+
+
+def _agreement(third_article: str, headings: tuple[str, ...] = ("Artículo 1", "Artículo 2", "Artículo 3", "Artículo 4")) -> str:
+    """A small Spanish agreement whose third article holds the text under test."""
+    articles = (
+        "El presente Convenio regula la contratación de trabajadoras domésticas de Andalera en Brisania.",
+        "El empleador abonará el salario mensual en la cuenta bancaria de la trabajadora.",
+        third_article,
+        "El presente Convenio entrará en vigor en la fecha de su firma.",
+    )
+    body = "\n\n".join(f"{head}\n\n{text}" for head, text in zip(headings, articles, strict=True))
+    return f"{TITLE}\n\nLas Partes han convenido lo siguiente:\n\n{body}\n"
+
+
+def _docx(paragraphs: list[tuple[str, bool]]) -> bytes:
+    """A DOCX with the given paragraphs; True marks a heading."""
+    document = Document()
+    for text, heading in paragraphs:
+        if heading:
+            document.add_heading(text, level=1)
+        else:
+            document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# -- 1. articles numbered in words --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("SEXTO", 6),
+        ("primero", 1),
+        ("Décimo tercero", 13),
+        ("decimotercero", 13),
+        ("vigésimo primero", 21),
+        ("PREMIER", 1),
+        ("deuxième", 2),
+        ("vingt et unième", 21),
+        ("dix-septième", 17),
+        ("septiembre", None),
+        ("second", None),
+    ],
+)
+def test_ordinal_words_are_read_as_numbers(words: str, number: int | None) -> None:
+    assert ordinal_value(words) == number
+
+
+def test_spanish_articles_numbered_in_words_are_cited_by_number_in_a_docx() -> None:
+    data = _docx(
+        [
+            (TITLE, False),
+            ("Las Partes han convenido lo siguiente:", False),
+            ("ARTÍCULO SEXTO", True),
+            ("1. El empleador abonará el salario cada mes.", False),
+            ("2. El empleador no retendrá el pasaporte de la trabajadora.", False),
+            ("3. La trabajadora dormirá en la cocina de la vivienda familiar.", False),
+            ("Artículo 7º", True),
+            ("Los gastos de viaje correrán a cargo del empleador.", False),
+            ("Artículo vigésimo primero", True),
+            ("El presente Convenio entrará en vigor en la fecha de su firma.", False),
+        ]
+    )
+    report = analyze_bytes("convenio.docx", data)
+    assert report.facts.language == "es"
+    sleeping = report.finding("accommodation")
+    assert sleeping.status == "contrary"
+    assert sleeping.evidence[0].location == "Artículo 6.3"
+    doc = read_bytes("convenio.docx", data)
+
+    def where(start: str) -> str:
+        return next(block.location for block in doc.blocks if block.text.startswith(start))
+
+    assert where("Los gastos de viaje") == "Artículo 7"
+    assert where("El presente Convenio entrará") == "Artículo 21"
+
+
+def test_french_articles_numbered_in_words_are_cited_by_number() -> None:
+    text = (
+        "Accord entre le Royaume de Kestrie et la République de Marovie relatif aux travailleurs saisonniers\n\n"
+        "Les Parties sont convenues de ce qui suit :\n\n"
+        "ARTICLE PREMIER\n\nLe recrutement des travailleurs est assuré par l'Office national de l'emploi.\n\n"
+        "Article deuxième\n\n1. L'employeur ne peut retenir le passeport du travailleur.\n\n"
+        "Article vingt et unième\n\nLe présent Accord entre en vigueur le jour de sa signature.\n"
+    )
+    doc = read_bytes("accord.txt", text.encode())
+
+    def where(start: str) -> str:
+        return next(block.location for block in doc.blocks if block.text.startswith(start))
+
+    assert where("Le recrutement des travailleurs") == "Article 1"
+    assert where("L'employeur ne peut") == "Article 2, alinéa 1"
+    assert where("Le présent Accord") == "Article 21"
+    assert not any(block.location.startswith("Article ,") for block in doc.blocks)
+
+
+# -- 2. short Spanish texts are Spanish ------------------------------------------------------------
+SHORT = (
+    "La trabajadora dormirá en la cocina de la vivienda de la familia. "
+    "En caso de desacuerdo prevalecerá la interpretación de la Parte receptora."
+)
+
+
+def test_a_short_spanish_paragraph_is_spanish_not_french() -> None:
+    assert identify(SHORT) == "es"
+    assert identify("La contratación de la mano de obra se hará en la oficina de la capital.") == "es"
+
+
+def test_a_near_tie_goes_to_the_documents_language() -> None:
+    paragraphs = ["El empleador no podrá retener el pasaporte de la trabajadora ni sus documentos.",
+                  "La casa de la familia en la capital de la provincia de la costa."]
+    assert profile(paragraphs).by_paragraph == ["es", "es"]
+
+
+def test_a_two_sentence_spanish_text_is_analysed_in_spanish() -> None:
+    report = analyze_bytes("breve.txt", SHORT.encode(), language="es")
+    assert report.facts.language == "es"
+    assert report.finding("accommodation").status == "contrary"
+
+
+# -- 3. contrary findings in a full agreement ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "pid"),
+    [
+        ("La trabajadora dormirá en la cocina de la vivienda familiar.", "accommodation"),
+        ("En caso de desacuerdo prevalecerá la interpretación de la Parte receptora.", "dispute_settlement"),
+    ],
+)
+def test_a_contrary_sentence_is_found_in_a_full_spanish_agreement(sentence: str, pid: str) -> None:
+    report = analyze_bytes("convenio.txt", _agreement(sentence).encode())
+    assert report.facts.language == "es"
+    assert not report.warnings or "French" not in report.warnings[0]
+    finding = report.finding(pid)
+    assert finding.status == "contrary"
+    assert finding.evidence[0].text == sentence
+    assert finding.evidence[0].location == "Artículo 3"
+
+
+# -- 4. a subject left to the sentence before -------------------------------------------------------
+def test_a_spanish_sentence_without_subject_binds_the_subject_before() -> None:
+    denied = _agreement(
+        "Las trabajadoras domésticas recibirán el mismo salario que las nacionales. "
+        "No podrán cambiar de empleador durante el primer año."
+    )
+    finding = analyze_bytes("convenio.txt", denied.encode()).finding("employer_change")
+    assert finding.status == "contrary"
+    assert finding.evidence[0].text == "No podrán cambiar de empleador durante el primer año."
+
+    allowed = _agreement(
+        "Las trabajadoras domésticas recibirán el mismo salario que las nacionales. "
+        "Podrán cambiar de empleador al término del primer año."
+    )
+    finding = analyze_bytes("convenio.txt", allowed.encode()).finding("employer_change")
+    assert finding.status != "contrary"
+    assert "soft wording" not in finding.reason  # the workers' right, not a State's soft "may"
+
+
+def test_the_subject_is_carried_to_the_next_paragraph_of_the_same_article_only() -> None:
+    carried = _agreement("Las trabajadoras domésticas recibirán el salario mínimo.\n\nNo podrán cambiar de empleador.")
+    assert analyze_bytes("convenio.txt", carried.encode()).finding("employer_change").status == "contrary"
+    apart = (
+        f"{TITLE}\n\nLas Partes han convenido lo siguiente:\n\nArtículo 1\n\n"
+        "Las trabajadoras domésticas recibirán el salario mínimo.\n\nArtículo 2\n\nNo podrán cambiar de empleador.\n"
+    )
+    assert analyze_bytes("convenio.txt", apart.encode()).finding("employer_change").status != "contrary"
+
+
+# -- the keyword baseline -------------------------------------------------------------------------
+def test_the_keyword_baseline_searches_a_spanish_text_with_spanish_words(tmp_path) -> None:
+    ids = list(default_library().protections)
+    spanish = load_keywords(keywords_file("es"), protection_ids=ids)
+    baseline = KeywordBaseline(load_keywords(protection_ids=ids), {"es": spanish})
+    text = "El empleador no podrá retener el pasaporte de la trabajadora."
+    assert baseline.statuses(text, "es")["identity_documents"] == "present"
+    assert baseline.statuses(text, "en")["identity_documents"] == "missing"
+    path = tmp_path / "convenio.txt"
+    path.write_text(_agreement(text), encoding="utf-8")
+    predicted = baseline.predict(path)
+    assert predicted["identity_documents"] == "present"
+    assert predicted["wage_protection"] == "present"  # "salario"
+    assert predicted["family_reunification"] == "missing"
