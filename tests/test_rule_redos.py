@@ -1,6 +1,6 @@
-"""No cue of the rulebook backtracks catastrophically: every pattern, run against adversarial
-text (long runs of the characters it repeats, 10,000 brackets, 50,000-character words and
-lines), finishes within a fixed budget.
+"""No cue of any supported language's rulebook backtracks catastrophically: every pattern, run
+against adversarial text (long runs of the characters it repeats, 10,000 brackets,
+50,000-character words and lines), finishes within a fixed budget.
 
 A pattern that takes quadratic time ("[^.;]*X" unanchored, "\\w+ " before a phrase) needs a
 few milliseconds on a sentence and minutes on a 50,000-character line; the budget tells them
@@ -19,6 +19,7 @@ from re import _parser as sre_parse
 import pytest
 
 from blma.analysis.prefilter import required_literals
+from blma.analysis.rule_languages import supported_languages
 from blma.analysis.rules import load_rulebook
 from blma.reading.bounds import shape_for_analysis
 from blma.reading.models import RawParagraph
@@ -28,8 +29,10 @@ from blma.reading.models import RawParagraph
 BUDGET = 3.0
 LENGTH = 50_000
 #: Deontic-lexicon entries the analysis only ever anchors at a position (``pattern.match``):
-#: components.py matches ``denied_burden`` right after a negated verb.
-ANCHORED = {"modality.denied_burden"}
+#: components.py matches ``denied_burden`` right after a negated verb, and a language's own
+#: ``for_worker`` on the 60 characters after a denial (English has none: it uses FOR_WORKER);
+#: deontic.py matches a language's ``subjectless`` at the start of a sentence.
+ANCHORED = {"modality.denied_burden", "modality.for_worker", "modality.subjectless"}
 GENERIC = [
     "(" * 10_000,
     ")" * 10_000,
@@ -52,9 +55,9 @@ CATEGORY_SAMPLES = {
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 
 
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """Every compiled pattern the analysis runs, by where it comes from."""
-    book = load_rulebook()
+def _patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """Every compiled pattern the analysis runs in one language, by where it comes from."""
+    book = load_rulebook(language=language)
     found: dict[str, re.Pattern[str]] = {}
     for pid, rule in book.rules.items():
         for kind, cues in (("topic", rule.topic), ("weak_topic", rule.weak_topic)):
@@ -79,7 +82,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return found
 
 
-PATTERNS = _patterns()
+def _all_patterns() -> dict[str, re.Pattern[str]]:
+    """Every language's patterns, named "language/where"; a pattern used alike in several places
+    (two languages, two cues) is run once."""
+    found: dict[str, re.Pattern[str]] = {}
+    seen: set[tuple[str, int, bool]] = set()
+    for language in supported_languages():
+        for name, pattern in _patterns(language).items():
+            use = (pattern.pattern, pattern.flags, name in ANCHORED)
+            if use not in seen:
+                seen.add(use)
+                found[f"{language}/{name}"] = pattern
+    return found
+
+
+PATTERNS = _all_patterns()
 
 
 def _first_chars(items) -> set[str]:
@@ -160,7 +177,7 @@ def _stop(_signum, _frame):
 def _seconds_for(name: str, pattern: re.Pattern[str], budget: float) -> float:
     """CPU time to run ``pattern`` over its inputs; the regex engine is interrupted at ``budget``
     (``re`` checks for signals while it backtracks)."""
-    run = pattern.match if name in ANCHORED else pattern.search
+    run = pattern.match if name.split("/")[-1] in ANCHORED else pattern.search
     inputs = adversarial_inputs(pattern)
     previous = signal.signal(signal.SIGVTALRM, _stop)
     signal.setitimer(signal.ITIMER_VIRTUAL, budget)
@@ -176,12 +193,19 @@ def _seconds_for(name: str, pattern: re.Pattern[str], budget: float) -> float:
         signal.signal(signal.SIGVTALRM, previous)
 
 
-def test_the_rulebook_has_the_cues_this_test_expects():
+@pytest.mark.parametrize("language", supported_languages())
+def test_every_rulebook_has_the_cues_this_test_expects(language):
     """The collection above must see every kind of cue: a new kind would otherwise go untested."""
-    kinds = {name.split(".")[1] for name in PATTERNS}
+    names = list(_patterns(language))
+    kinds = {name.split(".")[1] for name in names}
     assert {"topic", "mask", "elements", "contrary", "restrict"} <= kinds
-    assert len(PATTERNS) > 400
-    assert sum(name.startswith("modality.") for name in PATTERNS) > 30
+    assert len(names) > 300
+    assert sum(name.startswith("modality.") for name in names) > 30
+    assert sum(name.startswith(f"{language}/") for name in PATTERNS) > 100  # its own words are run
+
+
+def test_every_supported_language_is_checked():
+    assert {name.split("/")[0] for name in PATTERNS} == set(supported_languages()) >= {"en", "fr", "es"}
 
 
 def test_adversarial_inputs_hold_runs_of_what_a_pattern_repeats():
@@ -200,4 +224,6 @@ def test_whitespace_runs_never_reach_the_analysis():
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_no_cue_backtracks_catastrophically(name):
     seconds = _seconds_for(name, PATTERNS[name], BUDGET)
-    assert seconds <= BUDGET, f"{name} ran over {BUDGET} s on adversarial text: {PATTERNS[name].pattern[:300]}"
+    assert seconds <= BUDGET, (
+        f"{name} ran over {BUDGET} s on adversarial text: {PATTERNS[name].pattern[:300]}"
+    )

@@ -15,17 +15,26 @@ a pattern that ``re`` matches; it may let through one that ``re`` then rejects. 
   Hyperscan runs without its UTF-8 and Unicode (UCP) modes, which refuse ``\\b``.
 - each pattern is rewritten from Python's own parse of it (``pieces``) into Hyperscan
   expressions that match at least what the original matches on the folded text: lookarounds,
-  lazy, possessive and atomic forms are relaxed away, and the pattern is cut at its windows of
-  words ("(?:\\w+\\W+){0,4}?") and top-level alternatives into small pieces, of which every
-  piece of some alternative must occur. A pattern with back-references or the ASCII flag, or
-  one that can match the empty string, is not pre-checked: it is always run.
+  lazy, possessive and atomic forms are relaxed away, and the pattern is cut into pieces that
+  are its *mandatory fixed runs*: literals, classes, fixed counts and alternations of such
+  runs, never anything optional or of variable length ("?", "*", "+" beyond its first copy,
+  "{0,n}", a window of words). Hyperscan was seen to miss whole patterns that mix alternations
+  with optional groups ("(?:tras|a|al) (?:(?:su |la |el ))?(?:\\w+ )?regreso" on a text of 45
+  characters), so no such mix reaches it; every piece is something any match must hold, so
+  the superset holds by construction. An alternation of variable alternatives splits the
+  pattern into ways (one per alternative, as do its top-level alternatives and an optional
+  group between two runs), each a set of pieces that must all occur; past a few ways it gives
+  one piece instead, the best run of each alternative. A pattern with back-references or the
+  ASCII flag, or one that can match the empty string, is not pre-checked: it is always run.
 
 Hyperscan is optional (x86-64 wheels only): without it, with ``BLMA_PRECHECK=off``, or when
 its database cannot be built or loaded, every pattern that passes the literal prefilter is
 simply run. Building the database takes seconds, so it is kept in the user's cache folder
 (``user_cache.py``) under a hash of its expressions, this code's version and Hyperscan's; a
-stale or damaged file is never used. ``tests/test_precheck.py`` checks on every development
-sentence that nothing ``re`` matches is ever ruled out.
+stale or damaged file is never used. ``tests/test_precheck.py`` checks, for every language's
+rulebook, on the development sentences of every language and on strings made from the
+patterns and the rules' examples set in running text, that nothing ``re`` matches is ever
+ruled out.
 """
 
 from __future__ import annotations
@@ -52,7 +61,7 @@ except ImportError:  # pragma: no cover - depends on the platform
 ENABLED = hyperscan is not None and os.environ.get("BLMA_PRECHECK", "").lower() not in ("off", "0", "no")
 
 #: Bump when ``fold`` or ``pieces`` change what they produce: the cache keys include it.
-TRANSLATION = 1
+TRANSLATION = 2
 
 # -- folding the text ---------------------------------------------------------------------------
 # One ASCII stand-in per class of non-ASCII character, in the same \w / \d / \s class for
@@ -149,8 +158,6 @@ _CATEGORIES = {
     sre.CATEGORY_NOT_WORD: r"\W",
 }
 _ANY_CHAR = r"[\s\S]"
-# Python's "^" and "\A", "$" (end, or before a final line break) and "\Z" (end) in Hyperscan
-_ANCHORS = {sre.AT_BEGINNING: "^", sre.AT_BEGINNING_STRING: "^", sre.AT_END: "$", sre.AT_END_STRING: r"\z"}
 #: Non-ASCII characters that fold to an ASCII letter (what ``_fold_char`` gives them).
 _TO_ASCII = {code: chr(_canonical(code)) for code in (0x130, 0x131, 0x17F, 0x212A)}
 
@@ -196,11 +203,12 @@ def _flags(state: int, add: int, remove: int) -> int:
     return (state | add) & ~remove
 
 
-def _sequence(items, flags: int) -> str:
-    return "".join(_item(op, av, flags) for op, av in items)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ONE_CHAR = (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
 
 
-def _item(op, av, flags: int) -> str:  # one case per kind of node
+def _one(op, av, flags: int) -> str:
+    """One character (literal, class, any), folded, as Hyperscan matches it."""
     ignorecase = bool(flags & re.IGNORECASE)
     if op is sre.LITERAL:
         return _char(_TABLE[av])
@@ -211,51 +219,187 @@ def _item(op, av, flags: int) -> str:  # one case per kind of node
         return f"[^{_char(folded)}]"
     if op is sre.ANY:
         return _ANY_CHAR if flags & re.DOTALL else r"[^\n]"
-    if op is sre.IN:
-        return _class(av, ignorecase)
-    if op is sre.BRANCH:
-        return "(?:" + "|".join(_sequence(alt, flags) for alt in av[1]) + ")"
-    if op is sre.SUBPATTERN:
-        _group, add, remove, sub = av
-        inner = _flags(flags, add, remove)
-        if inner & re.ASCII:
-            raise Unsupported("ASCII flag")
-        return "(?:" + _sequence(sub, inner) + ")"
-    if op is sre.ATOMIC_GROUP:
-        return "(?:" + _sequence(av, flags) + ")"
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, sub = av  # lazy and possessive repeats match no more than greedy ones
-        inner = _sequence(sub, flags)
-        if high == 1:
-            return f"(?:{inner})" + ("" if low else "?")
-        if not _one_char(sub):
-            # a window of words ("(?:\w+\W+){0,8}?") becomes "anything": Hyperscan builds states
-            # for every step of such repeats, and the database grows too large to build
-            return (f"(?:{inner}){{{low}}}" if low else "") + f"{_ANY_CHAR}*"
-        return f"(?:{inner}){{{low},}}" if high is sre.MAXREPEAT else f"(?:{inner}){{{low},{high}}}"
-    if op is sre.AT:
-        if av is sre.AT_BOUNDARY:
-            return r"\b"
-        if av is sre.AT_NON_BOUNDARY:
-            return r"\B"
-        if flags & re.MULTILINE and av in (sre.AT_BEGINNING, sre.AT_END):
-            return ""  # a line anchor: dropped (matches more)
-        return _ANCHORS[av]
-    if op in (sre.ASSERT, sre.ASSERT_NOT):
-        return ""  # a lookaround only narrows a match: without it the pattern matches more
-    raise Unsupported(str(op))
+    return _class(av, ignorecase)
 
 
-def _one_char(items) -> bool:
-    return len(items) == 1 and items[0][0] in (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
+def _anchor(av) -> str:
+    """A word boundary test of the text at one position; it holds there whatever the pattern's
+    other items are, so it may stand at the edge of a piece. The anchors of the start and end
+    of the text or a line are dropped (a piece then matches more): Hyperscan refuses a "^" that
+    does not start its expression ("\\b^comisión", "\\b(?:^a|b)")."""
+    if av is sre.AT_BOUNDARY:
+        return r"\b"
+    if av is sre.AT_NON_BOUNDARY:
+        return r"\B"
+    return ""
 
 
-def _gap(op, av) -> bool:
-    """A repeated run of several items, such as a window of words: where a pattern is cut."""
-    return op in _REPEATS and av[1] != 1 and not _one_char(av[2])
+def _group_flags(av, flags: int) -> tuple[int, list]:
+    _group, add, remove, sub = av
+    inner = _flags(flags, add, remove)
+    if inner & re.ASCII:
+        raise Unsupported("ASCII flag")
+    return inner, list(sub)
 
 
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+def _fixed(items, flags: int) -> tuple[str, int] | None:
+    """The items as one Hyperscan expression when they match only fixed runs (characters,
+    classes, alternations of such runs, counts without range), else None: nothing optional
+    or repeated a variable number of times. With it, how many letters and digits any match
+    of it spells out for sure (how rare it is likely to be)."""
+    parts, weight = [], 0
+    for op, av in items:
+        if op in _ONE_CHAR:
+            parts.append(_one(op, av, flags))
+            weight += op is sre.LITERAL and _TABLE[av].isalnum()
+        elif op is sre.AT:
+            parts.append(_anchor(av))
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue  # a lookaround only narrows a match: without it the pattern matches more
+        elif op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+            inner, sub = _group_flags(av, flags) if op is sre.SUBPATTERN else (flags, list(av))
+            part = _fixed(sub, inner)
+            if part is None:
+                return None
+            parts.append(part[0])
+            weight += part[1]
+        elif op is sre.BRANCH:
+            branches = [list(branch) for branch in av[1]]
+            alternatives = [_fixed(branch, flags) for branch in branches]
+            if any(a is None for a in alternatives) or any(_nullable(b) for b in branches):
+                return None  # a variable or empty alternative: the alternation is optional
+            parts.append("(?:" + "|".join(a[0] for a in alternatives) + ")")  # type: ignore[index]
+            weight += min(a[1] for a in alternatives)  # type: ignore[index]
+        elif op in _REPEATS:
+            low, high, sub = av
+            part = _fixed(list(sub), flags)
+            if part is None or low != high or low == 0:
+                return None
+            parts.append(f"(?:{part[0]}){{{low}}}" if low != 1 else part[0])
+            weight += part[1] * low
+        else:
+            raise Unsupported(str(op))
+    return "".join(parts), weight
+
+
+class _Runs:
+    """The pieces of one way through a pattern: its mandatory fixed runs, read left to right."""
+
+    def __init__(self) -> None:
+        self.done: dict[str, int] = {}  # each run's expression and weight (``_fixed``)
+        self._current: list[str] = []
+        self._weight = 0
+        self._consumes = False
+
+    def copy(self) -> _Runs:
+        other = _Runs()
+        other.done, other._current = dict(self.done), list(self._current)
+        other._weight, other._consumes = self._weight, self._consumes
+        return other
+
+    def add(self, expression: str, weight: int, consumes: bool) -> None:
+        self._current.append(expression)
+        self._weight += weight
+        self._consumes = self._consumes or consumes
+
+    def cut(self) -> None:
+        """What follows need not start where the current run ends."""
+        if self._consumes:  # a run of anchors alone tells nothing
+            self.done["".join(self._current)] = self._weight
+        self._current, self._weight, self._consumes = [], 0, False
+
+    def best(self) -> tuple[str, int] | None:
+        """The run least likely to occur by chance."""
+        return max(self.done.items(), key=lambda run: (run[1], len(run[0])), default=None)
+
+
+#: At most this many ways through one top-level alternative (each alternation with a variable
+#: alternative doubles them or more); beyond, such an alternation gives one piece (``_either``).
+_WAYS = 8
+_CUT = None  # a task: cut the run here
+
+
+def _tasks(items, flags: int) -> list:
+    """Items as tasks on a stack (the first on top), each with the flags it is read under."""
+    return [(op, av, flags) for op, av in reversed(list(items))]
+
+
+def _joins(stack: list) -> bool:
+    """Whether the next task adds to a fixed run (so cutting before it would split one)."""
+    task = stack[-1] if stack else _CUT
+    if task is _CUT:
+        return False
+    op, av, flags = task
+    return op not in _REPEATS and _fixed([(op, av)], flags) is not None and not _nullable([(op, av)])
+
+
+def _ways(items, flags: int, start: _Runs, limit: int) -> list[_Runs]:
+    """The mandatory fixed runs of ``items``, cut at every element that is optional or of
+    variable length: only what every match must hold becomes a piece. An alternation with a
+    variable alternative splits the walk into one way per alternative, while there are at most
+    ``limit`` ways; each way's runs must all occur, for one of the ways."""
+    walks, ways = [(start, _tasks(items, flags))], []
+    while walks:
+        runs, stack = walks.pop()
+        while stack:
+            task = stack.pop()
+            if task is _CUT:
+                runs.cut()
+                continue
+            op, av, flags = task
+            if op is sre.SUBPATTERN:  # a group without a quantifier is its items in sequence
+                inner, sub = _group_flags(av, flags)
+                stack += _tasks(sub, inner)
+            elif op is sre.ATOMIC_GROUP:
+                stack += _tasks(av, flags)
+            elif op in _REPEATS:
+                low, high, sub = av
+                part = _fixed(list(sub), flags) if low else None
+                if not low and high == 1 and _joins(stack) and len(walks) + len(ways) + 2 <= limit:
+                    # an optional group between two fixed runs ("of (?:their )?choice"): one way
+                    # without it, one with it once, so that the runs on either side stay joined
+                    walks += [(runs.copy(), list(stack)), (runs.copy(), stack + _tasks(sub, flags))]
+                    break
+                if not low:
+                    runs.cut()
+                elif part is not None:  # its first ``low`` copies are mandatory and fixed
+                    expression = f"(?:{part[0]})" + (f"{{{low}}}" if low != 1 else "")
+                    runs.add(expression, part[1] * low, not _nullable(sub))
+                    if high != low:
+                        runs.cut()
+                else:  # its first copy is mandatory: so are its own runs
+                    stack += [_CUT, *_tasks(sub, flags)]
+            elif (part := _fixed([(op, av)], flags)) is not None:
+                runs.add(*part, not _nullable([(op, av)]))
+            elif _nullable([(op, av)]):  # an alternation with an empty alternative
+                runs.cut()
+            elif len(walks) + len(ways) + len(av[1]) <= limit:  # one way per alternative
+                walks += [(runs.copy(), stack + _tasks(branch, flags)) for branch in av[1]]
+                break
+            else:
+                _either(av[1], flags, runs)
+        else:
+            runs.cut()
+            ways.append(runs)
+    return ways
+
+
+def _either(branches, flags: int, runs: _Runs) -> None:
+    """One piece for a mandatory alternation: the best run of each alternative, any of them.
+    Each alternative's first run goes on from the run before the alternation."""
+    best = []
+    for branch in branches:
+        start = runs.copy()
+        start.done = {}
+        run = _ways(list(branch), flags, start, 1)[0].best()
+        if run is None:
+            runs.cut()
+            return  # an alternative that needs nothing fixed: the alternation gives no piece
+        best.append(run)
+    runs.cut()
+    expressions = list(dict.fromkeys(expression for expression, _weight in best))
+    runs.add("(?:" + "|".join(expressions) + ")", min(weight for _expression, weight in best), True)
+    runs.cut()
 
 
 def _nullable(items) -> bool:
@@ -284,20 +428,26 @@ def _alternatives(items, flags: int) -> list[list[str]]:
     """The pattern's top-level alternatives, each as the pieces that must all occur in a match."""
     items = list(items)
     while len(items) == 1 and items[0][0] is sre.SUBPATTERN:
-        _group, add, remove, sub = items[0][1]
-        flags = _flags(flags, add, remove)
-        items = list(sub)
+        flags, items = _group_flags(items[0][1], flags)
     if flags & re.ASCII:
         raise Unsupported("ASCII flag")
-    if len(items) == 1 and items[0][0] is sre.BRANCH:
-        return [pieces for alt in items[0][1][1] for pieces in _alternatives(alt, flags)]
-    segments: list[list] = [[]]
-    for op, av in items:
-        if _gap(op, av):
-            segments.append([])
-        else:
-            segments[-1].append((op, av))
-    return [[_sequence(s, flags) for s in segments if not _nullable(s)]]
+    # one alternation, maybe between anchors (Python's parser takes the "\\b" all start with
+    # out of "\\bx|\\by"): each alternative, with the anchors, is an alternative of the pattern
+    core = [n for n, (op, _av) in enumerate(items) if op is not sre.AT]
+    if len(core) == 1 and items[core[0]][0] is sre.BRANCH:
+        n = core[0]
+        return [
+            pieces
+            for alt in items[n][1][1]
+            for pieces in _alternatives([*items[:n], *alt, *items[n + 1 :]], flags)
+        ]
+    options = []
+    for way in _ways(items, flags, _Runs(), _WAYS):
+        # a run that spells out no letter or digit ("\\W", "\\d{2}") is found in almost any
+        # sentence: it would cost a piece and rule out nothing beside the other runs
+        telling = [run for run, weight in way.done.items() if weight]
+        options.append(telling or list(way.done))
+    return options
 
 
 def pieces(pattern: str, flags: int) -> list[list[str]] | None:
@@ -314,9 +464,11 @@ def pieces(pattern: str, flags: int) -> list[list[str]] | None:
 def pieces_of(tree: sre_parse.SubPattern, flags: int) -> list[list[str]] | None:
     """``pieces`` from Python's parse of the pattern.
 
-    A pattern is cut at its windows of words and at its top-level alternation, so that each
-    piece is small (large ones make Hyperscan's database slow to build) and shared with the
-    other patterns built from the same vocabulary.
+    Each piece is a run of the pattern that every match holds, with nothing optional or of
+    variable length in it: Hyperscan was seen to miss matches of whole patterns mixing
+    alternations with optional groups ("(?:tras|a|al) (?:(?:su |la |el ))?(?:\\w+ )?regreso"
+    on a long enough text), never of such runs. Small pieces are also quick to build and
+    shared by the patterns made from the same vocabulary.
     """
     try:
         options = _alternatives(list(tree), tree.state.flags | flags)
