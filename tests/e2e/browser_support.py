@@ -101,6 +101,12 @@ def open_page(page, server: str, path: str, heading: str) -> None:
     page.get_by_role("heading", name=heading).wait_for()
 
 
+def settled(page, timeout: float = 60_000) -> None:
+    """Wait until the app has finished rerunning (Streamlit's "running" indicator is gone):
+    a click made while the page is still being redrawn can land on an element about to close."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=timeout)
+
+
 def screenshot(page, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser_support import SAMPLE, UPLOAD, open_page, watched_tab
+from browser_support import SAMPLE, UPLOAD, open_page, settled, watched_tab
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the agreements written for the app
 from app_agreements import HOSTILE, hostile_agreement
@@ -65,11 +65,12 @@ def test_an_upload_over_the_limit_says_so_next_to_the_uploader(page, server, tmp
 
 def _record_decision(page, title: str, status: str, reason: str) -> None:
     expander = page.locator('[data-testid="stExpander"]', has_text=title).first
-    if expander.locator("details").get_attribute("open") is None:
-        expander.locator("summary").click()
     choice = expander.locator('[data-testid="stSelectbox"] input')
     option = page.get_by_role("option", name=re.compile(f"{status}$"))
     for attempt in range(3):  # a rerun still drawing the page (the name just typed) may close the list
+        settled(page)
+        if expander.locator("details").get_attribute("open") is None:
+            expander.locator("summary").click()
         choice.click()
         choice.fill(status)  # the list filters as one types; Enter takes the first match
         try:
