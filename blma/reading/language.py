@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -66,12 +67,13 @@ def evidence(words: list[str]) -> Counter[str]:
     return found
 
 
-def identify(text: str, prior: str | None = None) -> str | None:
+def identify(text: str, prior: str | Callable[[], str | None] | None = None) -> str | None:
     """The language code of one paragraph, or None when it is too short to tell.
 
     Function-word shares pick the language; when two are nearly tied (a short Spanish sentence
     of "la ... en la ... de la" reads as French as much as Spanish), the letters and words only
-    one of them uses decide, and when they do not, ``prior``, the document's own language.
+    one of them uses decide, and when they do not, ``prior``, the document's own language (or
+    a function that works it out, called only then).
     """
     lexicon = _lexicon()
     letters = [c for c in text if c.isalpha()]
@@ -94,6 +96,8 @@ def identify(text: str, prior: str | None = None) -> str | None:
     ranked = sorted(close, key=lambda code: found[code], reverse=True)
     if found[ranked[0]] > found[ranked[1]] + 0.5:
         return ranked[0]
+    if callable(prior):
+        prior = prior()
     return prior if prior in close else best
 
 
@@ -117,8 +121,12 @@ def profile(paragraphs: list[str]) -> LanguageProfile:
     """Each paragraph's language, near ties settled by the whole document's evidence: a short
     text gives each paragraph little to go on, but all of them together tell its language."""
     result = LanguageProfile()
-    pooled = evidence([w for text in paragraphs for w in _words(text)])
-    prior = pooled.most_common(1)[0][0] if pooled else None
+
+    @cache
+    def prior() -> str | None:  # the whole document's evidence, gathered only for a near tie
+        pooled = evidence([w for text in paragraphs for w in _words(text)])
+        return pooled.most_common(1)[0][0] if pooled else None
+
     for text in paragraphs:
         code = identify(text, prior)
         result.by_paragraph.append(code)
