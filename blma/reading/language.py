@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from blma.resources import package_path
 from blma.yamlio import load_yaml
@@ -55,16 +55,24 @@ def evidence(words: list[str]) -> Counter[str]:
     """How strongly ``words`` speak for each language: a function word or a mark (letter, ending)
     counts for the languages that have it, split between them, so "la" says little about French
     or Spanish and "dormirá", "les" or "nation" much."""
-    lexicon = _lexicon()
     found: Counter[str] = Counter()
     for word in words:
-        for table in (
-            [code for code, ws in lexicon.words.items() if word in ws],
-            [code for code, pattern in lexicon.marks.items() if pattern.search(word)],
-        ):
-            for code in table:
-                found[code] += 1 / len(table)
+        for code, weight in _votes(word):
+            found[code] += weight
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _votes(word: str) -> tuple[tuple[str, float], ...]:
+    """What one word says, language by language (legal texts repeat their words: worked out once)."""
+    lexicon = _lexicon()
+    votes: list[tuple[str, float]] = []
+    for table in (
+        [code for code, ws in lexicon.words.items() if word in ws],
+        [code for code, pattern in lexicon.marks.items() if pattern.search(word)],
+    ):
+        votes += [(code, 1 / len(table)) for code in table]
+    return tuple(votes)
 
 
 def identify(text: str, prior: str | Callable[[], str | None] | None = None) -> str | None:
@@ -76,16 +84,19 @@ def identify(text: str, prior: str | Callable[[], str | None] | None = None) -> 
     a function that works it out, called only then).
     """
     lexicon = _lexicon()
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return None
     for code, pattern in lexicon.scripts.items():
-        if len(pattern.findall(text)) > len(letters) / 3:
+        if len(pattern.findall(text)) > letters / 3:
             return code
     words = _words(text)
     if len(words) < MIN_WORDS:
         return None
-    scores = {code: sum(w in ws for w in words) / len(words) for code, ws in lexicon.words.items()}
+    counted = Counter(words)  # each distinct word looked up once per language
+    scores = {
+        code: sum(n for w, n in counted.items() if w in ws) / len(words) for code, ws in lexicon.words.items()
+    }
     best = max(scores, key=lambda code: scores[code])
     if scores[best] < MIN_SHARE:
         return None
