@@ -475,6 +475,21 @@ def kit(path: str | Path, analyzer: Analyzer | None = None) -> Kit:
     return kit_from_agreement(read_path(path), analyzer)
 
 
+def kit_for_draft(spec: DraftSpec) -> Kit:
+    """The kit for the instrument a specification drafts, built in memory (the Draft page)."""
+    from blma.kit import kit_from_spec
+
+    return kit_from_spec(spec, source="the draft on the Draft page")
+
+
+def kit_for_upload(name: str, data: bytes) -> Kit:
+    """The kit for an uploaded agreement, read in memory (the Review page)."""
+    from blma.kit import kit_from_agreement
+    from blma.reading import read_bytes
+
+    return kit_from_agreement(read_bytes(name, data))
+
+
 def kit_files(made: Kit) -> dict[str, bytes]:
     """The kit's files by name: the Word document, the tracker as XLSX and as CSV."""
     from blma.kit.writers import FILES

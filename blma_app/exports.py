@@ -77,6 +77,50 @@ def draft_downloads(spec: api.DraftSpec, stem: str) -> list[Download]:
     ]
 
 
+#: The kit's files as the pages offer them: label, MIME type and what each is for.
+KIT_FILES = {
+    "joint_committee_kit.docx": (
+        "Joint-committee kit (Word)",
+        DOCX_MIME,
+        "Terms of reference for the joint committee, with the implementation tracker annexed.",
+    ),
+    "implementation_tracker.xlsx": (
+        "Implementation tracker (Excel)",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Each commitment, article by article: the Party and body responsible, timing, an indicator, "
+        "and a status column to fill in at each meeting.",
+    ),
+    "implementation_tracker.csv": (
+        "Implementation tracker (CSV)",
+        "text/csv",
+        "The same tracker as plain comma-separated text.",
+    ),
+}
+
+
+def kit_downloads(build: Callable[[], api.Kit], stem: str, queue: AnalysisQueue | None = None) -> list[Download]:
+    """The joint-committee kit as Word, Excel and CSV, built on the first click (the kit reads
+    the whole instrument) and kept for the other two."""
+    files: dict[str, bytes] = {}
+
+    def file(name: str) -> Callable[[], bytes]:
+        def run() -> bytes:
+            if not files:
+                if queue is None:
+                    files.update(api.kit_files(build()))
+                else:
+                    with queue.turn():
+                        files.update(api.kit_files(build()))
+            return files[name]
+
+        return run
+
+    return [
+        Download(label, file(name), f"{stem}.{name}", mime, help)
+        for name, (label, mime, help) in KIT_FILES.items()
+    ]
+
+
 def handout_downloads(handouts: dict[str, bytes], stem: str, *, with_pdf: bool) -> list[Download]:
     """The printed exercise and answer key (``api.exercise_handouts``) as Word, and as PDF made
     on the click when LibreOffice is installed."""

@@ -77,6 +77,9 @@ def test_a_negotiator_drafts_an_mou_step_by_step(app_page):
         "Download the draft (Word)",
         "Download the draft (Markdown)",
         "Save the specification (YAML)",
+        "Joint-committee kit (Word)",
+        "Implementation tracker (Excel)",
+        "Implementation tracker (CSV)",
     ]
     form = at.session_state[F.FORM_KEY]
     spec = F.to_spec(form).spec

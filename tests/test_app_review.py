@@ -105,14 +105,15 @@ def test_the_page_leads_with_what_needs_action_in_one_grouped_list(app_page, sam
 
 def test_the_downloads_sit_above_the_list_and_are_built_only_when_asked(app_page, monkeypatch):
     built: list[str] = []
-    for name in ("gap_report_docx", "gap_report_markdown", "annotate_reviewed", "review_file_text"):
+    for name in ("gap_report_docx", "gap_report_markdown", "annotate_reviewed", "review_file_text", "kit_for_upload"):
         real = getattr(api, name)
         monkeypatch.setattr(api, name, lambda *a, _real=real, _name=name, **k: built.append(_name) or _real(*a, **k))
     at = open_sample(app_page)
     buttons = at.get("download_button")
     assert [b.label for b in buttons] == [
         "Gap report (Word)", "Gap report (Markdown)", "Gap report (JSON)", "Annotated agreement (Word)",
-        "Review file (YAML)",
+        "Review file (YAML)", "Joint-committee kit (Word)", "Implementation tracker (Excel)",
+        "Implementation tracker (CSV)",
     ]
     assert all(b.proto.deferred_file_id for b in buttons)  # Streamlit calls the builder on the click
     assert built == []

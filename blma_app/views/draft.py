@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from blma import api
+from blma_app import analysis_queue, exports, keep, resources
 from blma_app import draft_form as F
-from blma_app import exports, keep, resources
 from blma_app.state import fingerprint, prepared
 from blma_app.status import GROUP_LABELS, PRIORITY_LABELS, strength_badge
 from blma_app.text import plain
@@ -388,6 +388,18 @@ def step_download() -> None:
         )
     if (why_no_pdf := api.pdf_unavailable()) is not None:
         st.caption(f"No PDF on this server: {why_no_pdf}")
+    st.markdown("**For the joint committee** (each file is made when you click it)")
+    kit = prepared(
+        "draft.kit",
+        fingerprint(spec.to_text()),
+        lambda: exports.kit_downloads(lambda: api.kit_for_draft(spec), stem, analysis_queue.shared()),
+    )
+    with st.container(horizontal=True):
+        for item in kit:
+            st.download_button(
+                item.label, item.data, file_name=item.file_name, mime=item.mime, help=item.help,
+                on_click="ignore", key=f"draft.kit.{item.file_name}",
+            )
     with st.expander("Read the whole draft"):
         st.markdown(current.to_markdown())
     _nav(F.STEPS[1], None)

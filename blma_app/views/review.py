@@ -204,6 +204,8 @@ downloads = exports.review_downloads(
     review.data if review.is_docx else None,
     review.review_file(),
     analysis_queue.shared(),
+) + exports.kit_downloads(
+    lambda: api.kit_for_upload(review.name, review.data), review.stem, analysis_queue.shared()
 )
 with st.container(horizontal=True):
     for item in downloads:

@@ -133,6 +133,11 @@ def test_draft_step_by_step(page, server, tmp_path):
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     assert path.name == "sundara-valdoria-agreement.pdf" and path.read_bytes()[:4] == b"%PDF"
+    with page.expect_download(timeout=120_000) as info:  # the kit reads the whole draft back
+        page.get_by_role("button", name="Implementation tracker (Excel)").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name == "sundara-valdoria-agreement.implementation_tracker.xlsx" and path.read_bytes()[:2] == b"PK"
 
 
 def test_compare_two_uploads(page, server):
