@@ -80,7 +80,11 @@ def _record_decision(page, title: str, status: str, reason: str) -> None:
             if attempt == 2:
                 raise
     choice.press("Enter")
-    expander.get_by_role("textbox", name="Reason").fill(reason)
+    settled(page)
+    box = expander.get_by_role("textbox", name="Reason")
+    box.fill(reason)
+    box.press("Tab")  # the text is the app's once the field is left; a click racing the rerun may lose it
+    settled(page)
     expander.get_by_role("button", name="Record decision").click()
     page.get_by_text("your decision (present) is recorded").wait_for()
 
