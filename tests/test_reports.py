@@ -87,8 +87,11 @@ def test_each_gap_gives_reason_evidence_with_location_and_suggested_clauses(repo
     for evidence in partial.evidence:
         assert f"> {evidence.text}" in section
         assert f"> — {evidence.location}" in section
-    for clause_id in partial.suggestions:
-        assert f"({clause_id}, " in section
+    library = default_library()
+    for clause_id in partial.suggestions:  # named by title and strength; no internal ids in a report
+        clause = library.clause(clause_id)
+        assert f"{clause.title} ({clause.strength} wording)" in section
+        assert clause_id not in section
 
 
 def test_present_protections_get_no_detail_section(report):
@@ -217,7 +220,8 @@ def test_docx_shows_evidence_quotes_and_rendered_clause_text(report):
     assert f"“{partial.evidence[0].text}” — {partial.evidence[0].location}" in " ".join(quotes)
     clause = default_library().clause(missing.suggestions[0])
     bullets = [t for s, t in paragraphs if s == "List Bullet"]
-    assert any(t.startswith(f"{clause.title} ({clause.id}, ") for t in bullets)
+    assert any(t.startswith(f"{clause.title} ({clause.strength} wording)") for t in bullets)
+    assert not any(clause.id in t for _, t in paragraphs)
     assert not any("{{" in t for _, t in paragraphs)
 
 

@@ -150,7 +150,7 @@ class _Section:
             paragraph.add_run(f" {self.labels['no_suggestion']}")
         for clause in row.suggestions:
             lead = doc.add_paragraph(style="List Bullet")
-            lead.add_run(say("clause_heading", clause.title, clause.clause_id, clause.strength)).bold = True
+            lead.add_run(say("clause_heading", clause.title, clause.strength)).bold = True
             if clause.reason:
                 lead.add_run(f": {clause.reason}")
             if clause.render_error:
