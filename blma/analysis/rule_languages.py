@@ -18,11 +18,8 @@ from blma.analysis.rules import (
     LEXICON_DIR,
     RULES_DIR,
     ContraryCue,
-    ElementCue,
     Examples,
-    PatternCue,
     RuleSpec,
-    TopicCue,
     _load,
 )
 from blma.errors import DataError
@@ -98,39 +95,21 @@ def localise(spec: RuleSpec, forms: LanguageForms, where: str) -> RuleSpec:
                 f"{where}: {group}: unknown cue name(s) {', '.join(unknown)} (not in protections/{spec.id}.yaml)"
             )
 
-    def topic(cues: list[TopicCue], given: dict[str, SurfaceForm | None], kind: str) -> list[TopicCue]:
+    def swapped(group: str, field: str, keep_unlisted: bool = False) -> list:
+        """The group's cues with the language's ``field`` (all, any or pattern) and examples;
+        an unlisted cue is dropped, or kept never to match (``keep_unlisted``)."""
         out = []
-        for cue in cues:
-            form = given.get(cue.name)
+        for cue in getattr(spec, group):
+            form = getattr(forms, group).get(cue.name)
             if form is None:
+                if keep_unlisted:
+                    out.append(cue.model_copy(update={field: [NEVER], "examples": Examples()}))
                 continue
-            if not form.all or form.any is not None or form.pattern is not None:
-                raise _field_error(f"{where}: {kind}", cue.name, "all", form)
-            out.append(cue.model_copy(update={"all": form.all, "examples": form.examples}))
+            others = [getattr(form, other) for other in ("all", "any", "pattern") if other != field]
+            if not getattr(form, field) or any(value is not None for value in others):
+                raise _field_error(f"{where}: {group}", cue.name, field, form)
+            out.append(cue.model_copy(update={field: getattr(form, field), "examples": form.examples}))
         return out
-
-    def patterned(
-        cues: list[PatternCue], given: dict[str, SurfaceForm | None], kind: str
-    ) -> list[PatternCue]:
-        out = []
-        for cue in cues:
-            form = given.get(cue.name)
-            if form is None:
-                continue
-            if not form.pattern or form.all is not None or form.any is not None:
-                raise _field_error(f"{where}: {kind}", cue.name, "pattern", form)
-            out.append(cue.model_copy(update={"pattern": form.pattern, "examples": form.examples}))
-        return out
-
-    elements: list[ElementCue] = []
-    for cue in spec.elements:
-        form = forms.elements.get(cue.name)
-        if form is None:
-            elements.append(cue.model_copy(update={"any": [NEVER], "examples": Examples()}))
-            continue
-        if not form.any or form.all is not None or form.pattern is not None:
-            raise _field_error(f"{where}: elements", cue.name, "any", form)
-        elements.append(cue.model_copy(update={"any": form.any, "examples": form.examples}))
 
     contrary: list[ContraryCue] = []
     for cue in spec.contrary:
@@ -152,11 +131,11 @@ def localise(spec: RuleSpec, forms: LanguageForms, where: str) -> RuleSpec:
         )
     return spec.model_copy(
         update={
-            "topic": topic(spec.topic, forms.topic, "topic"),
-            "weak_topic": topic(spec.weak_topic, forms.weak_topic, "weak_topic"),
-            "mask": patterned(spec.mask, forms.mask, "mask"),
-            "elements": elements,
-            "restrict": patterned(spec.restrict, forms.restrict, "restrict"),
+            "topic": swapped("topic", "all"),
+            "weak_topic": swapped("weak_topic", "all"),
+            "mask": swapped("mask", "pattern"),
+            "elements": swapped("elements", "any", keep_unlisted=True),
+            "restrict": swapped("restrict", "pattern"),
             "contrary": contrary,
         }
     )
