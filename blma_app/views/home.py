@@ -13,30 +13,29 @@ st.markdown(
     "against a rubric of 34 protections for migrant workers, drawn from ILO and UN standards."
 )
 
-left, right = st.columns(2)
-with left:
-    with st.container(border=True):
-        st.page_link("blma_app/views/draft.py", label="**Draft** a new agreement or MoU", icon=":material/edit_document:")
-        st.caption(
-            "Fill in the parties, choose the sectors, then pick a clause from the library for each "
-            "protection, comparing the wordings side by side. Download the text as Word, PDF or Markdown."
-        )
-    with st.container(border=True):
-        st.page_link("blma_app/views/compare.py", label="**Compare** agreements", icon=":material/compare:")
-        st.caption("See which protections each agreement secures, side by side, and what changed between two.")
-with right:
-    with st.container(border=True):
-        st.page_link("blma_app/views/review.py", label="**Review** an existing agreement", icon=":material/fact_check:")
-        st.caption(
-            "Upload an agreement (Word, PDF or text). See which protections are present, partial, "
-            "missing or contrary, with the quotes that show it, and download a gap report."
-        )
-    with st.container(border=True):
-        st.page_link("blma_app/views/learn.py", label="**Learn** the protections", icon=":material/school:")
-        st.caption(
-            "Read why each protection matters, with example clauses; test yourself on a sample agreement, "
-            "or print an exercise and its answer key for a workshop."
-        )
+#: The four pages, two per column: page, link label, icon, what it is for.
+CARDS = [
+    [
+        ("draft", "**Draft** a new agreement or MoU", "edit_document",
+         "Fill in the parties, choose the sectors, then pick a clause from the library for each "
+         "protection, comparing the wordings side by side. Download the text as Word, PDF or Markdown."),
+        ("compare", "**Compare** agreements", "compare",
+         "See which protections each agreement secures, side by side, and what changed between two."),
+    ],
+    [
+        ("review", "**Review** an existing agreement", "fact_check",
+         "Upload an agreement (Word, PDF or text). See which protections are present, partial, "
+         "missing or contrary, with the quotes that show it, and download a gap report."),
+        ("learn", "**Learn** the protections", "school",
+         "Read why each protection matters, with example clauses; test yourself on a sample agreement, "
+         "or print an exercise and its answer key for a workshop."),
+    ],
+]  # fmt: skip
+for column, cards in zip(st.columns(2), CARDS, strict=True):
+    for page, label, icon, caption in cards:
+        with column.container(border=True):
+            st.page_link(f"blma_app/views/{page}.py", label=label, icon=f":material/{icon}:")
+            st.caption(caption)
 
 st.subheader("What the statuses mean")
 st.markdown(legend())
