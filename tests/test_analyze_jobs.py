@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import os
 import pty
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,24 +104,6 @@ def test_a_terminal_sees_a_progress_bar_that_leaves_only_the_messages(tmp_path):
     assert "tracked changes" in text  # the second file's warning
     assert stdout.decode() == f"wrote {out}: 2 agreement(s) analysed\n"
     assert [r["file"] for r in json.loads(out.read_text())] == [str(p) for p in paths[:2]]
-
-
-def test_sigterm_stops_a_shared_batch_and_leaves_the_old_report(tmp_path):
-    out = tmp_path / "gaps.json"
-    out.write_text("old report\n")
-    command = [sys.executable, "-m", "blma", "analyze", *map(str, BATCH * 6), "--jobs", "2", "-o", str(out)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not [p for p in tmp_path.iterdir() if p.name.startswith(".")]:  # streaming has begun
-        assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, "no report was streamed within 120 s"
-        time.sleep(0.01)
-    process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 128 + signal.SIGTERM, stderr
-    assert "Traceback" not in stderr
-    assert out.read_text() == "old report\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["gaps.json"]
 
 
 def test_help_imports_neither_analysis_nor_drafting_nor_word_libraries():

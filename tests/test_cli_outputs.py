@@ -296,12 +296,13 @@ def test_an_interrupted_batch_leaves_the_old_report_and_no_temporary(blma_cli, t
     assert leftovers(tmp_path) == []
 
 
-def test_sigterm_during_a_batch_leaves_the_old_report_and_no_temporary(tmp_path):
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]], ids=["one process", "worker processes"])
+def test_sigterm_during_a_batch_leaves_the_old_report_and_no_temporary(tmp_path, jobs):
     """A batch killed politely (SIGTERM, as by a job scheduler) ends like Ctrl-C: the report
     being streamed is abandoned, its temporary file removed, the old report kept."""
     out = tmp_path / "gaps.json"
     out.write_text("old report\n")
-    command = [sys.executable, "-m", "blma", "analyze", *map(str, [SMALL, OTHER] * 15), "-o", str(out)]
+    command = [sys.executable, "-m", "blma", "analyze", *map(str, [SMALL, OTHER] * 15), *jobs, "-o", str(out)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not leftovers(tmp_path):  # the temporary file appears with the first report

@@ -25,21 +25,13 @@ from blma.errors import SpecError
 from blma.library import default_library, render_clause
 from blma.library.models import AGREEMENT_SECTORS
 from blma.library.render import example_values
+from tests.draft_parties import DESTINATION_AUTHORITY, ORIGIN_AUTHORITY, PARTIES_SPEC
 
 ROOT = Path(__file__).parents[1]
 CLAUSES = ROOT / "clauses"
 SECTORS = list(AGREEMENT_SECTORS)
 STYLES = ["agreement", "mou"]
-ORIGIN_AUTHORITY = "Ministry of Overseas Employment"
-DESTINATION_AUTHORITY = "Ministry of Labour and Social Affairs"
-SPEC = {
-    "parties": {
-        "origin": {"country": "the Republic of Sundara", "short_name": "Sundara", "authority": ORIGIN_AUTHORITY},
-        "destination": {
-            "country": "the Kingdom of Valdoria", "short_name": "Valdoria", "authority": DESTINATION_AUTHORITY,
-        },
-    },
-}  # fmt: skip
+SPEC = {**PARTIES_SPEC}
 MOU_WORDS = {"shall": "will", "parties": "Participants", "instrument": "Memorandum of Understanding"}
 C97 = "ILO Migration for Employment Convention (Revised), 1949 (No. 97)"
 

@@ -23,19 +23,10 @@ import pytest
 from blma.api import analyze_bytes
 from blma.drafting import draft
 from blma.library import default_library
+from tests.draft_parties import DESTINATION_AUTHORITY, ORIGIN_AUTHORITY, PARTIES_SPEC
 
 ROOT = Path(__file__).parents[1]
-ORIGIN_AUTHORITY = "Ministry of Overseas Employment"
-DESTINATION_AUTHORITY = "Ministry of Labour and Social Affairs"
-SPEC = {
-    "parties": {
-        "origin": {"country": "the Republic of Sundara", "short_name": "Sundara", "authority": ORIGIN_AUTHORITY},
-        "destination": {
-            "country": "the Kingdom of Valdoria", "short_name": "Valdoria", "authority": DESTINATION_AUTHORITY,
-        },
-    },
-    "sectors": ["general"],
-}  # fmt: skip
+SPEC = {**PARTIES_SPEC, "sectors": ["general"]}
 STYLES = ["agreement", "mou"]
 
 #: Each new clause, the protection whose article it fills, and words its article must carry.
