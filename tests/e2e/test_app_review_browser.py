@@ -65,28 +65,32 @@ def test_an_upload_over_the_limit_says_so_next_to_the_uploader(page, server, tmp
 
 def _record_decision(page, title: str, status: str, reason: str) -> None:
     expander = page.locator('[data-testid="stExpander"]', has_text=title).first
-    choice = expander.locator('[data-testid="stSelectbox"] input')
+    select = expander.locator('[data-testid="stSelectbox"]')
     option = page.get_by_role("option", name=re.compile(f"{status}$"))
-    for attempt in range(3):  # a rerun still drawing the page (the name just typed) may close the list
+    for attempt in range(3):  # a rerun still drawing the page (the name just typed) may undo a choice
         settled(page)
         if expander.locator("details").get_attribute("open") is None:
             expander.locator("summary").click()
-        choice.click()
-        choice.fill(status)  # the list filters as one types; Enter takes the first match
+        select.locator("input").click()
+        select.locator("input").fill(status)  # the list filters as one types
         try:
-            option.wait_for(timeout=10_000)
+            option.click(timeout=10_000)
+            settled(page)
+            expect(select.locator("input")).to_have_value(re.compile(f"{status}$"), timeout=5_000)  # it held
             break
-        except PlaywrightTimeout:
+        except (PlaywrightTimeout, AssertionError):
             if attempt == 2:
                 raise
-    choice.press("Enter")
-    settled(page)
     box = expander.get_by_role("textbox", name="Reason")
     box.fill(reason)
     box.press("Tab")  # the text is the app's once the field is left; a click racing the rerun may lose it
     settled(page)
     expander.get_by_role("button", name="Record decision").click()
-    page.get_by_text("your decision (present) is recorded").wait_for()
+    # the protection's heading now carries the decision (the one-off notice may be gone already:
+    # saving the work in the address reruns the page)
+    expect(page.locator('[data-testid="stExpander"]', has_text=title).first.locator("summary")).to_contain_text(
+        "your decision", timeout=60_000
+    )
 
 
 def _download(page, label: str, folder: Path) -> bytes:
