@@ -126,22 +126,36 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
     Besides the schema and cross-references, each clause is rendered with example values,
     so a template that would fail in a draft fails here first.
     """
+    from blma.drafting.wording import check_wording, wording
+    from blma.library.grammar import DRAFT_LANGUAGES
     from blma.library.loader import Problem, read_library
     from blma.library.remedies import check_remedies
     from blma.library.render import example_values, render_clause
+    from blma.library.translations import translate_library
 
     library, problems = read_library(root)
     problems += check_remedies(library)
-    if not problems:
-        examples = library.global_examples()
-        for clause in library.clauses.values():
-            try:
-                render_clause(clause, example_values(clause, examples))
-            except Exception as exc:  # report, keep checking the rest
-                problems.append(Problem(library.clause_files[clause.id], f"{clause.id}.text", str(exc)))
+    if problems:
+        return problems, ""
+    for language in DRAFT_LANGUAGES:
+        text_library, found = (library, []) if language == "en" else translate_library(library, language)
+        found += check_wording(language)
+        problems += found
+        if found:
+            continue
+        examples = text_library.global_examples()
+        for clause in text_library.clauses.values():
+            for style in clause.styles:  # in French and Spanish the party words change with the style
+                words = {"shall": "will" if style == "mou" else "shall"} | wording(language).setting("style_words")[style]
+                try:
+                    render_clause(clause, example_values(clause, examples) | words, language=language)
+                except Exception as exc:  # report, keep checking the rest
+                    file = library.clause_files[clause.id]
+                    shown = file if language == "en" else f"translations/{language}/{file}"
+                    problems.append(Problem(shown, f"{clause.id}.text", str(exc)))
     summary = (
         f"library sound: {len(library.protections)} protections, "
-        f"{len(library.clauses)} clauses in {library.root}"
+        f"{len(library.clauses)} clauses in {', '.join(DRAFT_LANGUAGES)} in {library.root}"
     )
     return problems, summary
 
@@ -287,17 +301,19 @@ def clause_preview(
     library's example numbers. Raises ``TemplateError`` when a value breaks the template.
     """
     from blma.drafting.assemble import cross_references, document_context, final_terms, split_paragraphs
+    from blma.drafting.wording import wording
     from blma.library import default_library
     from blma.library.render import example_values, render_clause
 
-    library = default_library()
+    w = wording(spec.language)
+    library = default_library().in_language(spec.language)
     clause = library.clause(clause_id)
-    context = example_values(clause, library.global_examples()) | document_context(spec) | final_terms(spec)
+    context = example_values(clause, library.global_examples()) | document_context(spec, w) | final_terms(spec, w)
     if current is not None:
         numbers = {e.protection_id: e.article for e in current.coverage.secured if e.article}
         numbers |= {a.key: a.number for a in current.articles}
-        context |= cross_references(numbers, current.annexes)
-    return split_paragraphs(render_clause(clause, context, values))
+        context |= cross_references(numbers, current.annexes, w)
+    return split_paragraphs(render_clause(clause, context, values, spec.language))
 
 
 def clause_text(clause_id: str) -> list[str]:

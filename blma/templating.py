@@ -25,7 +25,9 @@ def layout_environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(
         loader=FileSystemLoader(templates_root()),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(["html.j2"]),
+        # only the HTML files: a template built from a string (a wording table's entry, a kit
+        # term) becomes Word or Markdown text, where "d&#39;Ivoire" would be a visible defect
+        autoescape=select_autoescape(["html.j2"], default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -26,6 +26,11 @@ YEARS_KEY = W + "years"
 NOTICE_KEY = W + "notice"
 PLACE_KEY = W + "place"
 LANGUAGES_KEY = W + "languages"
+LANGUAGE_KEY = W + "language"
+SECOND_LANGUAGE_KEY = W + "second_language"
+#: The languages a draft is written in, as the form offers them.
+LANGUAGE_LABELS = {"en": "English", "fr": "French (français)", "es": "Spanish (español)"}
+NO_SECOND = ""
 #: The annexes a negotiator can attach, in the order the draft numbers them.
 ANNEX_LABELS = {
     "model_contract": "Minimum terms of the employment contract (a table citing the articles)",
@@ -66,8 +71,9 @@ PLACEHOLDERS = {
 }
 
 
-def party_key(side: str, field: str) -> str:
-    return f"{W}party.{side}.{field}"
+def party_key(side: str, field: str, language: str | None = None) -> str:
+    """A party field's widget; with ``language``, the field as the second text names it."""
+    return f"{W}party.{side}.{field}" + (f".{language}" if language else "")
 
 
 def choice_key(pid: str) -> str:
@@ -114,6 +120,8 @@ def new_form() -> dict:
     return {
         "parties": {side: {f: "" for f in PARTY_FIELDS} for side in SIDES},
         "style": "agreement",
+        "language": "en",
+        "second_language": NO_SECOND,
         "sectors": ["general"],
         "duration": {"years": 5, "notice_months": 6},
         "signature": {"place": "", "languages": ["English"]},
@@ -130,7 +138,12 @@ def form_from_spec(spec: api.DraftSpec) -> dict:
     for side in SIDES:
         party = data["parties"][side]
         form["parties"][side] = {f: party.get(f) or "" for f in PARTY_FIELDS}
+        for language in LANGUAGE_LABELS:
+            if party.get(language):
+                form["parties"][side][language] = {f: party[language].get(f) or "" for f in PARTY_FIELDS}
     form["style"] = spec.style
+    form["language"] = spec.language
+    form["second_language"] = spec.second_language or NO_SECOND
     form["sectors"] = list(spec.sectors)
     form["duration"] = {"years": spec.duration.years, "notice_months": spec.duration.notice_months}
     form["signature"] = data.get("signature", {}) | {
@@ -168,6 +181,12 @@ def to_spec(form: dict) -> FormSpec:
                 placeholders.append(f"{side} {field}")
         if not party["short_name"]:
             del party["short_name"]
+        for language in LANGUAGE_LABELS:  # names for the second text; the first uses the fields above
+            names = {f: (v or "").strip() for f, v in (party.pop(language, None) or {}).items()}
+            if language == data.get("second_language") and names.get("country") and names.get("authority"):
+                party[language] = {f: v for f, v in names.items() if v}
+    if not data.get("second_language"):
+        data.pop("second_language", None)
     data["sectors"] = data["sectors"] or ["general"]
     duration = {k: v for k, v in data["duration"].items() if v is not None}
     data["duration"] = duration
@@ -175,6 +194,8 @@ def to_spec(form: dict) -> FormSpec:
     if not (signature.get("place") or "").strip():
         signature.pop("place", None)
     languages = [lang for lang in signature.get("languages") or [] if lang.strip()]
+    if languages == ["English"] and (data.get("language", "en") != "en" or data.get("second_language")):
+        languages = []  # the form's default names English; a French or bilingual text names its own
     if languages:
         signature["languages"] = languages
     else:
@@ -214,8 +235,16 @@ def sync(state: MutableMapping, form: dict, protection_ids: list[str]) -> list[s
         for field in PARTY_FIELDS:
             if party_key(side, field) in state:
                 form["parties"][side][field] = state[party_key(side, field)]
+            for language in LANGUAGE_LABELS:
+                if party_key(side, field, language) in state:
+                    names = form["parties"][side].setdefault(language, {f: "" for f in PARTY_FIELDS})
+                    names[field] = state[party_key(side, field, language)]
     if STYLE_KEY in state:
         form["style"] = state[STYLE_KEY]
+    if LANGUAGE_KEY in state:
+        form["language"] = state[LANGUAGE_KEY]
+    if SECOND_LANGUAGE_KEY in state:
+        form["second_language"] = state[SECOND_LANGUAGE_KEY]
     if SECTORS_KEY in state:
         form["sectors"] = list(state[SECTORS_KEY])
     if YEARS_KEY in state:
@@ -292,7 +321,12 @@ def seed_scope(state: MutableMapping, form: dict) -> None:
     for side in SIDES:
         for field in PARTY_FIELDS:
             _seed(state, party_key(side, field), form["parties"][side][field])
+            for language in LANGUAGE_LABELS:
+                names = form["parties"][side].get(language) or {}
+                _seed(state, party_key(side, field, language), names.get(field, ""))
     _seed(state, STYLE_KEY, form["style"])
+    _seed(state, LANGUAGE_KEY, form.get("language", "en"))
+    _seed(state, SECOND_LANGUAGE_KEY, form.get("second_language") or NO_SECOND)
     _seed(state, SECTORS_KEY, list(form["sectors"]))
     _seed(state, YEARS_KEY, form["duration"].get("years"))
     _seed(state, NOTICE_KEY, form["duration"].get("notice_months"))

@@ -12,3 +12,28 @@ PARTIES_SPEC = {
         },
     },
 }  # fmt: skip
+
+#: The same parties named in French and Spanish, each name with its article as running text writes it.
+NAMES_IN = {
+    "fr": {
+        "origin": {"country": "la République de Sundara", "short_name": "Sundara",
+                   "authority": "le ministère de l'Emploi à l'étranger"},
+        "destination": {"country": "le Royaume de Valdoria", "short_name": "le Valdoria",
+                        "authority": "le ministère du Travail et des Affaires sociales"},
+    },
+    "es": {
+        "origin": {"country": "la República de Sundara", "short_name": "Sundara",
+                   "authority": "el Ministerio de Empleo en el Exterior"},
+        "destination": {"country": "el Reino de Valdoria", "short_name": "Valdoria",
+                        "authority": "el Ministerio de Trabajo y Asuntos Sociales"},
+    },
+}  # fmt: skip
+
+
+def parties_in(*languages: str) -> dict:
+    """``PARTIES_SPEC`` with each party's names in the given languages (``fr:``/``es:`` blocks)."""
+    parties = {side: dict(names) for side, names in PARTIES_SPEC["parties"].items()}
+    for language in languages:
+        for side, names in NAMES_IN[language].items():
+            parties[side][language] = names
+    return {"parties": parties}

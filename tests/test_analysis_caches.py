@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from blma.analysis import Analyzer, default_analyzer, rules, user_cache
+from blma import user_cache
+from blma.analysis import Analyzer, default_analyzer, rules
 from blma.analysis.arbiter import DEFAULT_MODEL, Arbiter, _load
 from blma.library import default_library
 from blma.reading import read_path
@@ -102,3 +103,25 @@ def test_files_unused_for_a_month_go_when_a_new_one_of_their_kind_is_written(cac
         "rulebook-new.pickle",
         "rulebook-recent.pickle",
     ]
+
+
+def test_the_cached_library_is_the_library_and_an_edit_is_a_new_key(cache_dir, tmp_path):
+    from blma.library import loader
+
+    loader.default_library.cache_clear()
+    try:
+        fresh = default_library(templates=False)  # read from the YAML files, then cached
+        assert [p.name for p in cache_dir.iterdir() if p.name.startswith("library-")]
+        loader.default_library.cache_clear()
+        cached = default_library(templates=False)  # read from the cache
+        assert cached is not fresh
+        assert cached.protections == fresh.protections and cached.clauses == fresh.clauses
+    finally:
+        loader.default_library.cache_clear()
+    copy = tmp_path / "clauses"
+    (copy / "protections").mkdir(parents=True)
+    for path in loader.default_root().glob("*.yaml"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    before = loader._cache_key(copy, False)
+    (copy / "variables.yaml").write_text((copy / "variables.yaml").read_text(encoding="utf-8") + "\n# an edit\n")
+    assert loader._cache_key(copy, False) != before

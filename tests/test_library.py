@@ -151,6 +151,12 @@ def test_check_passes_on_the_shipped_library():
         ("bad_yaml", "cannot be read as YAML"),
         ("remedy_unknown_clause", "remedies.yaml: gender_responsive/pregnancy_or_hiv_testing: unknown clause id"),
         ("remedy_wrong_protection", "does not serve 'gender_responsive'"),
+        ("translation_missing", "translations/fr/protections/no_worker_fees.yaml: no_worker_fees.employer_pays_all: not translated"),
+        ("translation_variables", "variables differ from the English text: missing refund_days"),
+        ("translation_english", "English words left: shall, the"),
+        ("translation_paragraphs", "5 paragraph(s), the English has 4"),
+        ("translation_extra", "no_worker_fees.no_such_clause: not a clause of protections/no_worker_fees.yaml"),
+        ("translation_rubric", "translations/es/rubric.yaml: wage_protection: not translated"),
     ],
 )
 def test_check_reports_each_kind_of_problem_with_file_and_field(
@@ -187,6 +193,29 @@ def test_check_reports_each_kind_of_problem_with_file_and_field(
         wrong = "gender_responsive.no_such_clause" if breakage == "remedy_unknown_clause" else "no_worker_fees.no_fees_no_deductions"
         data["gender_responsive/pregnancy_or_hiv_testing"] = [wrong]
         remedies.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    elif breakage.startswith("translation_"):
+        french = library_copy / "translations" / "fr" / "protections" / "no_worker_fees.yaml"
+        cid = "no_worker_fees.employer_pays_all"
+
+        def change(data: dict) -> None:
+            text = data["clauses"][cid]["text"] if "clauses" in data else ""
+            if breakage == "translation_missing":
+                del data["clauses"][cid]
+            elif breakage == "translation_variables":
+                data["clauses"][cid]["text"] = text.replace("{{ refund_days }}", "trente")
+            elif breakage == "translation_english":
+                data["clauses"][cid]["text"] = text + " The employer shall."
+            elif breakage == "translation_paragraphs":
+                data["clauses"][cid]["text"] = text + "\n\nUn alinéa de plus."
+            elif breakage == "translation_extra":
+                data["clauses"]["no_worker_fees.no_such_clause"] = data["clauses"][cid]
+            elif breakage == "translation_rubric":
+                del data["protections"]["wage_protection"]
+
+        if breakage == "translation_rubric":
+            _edit(library_copy / "translations" / "es" / "rubric.yaml", change)
+        else:
+            _edit(french, change)
     before = {p: p.read_bytes() for p in library_copy.rglob("*.yaml")}
     result = blma("library", "check", "--root", str(library_copy))
     assert result.returncode == 1

@@ -29,7 +29,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from blma.analysis import arbiter_features, user_cache
+from blma import user_cache
+from blma.analysis import arbiter_features
 from blma.analysis.arbiter_features import cue_values, terms
 from blma.errors import DataError, UnknownIdError
 from blma.resources import package_path

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-
 from blma.analysis.deontic import DeonticReader, Provision, reader_for
 from blma.analysis.prefilter import Sentence
 from blma.analysis.rules import RULES_DIR, RuleBook, load_rulebook, vocabulary_pattern
+from blma.analysis.spacy_import import spacy
+
+Language = spacy.language.Language
+Doc, Span = spacy.tokens.Doc, spacy.tokens.Span
 
 WORKER_WORD = vocabulary_pattern("WORKER")
 CONDITION = re.compile(

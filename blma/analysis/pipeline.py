@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import spacy
-from spacy.language import Language
-from spacy.symbols import ORTH
-
 from blma.analysis import components  # noqa: F401  (registers the blma_* factories)
 from blma.analysis.rules import RULES_DIR
+from blma.analysis.spacy_import import spacy
 from blma.errors import DataError
 from blma.yamlio import load_yaml
+
+Language = spacy.language.Language
+ORTH = spacy.symbols.ORTH
 
 #: Abbreviations that end in a full stop but do not end a sentence in treaty text.
 ABBREVIATIONS = (

@@ -49,7 +49,7 @@ from re import _casefix
 from re import _constants as sre
 from re import _parser as sre_parse
 
-from blma.analysis import user_cache
+from blma import user_cache
 
 try:  # an accelerator, not a requirement
     import hyperscan

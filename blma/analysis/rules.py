@@ -23,8 +23,8 @@ import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from blma import yamlio
-from blma.analysis import precheck, user_cache
+from blma import user_cache, yamlio
+from blma.analysis import precheck
 from blma.analysis.precheck import PatternSet
 from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set, use_precheck
 from blma.errors import DataError

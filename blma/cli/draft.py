@@ -17,6 +17,12 @@ class DraftFormat(StrEnum):
     md = "md"
 
 
+class DraftLanguage(StrEnum):
+    en = "en"
+    fr = "fr"
+    es = "es"
+
+
 @app.command("draft")
 def draft_command(
     spec: Annotated[
@@ -33,10 +39,24 @@ def draft_command(
         bool,
         typer.Option("--coverage", help="Print what the draft secures instead of the draft (with -o: too)"),
     ] = False,
+    language: Annotated[
+        DraftLanguage | None,
+        typer.Option("--language", help="The language of the text: en, fr or es (default: the spec's, else en)"),
+    ] = None,
+    second_language: Annotated[
+        DraftLanguage | None,
+        typer.Option(
+            "--second-language",
+            help="A bilingual draft: a second authentic text in this language after the first",
+        ),
+    ] = None,
 ) -> None:
     """Assemble a model agreement or MoU from a draft specification.
 
     Example: blma draft --init > spec.yaml && blma draft spec.yaml -o draft.docx
+
+    In French or Spanish: blma draft spec.yaml --language fr -o projet.docx; with the English
+    text after it, both equally authentic: add --second-language en.
     """
     if init:
         if spec is not None or output is not None:
@@ -51,7 +71,11 @@ def draft_command(
     if output is not None:
         api.check_output(output, [spec])
 
-    result = api.draft(spec)
+    result = api.draft(
+        spec,
+        language=language.value if language else None,
+        second_language=second_language.value if second_language else None,
+    )
     if output is not None:
         result.save(output, chosen.value)
         typer.echo(f"wrote {output}: {len(result.articles)} articles; {result.coverage.summary()}")

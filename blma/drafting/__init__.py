@@ -20,16 +20,30 @@ from blma.errors import SpecError, UnknownIdError
 from blma.library import Library, default_library
 
 
-def draft(spec: DraftSpec | dict | Path | str, library: Library | None = None) -> Draft:
+def draft(
+    spec: DraftSpec | dict | Path | str,
+    library: Library | None = None,
+    *,
+    language: str | None = None,
+    second_language: str | None = None,
+) -> Draft:
     """Assemble a draft from a spec, a spec's data, or the path of a YAML/JSON spec file.
 
-    Every error is a :class:`BlmaError` naming the spec field (and the file, given a path).
+    ``language`` and ``second_language`` override the spec's (as ``blma draft --language``
+    does). Every error is a :class:`BlmaError` naming the spec field (and the file, given a path).
     """
     source = None
     if isinstance(spec, Path | str):
         source, spec = str(spec), DraftSpec.load(spec)
     elif isinstance(spec, dict):
         spec = DraftSpec.from_data(spec)
+    if language or second_language:
+        data = spec.model_dump(mode="json", exclude_defaults=True)
+        data |= {"language": language or spec.language}
+        data |= {"second_language": second_language} if second_language else {}
+        if data.get("second_language") == data["language"]:
+            data.pop("second_language")  # `--language fr` on a spec whose second text is French
+        spec = DraftSpec.from_data(data, source or "spec")
     try:
         return assemble(spec, library or default_library())
     except (SpecError, UnknownIdError) as exc:

@@ -64,6 +64,8 @@ class DraftContent(BaseModel):
     """A complete model instrument and what it secures: the text the writers lay out."""
 
     spec: DraftSpec
+    language: str = "en"  # the language of this text (a code of blma.library.grammar.DRAFT_LANGUAGES)
+    second: DraftContent | None = None  # a bilingual draft's second authentic text, written after this one
     title: str
     preamble: list[str]
     chapters: list[Chapter]
@@ -71,6 +73,11 @@ class DraftContent(BaseModel):
     annexes: list[Annex]
     footer: str  # may hold the page-number marks of blma.drafting.wording
     coverage: Coverage
+
+    @property
+    def texts(self) -> list[DraftContent]:
+        """Every authentic text of the draft in order: this one, then the second, if any."""
+        return [self] + ([self.second] if self.second else [])
 
     @property
     def articles(self) -> list[Article]:

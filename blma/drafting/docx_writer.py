@@ -12,17 +12,20 @@ import re
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Row
+from docx.text.paragraph import Paragraph
 
 from blma.docx_properties import set_properties
 from blma.drafting.content import Annex, Article, DraftContent
-from blma.drafting.wording import PAGE_MARK, PAGES_MARK, say
+from blma.drafting.wording import PAGE_MARK, PAGES_MARK, Wording, wording
 from blma.ooxml.fields import append_field
 from blma.ooxml.numbering import add_list_definition, restarted_list, set_list
+from blma.ooxml.sections import restart_page_numbers
 from blma.ooxml.styles import remove_border, remove_contextual_spacing, use_plain_font
 from blma.ooxml.tables import keep_on_one_page, repeat_as_header
 
@@ -34,17 +37,19 @@ BLACK = RGBColor(0, 0, 0)
 
 
 def docx_bytes(draft: DraftContent) -> bytes:
+    """The draft as a Word document; a bilingual draft's second text follows in a section of its
+    own, starting on a new page, with its own footer."""
     document = Document()
     _set_up(document, draft)
-    writer = _Writer(document)
-    writer.front(draft)
-    for chapter in draft.chapters:
-        writer.heading(say("chapter_heading", chapter.numeral, chapter.title), level=1)
-        for article in chapter.articles:
-            writer.article(article)
-    writer.signature(draft)
-    for annex in draft.annexes:
-        writer.annex(annex)
+    writer = _Writer(document, wording(draft.language))
+    for index, text in enumerate(draft.texts):
+        if index:
+            section = document.add_section(WD_SECTION.NEW_PAGE)
+            section.footer.is_linked_to_previous = False
+            restart_page_numbers(section)
+            _footer(section.footer.paragraphs[0], text, document)
+            writer = _Writer(document, wording(text.language))
+        writer.text(text)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -91,8 +96,14 @@ def _set_up(document: DocumentObject, draft: DraftContent) -> None:
     styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     styles["Footer"].font.size = Pt(9)
 
-    footer = section.footer.paragraphs[0]
-    footer.style = styles["Footer"]
+    _footer(section.footer.paragraphs[0], draft, document)
+    subject = wording(draft.language).say("document_subject", draft.spec.style)
+    set_properties(document.core_properties, title=draft.title, subject=subject)
+
+
+def _footer(footer: Paragraph, draft: DraftContent, document: DocumentObject) -> None:
+    """The footer line of one text, its page marks as PAGE and NUMPAGES fields."""
+    footer.style = document.styles["Footer"]
     for piece in re.split(f"({re.escape(PAGE_MARK)}|{re.escape(PAGES_MARK)})", draft.footer):
         if piece == PAGE_MARK:
             append_field(footer, "PAGE")
@@ -101,20 +112,28 @@ def _set_up(document: DocumentObject, draft: DraftContent) -> None:
         elif piece:
             footer.add_run(piece)
 
-    set_properties(document.core_properties, title=draft.title, subject=say("document_subject", draft.spec.style))
-
 
 class _Writer:
     """Adds the parts of a draft to a document, keeping the two list definitions."""
 
-    def __init__(self, document: DocumentObject) -> None:
+    def __init__(self, document: DocumentObject, w: Wording) -> None:
         self.document = document
+        self.w = w
         self.paragraph_list = add_list_definition(
-            document, "decimal", say("paragraph_label", "%1"), INDENT_TWIPS
+            document, "decimal", w.say("paragraph_label", "%1"), INDENT_TWIPS
         )
-        self.item_list = add_list_definition(
-            document, "lowerLetter", say("item_label", "%1"), INDENT_TWIPS
-        )
+        self.item_list = add_list_definition(document, "lowerLetter", w.say("item_label", "%1"), INDENT_TWIPS)
+
+    def text(self, draft: DraftContent) -> None:
+        """One authentic text: title and preamble, chapters, signatures, annexes."""
+        self.front(draft)
+        for chapter in draft.chapters:
+            self.heading(self.w.say("chapter_heading", chapter.numeral, chapter.title), level=1)
+            for article in chapter.articles:
+                self.article(article)
+        self.signature(draft)
+        for annex in draft.annexes:
+            self.annex(annex)
 
     def front(self, draft: DraftContent) -> None:
         self.document.add_paragraph(draft.title, style="Title")
@@ -126,7 +145,7 @@ class _Writer:
         paragraph.paragraph_format.page_break_before = new_page
 
     def article(self, article: Article) -> None:
-        self.heading(say("article_heading", article.number, article.heading), level=2)
+        self.heading(self.w.say("article_heading", article.number, article.heading), level=2)
         numbering = article.numbering
         list_id = None
         if numbering != "none":

@@ -14,7 +14,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from blma.drafting.content import DraftContent
-from blma.drafting.wording import environment, render_file
+from blma.drafting.wording import environment, wording
 
 #: Characters that can open inline Markdown or HTML anywhere in a line. The pipe is left to
 #: ``markdown_cell``: it only matters in tables, where a second escape would break the cell.
@@ -22,7 +22,7 @@ _INLINE = re.compile(r"[\\`*_\[\]<>#&~!]")
 #: At the start of a value: what could open a list item, a quote or a heading underline.
 _LEADING = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
 #: Fields of the draft that are not written into the Markdown.
-_NOT_WRITTEN = frozenset({"spec", "coverage", "key", "clause_id", "secures"})
+_NOT_WRITTEN = frozenset({"spec", "coverage", "key", "clause_id", "secures", "language"})
 #: Fields of the spec that hold ids from the library, not the user's words.
 _IDS = frozenset({"clause", "style", "sectors", "party"})
 
@@ -59,10 +59,14 @@ def signature_rows(draft: DraftContent) -> list[list[str]]:
 
 
 def markdown_text(draft: DraftContent) -> str:
-    environment().filters.setdefault("cell", markdown_cell)
+    """The draft in Markdown; a bilingual draft's second text follows the first after a rule."""
     draft = with_values_escaped(draft)
-    text = render_file("draft.md.j2", draft=draft, signature_rows=signature_rows(draft))
-    return text.rstrip() + "\n"
+    texts = []
+    for text in draft.texts:
+        environment(text.language).filters.setdefault("cell", markdown_cell)
+        rendered = wording(text.language).render_file("draft.md.j2", draft=text, signature_rows=signature_rows(text))
+        texts.append(rendered.strip())
+    return "\n\n---\n\n".join(texts) + "\n"
 
 
 def with_values_escaped(draft: _Draft) -> _Draft:

@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 from blma.errors import SpecError
+from blma.library.grammar import DRAFT_LANGUAGES
 from blma.library.models import AGREEMENT_SECTORS, StructuralRole
 
 #: The value of ``clause`` that leaves a protection out of the draft.
@@ -40,6 +41,7 @@ OMIT = "omit"
 #: The sectors a draft may cover: the library's sectors, less the wildcard "all".
 DraftSector = Literal[AGREEMENT_SECTORS]  # type: ignore[valid-type]
 DraftStyle = Literal["agreement", "mou"]
+DraftLanguage = Literal[DRAFT_LANGUAGES]  # type: ignore[valid-type]
 
 #: A spec is a few kilobytes of a few levels; these bounds only stop hostile files.
 MAX_SPEC_BYTES = 1024 * 1024
@@ -101,8 +103,9 @@ class SpecModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Party(SpecModel):
-    """One signatory country and the authority that implements the instrument for it."""
+class PartyNames(SpecModel):
+    """A party's names in one language; in French and Spanish a name carries its article
+    ("la République de Sundara", "le ministère du Travail", "el Ministerio de Trabajo")."""
 
     country: Text = Field(description='Name as used in the text, e.g. "the Republic of Sundara"')
     authority: Text = Field(description="Competent authority, e.g. Ministry of Overseas Employment")
@@ -111,6 +114,19 @@ class Party(SpecModel):
     @property
     def short(self) -> str:
         return self.short_name or self.country
+
+
+class Party(PartyNames):
+    """One signatory country and the authority that implements the instrument for it, named in
+    the draft's language, with its names in the other languages of a bilingual draft."""
+
+    en: PartyNames | None = Field(default=None, description="The names in an English text")
+    fr: PartyNames | None = Field(default=None, description="The names in a French text")
+    es: PartyNames | None = Field(default=None, description="The names in a Spanish text")
+
+    def names(self, language: str) -> PartyNames:
+        """The names a text in ``language`` uses: its own block, else the names given above."""
+        return getattr(self, language, None) or self
 
 
 class Parties(SpecModel):
@@ -216,6 +232,10 @@ class DraftSpec(SpecModel):
 
     parties: Parties
     style: DraftStyle = "agreement"
+    language: DraftLanguage = Field(default="en", description="The language of the text: en, fr or es")
+    second_language: DraftLanguage | None = Field(
+        default=None, description="A bilingual draft: the second authentic text, after the first"
+    )
     sectors: list[DraftSector] = Field(default_factory=lambda: ["general"], min_length=1)
     duration: Duration = Field(default_factory=Duration)
     signature: Signature = Field(default_factory=Signature)
@@ -227,7 +247,16 @@ class DraftSpec(SpecModel):
     def _sectors_unique(self) -> DraftSpec:
         if len(set(self.sectors)) != len(self.sectors):
             raise ValueError("sectors: a sector is listed twice")
+        if self.second_language is not None and self.second_language == self.language:
+            raise ValueError(
+                f"second_language: is the draft's language ('{self.language}'); name another language, or leave it out"
+            )
         return self
+
+    @property
+    def languages(self) -> list[str]:
+        """The draft's languages in order: its language, then the second text's, if any."""
+        return [self.language] + ([self.second_language] if self.second_language else [])
 
     # -- io --------------------------------------------------------------------------------
     @classmethod

@@ -6,15 +6,21 @@ One reader serves both the strict loader (raises on the first sign of trouble) a
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
+import sys
 from collections import defaultdict
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pydantic
 import yaml
 from pydantic import ValidationError
 
+from blma import user_cache
 from blma.errors import DataError, UnknownIdError
 from blma.library.models import (
     STRENGTH_RANK,
@@ -67,6 +73,22 @@ class Library:
     clauses: dict[str, Clause]
     variables: dict[str, Variable]
     clause_files: dict[str, str] = field(default_factory=dict)
+    language: str = "en"
+    #: The library in other drafting languages, translated on first use (see :meth:`in_language`).
+    translated: dict[str, Library] = field(default_factory=dict, repr=False, compare=False)
+
+    def in_language(self, language: str) -> Library:
+        """This library with its clause texts and the rubric's titles in ``language``; a
+        translation with any problem is a :class:`DataError` listing them."""
+        if language == self.language:
+            return self
+        if language not in self.translated:
+            from blma.library.translations import translate_library
+
+            library, problems = translate_library(self, language)
+            _raise_problems(library, problems)
+            self.translated[language] = library
+        return self.translated[language]
 
     # -- rubric --------------------------------------------------------------------------
     def protection(self, protection_id: str) -> Protection:
@@ -341,6 +363,11 @@ def load_library(root: Path | str | None = None, *, templates: bool = True) -> L
     """Load the library; any problem in the data is a :class:`DataError` listing them all.
     ``templates=False``: see :func:`read_library`."""
     library, problems = read_library(Path(root) if root else None, templates=templates)
+    _raise_problems(library, problems)
+    return library
+
+
+def _raise_problems(library: Library, problems: list[Problem]) -> None:
     if problems:
         listing = "\n".join(f"  {p}" for p in problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
@@ -348,7 +375,6 @@ def load_library(root: Path | str | None = None, *, templates: bool = True) -> L
             f"the clause library in {library.root} has {len(problems)} problem(s):\n{listing}{more}\n"
             "Run `blma library check` for the full list."
         )
-    return library
 
 
 @cache
@@ -357,5 +383,37 @@ def default_library(templates: bool = True) -> Library:
 
     Gap analysis asks for ``templates=False``: it reads the rubric and the clauses' metadata
     (suggestions name clauses, they do not render them), so it need not parse ~200 templates.
+    A library read without problems is kept in the user's cache (``blma.user_cache``), named by
+    a hash of its files and of this code, so a fresh process reads one file instead of ~40 YAMLs.
     """
-    return load_library(templates=templates)
+    root = default_root()
+    key = _cache_key(root, templates)
+    if key:
+        cached = user_cache.read(f"library-{key}.pickle")
+        if cached is not None:
+            with suppress(Exception):  # any unreadable pickle is simply rebuilt
+                library = pickle.loads(cached)  # our own file, named by the hash of its sources and sealed
+                if isinstance(library, Library):
+                    return library
+    library = load_library(root, templates=templates)
+    if key:
+        user_cache.write(f"library-{key}.pickle", pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
+    return library
+
+
+#: The code whose output is cached: a change to it is a new cache key.
+_CODE = tuple(Path(__file__).with_name(name) for name in ("loader.py", "models.py"))
+
+
+def _cache_key(root: Path, templates: bool) -> str | None:
+    """A hash of everything a loaded library depends on, or None when a file cannot be read."""
+    digest = hashlib.sha256()
+    versions = f"python {sys.version}, pydantic {pydantic.VERSION}, templates {templates}, {root.resolve()}"
+    digest.update(versions.encode() + b"\0")
+    try:
+        files = [*_CODE, *sorted(root.glob("*.yaml")), *sorted((root / "protections").glob("*.yaml"))]
+        for path in files:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]

@@ -147,6 +147,40 @@ def step_parties() -> None:
                 placeholder="e.g. Ministry of Overseas Employment" if side == "origin" else "e.g. Ministry of Labour",
                 help="The ministry or agency that implements the instrument for this country.",
             )
+    st.subheader("Languages")
+    left, right = st.columns(2)
+    left.radio(
+        "Language of the text",
+        list(F.LANGUAGE_LABELS),
+        key=F.LANGUAGE_KEY,
+        format_func=F.LANGUAGE_LABELS.get,
+        horizontal=True,
+        help="The clauses, headings and annexes are written in this language. Write the names above "
+        "as this language writes them, with their article in French and Spanish (la République de "
+        "Sundara, le ministère du Travail; la República de Sundara, el Ministerio de Trabajo).",
+    )
+    seconds = [F.NO_SECOND, *(code for code in F.LANGUAGE_LABELS if code != state[F.LANGUAGE_KEY])]
+    if state.get(F.SECOND_LANGUAGE_KEY) not in seconds:
+        state[F.SECOND_LANGUAGE_KEY] = F.NO_SECOND
+    right.selectbox(
+        "Second authentic text",
+        seconds,
+        key=F.SECOND_LANGUAGE_KEY,
+        format_func=lambda code: F.LANGUAGE_LABELS.get(code, "None (one language)"),
+        help="A bilingual draft: the second text follows the first, and each says that both texts "
+        "are equally authentic.",
+    )
+    second = state[F.SECOND_LANGUAGE_KEY]
+    if second:
+        name = F.LANGUAGE_LABELS[second].split(" (")[0]
+        columns = st.columns(2)
+        for column, side, heading in zip(columns, F.SIDES, ("Country of origin", "Country of destination"), strict=True):
+            with column, st.container(border=True):
+                st.markdown(f"**{heading}, as the {name} text names it**")
+                for field, label in (("country", "Country name"), ("short_name", "Short name (optional)"),
+                                     ("authority", "Competent authority")):
+                    st.text_input(f"{label} ({name})", key=F.party_key(side, field, second))
+        st.caption(f"Leave these empty to use the names above in the {name} text as well.")
     st.subheader("Kind of instrument and scope")
     st.radio(
         "Style",
