@@ -235,10 +235,6 @@ def sync(state: MutableMapping, form: dict, protection_ids: list[str]) -> list[s
         for field in PARTY_FIELDS:
             if party_key(side, field) in state:
                 form["parties"][side][field] = state[party_key(side, field)]
-            for language in LANGUAGE_LABELS:
-                if party_key(side, field, language) in state:
-                    names = form["parties"][side].setdefault(language, {f: "" for f in PARTY_FIELDS})
-                    names[field] = state[party_key(side, field, language)]
     if STYLE_KEY in state:
         form["style"] = state[STYLE_KEY]
     if LANGUAGE_KEY in state:
@@ -310,6 +306,13 @@ def sync(state: MutableMapping, form: dict, protection_ids: list[str]) -> list[s
     return notices
 
 
+def set_party_name(state: MutableMapping, form: dict, side: str, field: str, language: str) -> None:
+    """A name for the second text, copied into the form as it is typed (an ``on_change``
+    callback: these fields are drawn only while a second language is chosen)."""
+    names = form["parties"][side].setdefault(language, {f: "" for f in PARTY_FIELDS})
+    names[field] = state[party_key(side, field, language)]
+
+
 # -- form -> widgets ----------------------------------------------------------------------------
 def _seed(state: MutableMapping, key: str, value: object) -> None:
     if key not in state:
@@ -321,9 +324,10 @@ def seed_scope(state: MutableMapping, form: dict) -> None:
     for side in SIDES:
         for field in PARTY_FIELDS:
             _seed(state, party_key(side, field), form["parties"][side][field])
-            for language in LANGUAGE_LABELS:
-                names = form["parties"][side].get(language) or {}
-                _seed(state, party_key(side, field, language), names.get(field, ""))
+            second = form.get("second_language")
+            if second:  # the names the second text uses: drawn (and so seeded) only when it is chosen
+                names = form["parties"][side].get(second) or {}
+                _seed(state, party_key(side, field, second), names.get(field, ""))
     _seed(state, STYLE_KEY, form["style"])
     _seed(state, LANGUAGE_KEY, form.get("language", "en"))
     _seed(state, SECOND_LANGUAGE_KEY, form.get("second_language") or NO_SECOND)
@@ -377,7 +381,10 @@ def clear_widgets(state: MutableMapping) -> None:
 
 
 def file_stem(spec: api.DraftSpec) -> str:
-    """A file name for the draft, e.g. ``sundara-valdoria-agreement``."""
+    """A file name for the draft, e.g. ``sundara-valdoria-agreement``; a French, Spanish or
+    bilingual draft adds its languages (``sundara-valdoria-agreement-fr-es``)."""
     words = [spec.parties.origin.short, spec.parties.destination.short, spec.style]
+    if spec.languages != ["en"]:
+        words += spec.languages
     slug = "-".join(re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-") for w in words)
     return re.sub(r"-+", "-", slug).strip("-") or "draft"

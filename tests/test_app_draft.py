@@ -343,3 +343,42 @@ def test_the_annexes_can_be_chosen_and_the_standard_contract_is_drafted(app_page
     assert "## Annex III" not in markdown and "Annex III" not in markdown
     at.checkbox(key=F.annex_key("standard_contract")).uncheck().run()
     assert not F.to_spec(at.session_state[F.FORM_KEY]).spec.annexes.standard_contract
+
+
+def test_a_negotiator_drafts_in_french_with_a_spanish_second_text(app_page):
+    at = app_page(PAGE)
+    names = {
+        ("origin", "country"): "la République de Sundara", ("origin", "short_name"): "Sundara",
+        ("origin", "authority"): "le ministère de l'Emploi à l'étranger",
+        ("destination", "country"): "le Royaume de Valdoria", ("destination", "short_name"): "le Valdoria",
+        ("destination", "authority"): "le ministère du Travail",
+    }  # fmt: skip
+    for (side, field), value in names.items():
+        at.text_input(key=F.party_key(side, field)).input(value)
+    at.radio(key=F.LANGUAGE_KEY).set_value("fr").run()
+    at.selectbox(key=F.SECOND_LANGUAGE_KEY).set_value("es").run()
+    assert not errors_of(at)
+    spanish = {
+        ("origin", "country"): "la República de Sundara", ("destination", "country"): "el Reino de Valdoria",
+        ("origin", "authority"): "el Ministerio de Empleo en el Exterior",
+        ("destination", "authority"): "el Ministerio de Trabajo",
+    }  # fmt: skip
+    for (side, field), value in spanish.items():
+        at.text_input(key=F.party_key(side, field, "es")).input(value)
+    at.button(key=f"draft.next.{F.STEPS[1]}").click().run()
+    assert not errors_of(at)
+    preview = " ".join(m.value for m in at.markdown)
+    assert "le présent Accord" in preview  # the clause previews are in the draft's language
+    at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
+    assert not errors_of(at)
+
+    spec = F.to_spec(at.session_state[F.FORM_KEY]).spec
+    assert (spec.language, spec.second_language) == ("fr", "es")
+    assert spec.signature.languages is None  # the form's default "English" gives way to the texts' own
+    assert spec.parties.destination.es.country == "el Reino de Valdoria"
+    word = next(d for d in draft_downloads(spec, F.file_stem(spec)) if d.file_name.endswith(".docx"))
+    assert word.file_name == "sundara-le-valdoria-agreement-fr-es.docx"
+    with zipfile.ZipFile(io.BytesIO(word.data)) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "Gouvernement du Royaume de Valdoria" in body and "Gobierno del Reino de Valdoria" in body
+    assert "en langues française et espagnole, les deux textes faisant également foi" in body

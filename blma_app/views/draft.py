@@ -179,7 +179,12 @@ def step_parties() -> None:
                 st.markdown(f"**{heading}, as the {name} text names it**")
                 for field, label in (("country", "Country name"), ("short_name", "Short name (optional)"),
                                      ("authority", "Competent authority")):
-                    st.text_input(f"{label} ({name})", key=F.party_key(side, field, second))
+                    st.text_input(
+                        f"{label} ({name})",
+                        key=F.party_key(side, field, second),
+                        on_change=F.set_party_name,
+                        args=(state, form, side, field, second),
+                    )
         st.caption(f"Leave these empty to use the names above in the {name} text as well.")
     st.subheader("Kind of instrument and scope")
     st.radio(
