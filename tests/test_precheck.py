@@ -651,3 +651,23 @@ def test_a_failing_scan_rules_nothing_out(tmp_path, monkeypatch):
     patterns._state = (Refusing(), frozenset())
     patterns._local.scratch = object()
     assert patterns.found("Recruitment fees") is None
+
+
+def test_alternations_are_written_out_for_hyperscan():
+    from blma.analysis.precheck import written_out
+
+    assert written_out(r"x(?:a(?:b|c)|d)y") == ["xaby", "xacy", "xdy"]
+    assert written_out(r"[\]a|]z(?:q|r)") == [r"[\]a|]zq", r"[\]a|]zr"]
+    assert written_out(r"(?:a|b){2}c") == [r"(?:a|b){2}c"]  # a counted alternation stays whole
+    five = "(?:" + "|".join("abcde") + ")"
+    assert len(written_out(five * 2)) == 25 and "eb" in written_out(five * 2)
+    assert written_out(five * 3) == [five * 3]  # 125 choices: kept as it is
+
+
+def test_a_piece_hyperscan_missed_with_its_alternations_is_found_written_out():
+    """Found by the string fuzz: this wheel missed "tras su regreso" after "alterations"."""
+    book = BOOKS["es"]
+    guarded = next(g for g in book if "momento de su" in g.source)
+    text = "major alterations affecting them tras su regreso Entry."
+    assert guarded.pattern.search(text)
+    assert not ruled_out(guarded, guarded.checks.found(text))

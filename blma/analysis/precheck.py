@@ -61,7 +61,7 @@ except ImportError:  # pragma: no cover - depends on the platform
 ENABLED = hyperscan is not None and os.environ.get("BLMA_PRECHECK", "").lower() not in ("off", "0", "no")
 
 #: Bump when ``fold`` or ``pieces`` change what they produce: the cache keys include it.
-TRANSLATION = 2
+TRANSLATION = 3
 
 # -- folding the text ---------------------------------------------------------------------------
 # One ASCII stand-in per class of non-ASCII character, in the same \w / \d / \s class for
@@ -480,6 +480,75 @@ def pieces_of(tree: sre_parse.SubPattern, flags: int) -> list[list[str]] | None:
 
 
 # -- the database --------------------------------------------------------------------------------
+#: At most this many plain expressions stand for one piece (``written_out``); a piece with more
+#: choices goes to Hyperscan with its alternations.
+_CHOICES = 64
+
+
+def written_out(expression: str) -> list[str]:
+    """The piece with each alternation written out: one expression per choice, all reported
+    under the piece's number. Hyperscan was seen to miss a piece whose alternations it was
+    given ("\\b(?:después de|tras|a su|en el momento de su|al) su (?:regreso|salida|...)" found
+    in "affecting them tras su regreso" but not in "alterations affecting them tras su regreso");
+    written out, the same choices are found. A piece with more than ``_CHOICES`` choices, or
+    an alternation under a count ("(?:a|b){2}"), is kept as it is."""
+    items, end = _choices(expression, 0)
+    if end != len(expression):
+        return [expression]
+    variants = [""]
+    for item in items:
+        options = [item] if isinstance(item, str) else [v for branch in item for v in _spelled(branch)]
+        if len(variants) * len(options) > _CHOICES:
+            return [expression]
+        variants = [v + o for v in variants for o in options]
+    return variants
+
+
+def _spelled(items: list) -> list[str]:
+    variants = [""]
+    for item in items:
+        options = [item] if isinstance(item, str) else [v for branch in item for v in _spelled(branch)]
+        variants = [v + o for v in variants for o in options][: _CHOICES + 1]
+    return variants
+
+
+def _choices(text: str, i: int) -> tuple[list, int]:
+    """Read an expression of ``_fixed``'s making up to an unmatched ``)`` or ``|``: a list of
+    text runs and alternations (lists of branches, each a list of the same)."""
+    items: list = []
+    while i < len(text) and text[i] not in "|)":
+        if text.startswith("(?:", i):
+            start, branches, i = i, [], i + 3
+            while True:
+                branch, i = _choices(text, i)
+                branches.append(branch)
+                if i >= len(text):
+                    return items, i  # unbalanced: the caller keeps the expression whole
+                if text[i] == ")":
+                    i += 1
+                    break
+                i += 1  # past "|"
+            if i < len(text) and text[i] == "{":  # a counted group: kept as written
+                i = text.index("}", i) + 1
+                items.append(text[start:i])
+            else:
+                items.append(branches)
+        elif text[i] == "[":
+            end = i + 1
+            while text[end] != "]":
+                end += 2 if text[end] == "\\" else 1
+            items.append(text[i : end + 1])
+            i = end + 1
+        elif text[i] == "\\":
+            end = text.index("}", i) + 1 if text.startswith("x{", i + 1) else i + 2
+            items.append(text[i:end])
+            i = end
+        else:
+            items.append(text[i])
+            i += 1
+    return items, i
+
+
 def signature() -> str:
     """What the pieces and databases depend on besides the patterns: this code and Hyperscan."""
     return f"precheck {TRANSLATION}, {'on' if ENABLED else 'off'}, hyperscan {getattr(hyperscan, '__version__', '-')}"
@@ -555,24 +624,34 @@ class PatternSet:
 
     def _build(self) -> tuple | None:
         numbers = list(range(len(self.expressions)))
-        encoded = [e.encode("ascii") for e in self.expressions]
+        spelled = [[v.encode("ascii") for v in written_out(e)] for e in self.expressions]
+
+        def compile_(kept: list[int]) -> None:
+            database.compile(
+                expressions=[v for n in kept for v in spelled[n]],
+                ids=[n for n in kept for _ in spelled[n]],
+                flags=_FLAGS,
+            )
+
         database = hyperscan.Database()
         try:
-            database.compile(expressions=encoded, ids=numbers, flags=_FLAGS)
+            compile_(numbers)
             return database, frozenset()
         except hyperscan.error:
             pass
         refused = set()  # one by one: the pieces Hyperscan refuses count as always found
-        for number, expression in zip(numbers, encoded, strict=True):
+        for number in numbers:
             try:
-                hyperscan.Database().compile(expressions=[expression], ids=[number], flags=_FLAGS)
+                hyperscan.Database().compile(
+                    expressions=spelled[number], ids=[number] * len(spelled[number]), flags=_FLAGS
+                )
             except hyperscan.error:
                 refused.add(number)
         kept = [n for n in numbers if n not in refused]
         if not kept:
             return None
         try:
-            database.compile(expressions=[encoded[n] for n in kept], ids=kept, flags=_FLAGS)
+            compile_(kept)
         except hyperscan.error:
             return None
         return database, frozenset(refused)
