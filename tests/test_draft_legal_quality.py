@@ -112,10 +112,19 @@ def test_library_check_flags_a_sentence_that_starts_with_a_bare_variable(library
 
 def test_library_check_accepts_a_variable_inside_a_sentence(library_copy: Path):
     path = library_copy / "protections" / "pre_departure_orientation.yaml"
-    _edit_first_clause(
+    cid = _edit_first_clause(
         path,
         lambda c: c.update(text="The {{ origin_authority }} {{ shall }} brief every worker in {{ origin }}."),
     )
+    texts = {  # the translations say the same, opening with the name written with its capital
+        "fr": "{{ origin_authority | cap }} informera chaque travailleur {{ origin | en }}.",
+        "es": "{{ origin_authority | cap }} informará a cada trabajador {{ origin | en }}.",
+    }
+    for language, text in texts.items():
+        translation = library_copy / "translations" / language / "protections" / path.name
+        data = yaml.safe_load(translation.read_text(encoding="utf-8"))
+        data["clauses"][cid]["text"] = text
+        translation.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     result = _blma("library", "check", "--root", str(library_copy))
     assert result.returncode == 0, result.stderr
 
