@@ -127,7 +127,7 @@ def test_names_take_their_article_and_contract_with_prepositions(drafts, languag
 
 
 @pytest.mark.parametrize("language", ["fr", "es"])
-@pytest.mark.parametrize("sector", ["domestic_work", "general"])
+@pytest.mark.parametrize("sector", AGREEMENT_SECTORS)
 def test_a_french_or_spanish_draft_reads_back_as_every_protection_present(drafts, language, sector):
     from blma import api
 
