@@ -154,6 +154,7 @@ def test_long_official_names_with_three_sectors_draft_in_both_formats():
         ("Sun\x00dara", "the control character U+0000"),
         ("Sundara\x1b[31m", "the control character U+001B"),
         ("Sun\ud800dara", "a lone surrogate (U+D800"),
+        ("the Republic of \u202eSundara", "the bidirectional override U+202E, which would show the text in another order"),
         ("Sundara\ufffe", "the non-character U+FFFE"),
     ],
 )

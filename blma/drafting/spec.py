@@ -51,6 +51,11 @@ MAX_VALUES = 20_000  # scalars and collections, with every alias expanded
 #: Whitespace control characters (tab, line ends, Word's line break): one space each.
 _SPACING_CONTROLS = frozenset("\t\n\r\x0b\x0c\x85")
 
+#: Left-to-right and right-to-left overrides (and the embeddings that work like them): a name
+#: holding one shows its letters in another order than the text stores them. Marks and isolates,
+#: which right-to-left names may need, are kept.
+_BIDI_OVERRIDES = frozenset({0x202A, 0x202B, 0x202D, 0x202E})
+
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -68,7 +73,12 @@ def _writable(value: str) -> str:
     for ch in value:
         problem = _unwritable(ch)
         if problem:
-            raise ValueError(f"contains {problem}, which a document cannot hold; remove it")
+            why = (
+                "which would show the text in another order than it reads"
+                if ord(ch) in _BIDI_OVERRIDES
+                else "which a document cannot hold"
+            )
+            raise ValueError(f"contains {problem}, {why}; remove it")
     return value
 
 
@@ -89,6 +99,8 @@ def _unwritable(ch: str) -> str | None:
         return f"the control character U+{code:04X}"
     if code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
         return f"the non-character U+{code:04X}"
+    if code in _BIDI_OVERRIDES:
+        return f"the bidirectional override U+{code:04X}"
     return None
 
 
