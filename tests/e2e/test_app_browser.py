@@ -184,3 +184,27 @@ def test_learn_exercise(page, server):
     page.locator('[data-testid="stTable"]').first.wait_for()
     scroll_to(page.get_by_text("What each wrong answer should have been, and why"))
     screenshot(page, "learn-exercise")
+
+
+def test_draft_in_french(page, server, tmp_path):
+    open_page(page, server, "draft", "Draft an agreement or MoU")
+    names = [("la République de Sundara", "Sundara", "le ministère de l'Emploi à l'étranger"),
+             ("le Royaume de Valdoria", "le Valdoria", "le ministère du Travail")]  # fmt: skip
+    for index, (country, short, authority) in enumerate(names):
+        page.get_by_role("textbox", name="Country name, as written in the text").nth(index).fill(country)
+        page.get_by_role("textbox", name="Short name (optional)").nth(index).fill(short)
+        page.get_by_role("textbox", name="Competent authority").nth(index).fill(authority)
+    page.get_by_role("textbox", name="Competent authority").nth(1).press("Tab")
+    page.get_by_text("French (français)").click()
+    page.get_by_role("button", name="2. Protections →").click()
+    page.get_by_role("heading", name="Protections").wait_for()
+    page.get_by_role("button", name="3. Check and download →").first.click()
+    page.locator('[data-testid="stTable"]').wait_for()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the draft (Markdown)").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name == "sundara-le-valdoria-agreement-fr.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Accord entre le Gouvernement de la République de Sundara et le Gouvernement du Royaume")
+    assert "### Article 1 — Objet et champ d'application" in text
