@@ -101,12 +101,13 @@ def guidance() -> list[Protection]:
 
 
 def clauses(
-    protection: str | None = None, sector: str | None = None, style: str | None = None
+    protection: str | None = None, sector: str | None = None, style: str | None = None, language: str = "en"
 ) -> list[Clause]:
-    """Library clauses filtered by protection, sector and style; unknown ids are errors."""
+    """Library clauses filtered by protection, sector and style, with their titles and texts in
+    ``language`` (en, fr or es); unknown ids are errors."""
     from blma.library import default_library
 
-    library = default_library()
+    library = default_library().in_language(language)
     if protection is None:
         return [c for c in library.clauses.values() if c.suits(sector, style)]
     return library.clauses_for(protection, sector, style)

@@ -242,3 +242,13 @@ def test_library_check_finds_a_wording_file_that_lacks_a_macro(tmp_path):
     )
     assert result.returncode == 1
     assert "templates/wording.fr.j2: footer: missing (wording.j2 has it)" in result.stderr
+
+
+def test_the_library_lists_its_clauses_in_french(monkeypatch, capsys):
+    from blma.library import default_library
+
+    code, out, err = run(monkeypatch, capsys, "library", "--protection", "identity_documents", "--language", "fr")
+    assert code == 0, err
+    english = default_library().clause("identity_documents.worker_keeps_documents").title
+    french = default_library().in_language("fr").clause("identity_documents.worker_keeps_documents").title
+    assert french != english and french in out and english not in out

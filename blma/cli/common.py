@@ -35,6 +35,14 @@ app = typer.Typer(
 )
 
 
+class DraftLanguage(StrEnum):
+    """The languages a draft, and the clause library, are written in."""
+
+    en = "en"
+    fr = "fr"
+    es = "es"
+
+
 class ListFormat(StrEnum):
     table = "table"
     json = "json"

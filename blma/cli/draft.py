@@ -9,18 +9,12 @@ from typing import Annotated
 import typer
 
 from blma import api
-from blma.cli.common import app, table
+from blma.cli.common import DraftLanguage, app, table
 
 
 class DraftFormat(StrEnum):
     docx = "docx"
     md = "md"
-
-
-class DraftLanguage(StrEnum):
-    en = "en"
-    fr = "fr"
-    es = "es"
 
 
 @app.command("draft")
@@ -55,8 +49,7 @@ def draft_command(
 
     Example: blma draft --init > spec.yaml && blma draft spec.yaml -o draft.docx
 
-    In French or Spanish: blma draft spec.yaml --language fr -o projet.docx; with the English
-    text after it, both equally authentic: add --second-language en.
+    In French: blma draft spec.yaml --language fr -o projet.docx (add --second-language en for a bilingual draft).
     """
     if init:
         if spec is not None or output is not None:

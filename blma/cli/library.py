@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from blma import api
-from blma.cli.common import ListFormat, app, emit_json, table
+from blma.cli.common import DraftLanguage, ListFormat, app, emit_json, table
 
 
 # -- guidance ------------------------------------------------------------------------------
@@ -42,14 +42,17 @@ def library(
     sector: Annotated[str | None, typer.Option(help="Only clauses suiting this sector")] = None,
     style: Annotated[str | None, typer.Option(help="agreement or mou")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="table or json")] = ListFormat.table,
+    language: Annotated[
+        DraftLanguage, typer.Option("--language", help="Titles and texts in en, fr or es")
+    ] = DraftLanguage.en,
 ) -> None:
     """List the clauses of the library.
 
-    Example: blma library --protection employer_change --sector domestic_work
+    Example: blma library --protection employer_change --sector domestic_work --language fr
     """
     if ctx.invoked_subcommand is not None:
         return
-    clauses = api.clauses(protection=protection, sector=sector, style=style)
+    clauses = api.clauses(protection=protection, sector=sector, style=style, language=language.value)
     if fmt is ListFormat.json:
         emit_json([api.clause_summary(c) for c in clauses])
         return
