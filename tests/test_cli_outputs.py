@@ -302,7 +302,8 @@ def test_sigterm_during_a_batch_leaves_the_old_report_and_no_temporary(tmp_path,
     being streamed is abandoned, its temporary file removed, the old report kept."""
     out = tmp_path / "gaps.json"
     out.write_text("old report\n")
-    command = [sys.executable, "-m", "blma", "analyze", *map(str, [SMALL, OTHER] * 15), *jobs, "-o", str(out)]
+    # long enough that the batch is still running when the signal comes, however fast the workers
+    command = [sys.executable, "-m", "blma", "analyze", *map(str, [SMALL, OTHER] * 60), *jobs, "-o", str(out)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not leftovers(tmp_path):  # the temporary file appears with the first report
