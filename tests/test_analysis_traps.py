@@ -96,6 +96,13 @@ def test_a_soft_lead_in_makes_its_items_partial():
     assert status_of(body, "health_care") == "partial"
 
 
+def test_a_lead_in_ending_with_a_dash_governs_its_items_as_a_colon_does():
+    """Older conventions lead into their items with a dash ("shall endeavour to—")."""
+    body = "(1) The Receiving Party shall endeavour to—\n\n(a) ensure that workers keep their passports;\n\n(b) provide medical care to workers.\n"
+    assert status_of(body, "identity_documents") == "partial"
+    assert status_of(body, "health_care") == "partial"
+
+
 def test_a_firm_lead_in_makes_its_items_present():
     body = "(1) The Receiving Party shall:\n\n(a) ensure that workers keep their passports and identity papers;\n\n(b) provide free medical care to workers during their stay.\n"
     assert status_of(body, "identity_documents") == "present"

@@ -154,7 +154,7 @@ class Analyzer:
                     )
                 )
             stripped = block.text.rstrip()
-            if stripped.endswith(":") or stripped.endswith(": "):
+            if stripped.endswith((":", "—", "–")):  # older conventions lead into their items with a dash
                 lead_in, lead_unit = stripped, block.unit
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
