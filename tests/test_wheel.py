@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-pytestmark = pytest.mark.wheel
+# one build per run: every test of this module goes to the same pytest-xdist worker (two builds
+# in one source tree at once collide in its build/ and egg-info folders)
+pytestmark = [pytest.mark.wheel, pytest.mark.xdist_group("wheel")]
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample_agreements" / "ostland_sundara_care_mou.docx"
