@@ -16,7 +16,6 @@ import pytest
 import yaml
 from docx import Document
 
-from blma.cli import main
 from blma.drafting import DraftSpec, draft
 from blma.errors import SpecError
 from blma.library.grammar import es_a, es_de, fr_a, fr_de, fr_en
@@ -25,13 +24,9 @@ from blma.library.translations import english_words
 from tests.draft_parties import NAMES_IN, parties_in
 
 
-def run(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["blma", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    captured = capsys.readouterr()
-    code = exited.value.code
-    return (code if isinstance(code, int) else 1), captured.out, captured.err
+def run(blma_cli, *args: str) -> tuple[int, str, str]:
+    result = blma_cli(*args)
+    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize(
@@ -65,10 +60,10 @@ def test_an_unknown_language_is_refused_with_the_choices():
         DraftSpec.from_data(parties_in() | {"language": "de"})
 
 
-def test_the_cli_refuses_a_language_it_does_not_draft_in(monkeypatch, capsys, tmp_path):
+def test_the_cli_refuses_a_language_it_does_not_draft_in(blma_cli, tmp_path):
     spec = tmp_path / "spec.yaml"
     spec.write_text(yaml.safe_dump(parties_in("fr")), encoding="utf-8")
-    code, out, err = run(monkeypatch, capsys, "draft", str(spec), "--language", "ar")
+    code, out, err = run(blma_cli, "draft", str(spec), "--language", "ar")
     assert code == 2 and out == ""
     assert "--language" in err and "'ar'" in err
 
@@ -169,14 +164,14 @@ def test_a_bilingual_docx_puts_the_second_text_in_a_section_of_its_own(bilingual
     assert footers[1].startswith("Accord entre Sundara et le Valdoria")
 
 
-def test_the_cli_drafts_in_french_and_bilingual(monkeypatch, capsys, tmp_path):
+def test_the_cli_drafts_in_french_and_bilingual(blma_cli, tmp_path):
     spec = tmp_path / "spec.yaml"
     spec.write_text(yaml.safe_dump(parties_in("fr", "es") | {"sectors": ["construction"]}), encoding="utf-8")
-    code, out, err = run(monkeypatch, capsys, "draft", str(spec), "--language", "es")
+    code, out, err = run(blma_cli, "draft", str(spec), "--language", "es")
     assert code == 0, err
     assert out.startswith("# Acuerdo entre el Gobierno de la República de Sundara")
     target = tmp_path / "bilingue.docx"
-    code, out, err = run(monkeypatch, capsys, "draft", str(spec), "--language", "fr", "--second-language", "es",
+    code, out, err = run(blma_cli, "draft", str(spec), "--language", "fr", "--second-language", "es",
                          "-o", str(target))
     assert code == 0, err
     titles = [p.text for p in Document(io.BytesIO(target.read_bytes())).paragraphs if p.style.name == "Title"]
@@ -244,10 +239,10 @@ def test_library_check_finds_a_wording_file_that_lacks_a_macro(tmp_path):
     assert "templates/wording.fr.j2: footer: missing (wording.j2 has it)" in result.stderr
 
 
-def test_the_library_lists_its_clauses_in_french(monkeypatch, capsys):
+def test_the_library_lists_its_clauses_in_french(blma_cli):
     from blma.library import default_library
 
-    code, out, err = run(monkeypatch, capsys, "library", "--protection", "identity_documents", "--language", "fr")
+    code, out, err = run(blma_cli, "library", "--protection", "identity_documents", "--language", "fr")
     assert code == 0, err
     english = default_library().clause("identity_documents.worker_keeps_documents").title
     french = default_library().in_language("fr").clause("identity_documents.worker_keeps_documents").title

@@ -34,60 +34,64 @@ def _fr_split(name: str) -> tuple[str, str]:
     return (found.group("word") or "l'").lower(), found.group("rest")
 
 
-def _fr_with(preposition: str, article: str, rest: str) -> str:
-    return f"{preposition} {article}{rest}" if article == "l'" else f"{preposition} {article} {rest}"
+#: What a French preposition becomes before a name's article: "de le" is "du"; in a country
+#: ("en"), a feminine or elided name drops its article ("en France") and a masculine one takes "au".
+_FR_CONTRACTED: dict[str, dict[str, str]] = {
+    "de": {"le": "du", "les": "des"},
+    "à": {"le": "au", "les": "aux"},
+    "en": {"le": "au", "les": "aux", "la": "en", "l'": "en"},
+}
+#: Spanish contracts only "de el" and "a el".
+_ES_CONTRACTED: dict[str, str] = {"de": "del", "a": "al"}
+
+
+def _fr_before(preposition: str, name: str) -> str:
+    article, rest = _fr_split(name)
+    joined = _FR_CONTRACTED[preposition].get(article)
+    if joined:
+        return f"{joined} {rest}"
+    if article:
+        return f"{preposition} {article}{rest}" if article == "l'" else f"{preposition} {article} {rest}"
+    if preposition == "de" and _VOWEL.match(rest):
+        return f"d'{rest}"
+    return f"à {rest}" if preposition == "en" else f"{preposition} {rest}"  # a name without article: a city, an island
 
 
 def fr_de(name: str) -> str:
     """"of": du Maroc, des Philippines, de la France, de l'Algérie, d'Haïti, de Sundara."""
-    article, rest = _fr_split(name)
-    if article == "le":
-        return f"du {rest}"
-    if article == "les":
-        return f"des {rest}"
-    if article:
-        return _fr_with("de", article, rest)
-    return f"d'{rest}" if _VOWEL.match(rest) else f"de {rest}"
+    return _fr_before("de", name)
 
 
 def fr_a(name: str) -> str:
     """"to": au Maroc, aux Philippines, à la France, à l'Algérie, à Sundara."""
-    article, rest = _fr_split(name)
-    if article == "le":
-        return f"au {rest}"
-    if article == "les":
-        return f"aux {rest}"
-    if article:
-        return _fr_with("à", article, rest)
-    return f"à {rest}"
+    return _fr_before("à", name)
 
 
 def fr_en(name: str) -> str:
     """"in" a country: en France, en Algérie, au Maroc, aux Philippines, à Sundara."""
-    article, rest = _fr_split(name)
-    if article in {"la", "l'"}:
-        return f"en {rest}"
-    if article == "le":
-        return f"au {rest}"
-    if article == "les":
-        return f"aux {rest}"
-    return f"à {rest}"
+    return _fr_before("en", name)
+
+
+def _es_before(preposition: str, name: str) -> str:
+    found = _ES_EL.fullmatch(name.strip())
+    if found and preposition in _ES_CONTRACTED:
+        return f"{_ES_CONTRACTED[preposition]} {found.group('rest')}"
+    return f"{preposition} {name.strip()}"
 
 
 def es_de(name: str) -> str:
     """"of": del Perú, de la República, de Marruecos."""
-    found = _ES_EL.fullmatch(name.strip())
-    return f"del {found.group('rest')}" if found else f"de {name.strip()}"
+    return _es_before("de", name)
 
 
 def es_a(name: str) -> str:
     """"to": al Ministerio, a la República, a Marruecos."""
-    found = _ES_EL.fullmatch(name.strip())
-    return f"al {found.group('rest')}" if found else f"a {name.strip()}"
+    return _es_before("a", name)
 
 
 def es_en(name: str) -> str:
-    return f"en {name.strip()}"
+    """"in": en el Perú, en Marruecos (no contraction)."""
+    return _es_before("en", name)
 
 
 _FILTERS: dict[str, dict[str, Callable[[str], str]]] = {
