@@ -147,7 +147,7 @@ def check_library(root: Path | None = None) -> tuple[list[Problem], str]:
         examples = text_library.global_examples()
         for clause in text_library.clauses.values():
             for style in clause.styles:  # in French and Spanish the party words change with the style
-                words = {"shall": "will" if style == "mou" else "shall"} | wording(language).setting("style_words")[style]
+                words = wording(language).style_words(style)  # what a draft gives it: no "shall" outside English
                 try:
                     render_clause(clause, example_values(clause, examples) | words, language=language)
                 except Exception as exc:  # report, keep checking the rest

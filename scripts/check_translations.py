@@ -47,10 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 def _style_words(language: str, style: str) -> dict[str, str]:
     from blma.drafting.wording import wording
 
-    try:
-        return dict(wording(language).setting("style_words")[style])
-    except Exception:  # the wording file may not be written yet
-        return {}
+    return wording(language).style_words(style)
 
 
 if __name__ == "__main__":

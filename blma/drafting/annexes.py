@@ -29,7 +29,7 @@ def build_annexes(spec: DraftSpec, article_numbers: dict[str, int], w: Wording) 
 def _words(spec: DraftSpec, w: Wording) -> dict[str, str]:
     """The style words, with ``shall`` as the English word of the style: the French and Spanish
     macros read it only as a flag for the style (one text of theirs serves both)."""
-    return {"shall": "will" if spec.style == "mou" else "shall"} | w.setting("style_words")[spec.style]
+    return {"shall": "will" if spec.style == "mou" else "shall"} | w.style_words(spec.style)
 
 
 def _names(spec: DraftSpec, w: Wording) -> dict[str, str]:

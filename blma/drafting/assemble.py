@@ -139,7 +139,7 @@ def document_context(spec: DraftSpec, w: Wording) -> dict[str, str]:
     origin = spec.parties.origin.names(w.language)
     destination = spec.parties.destination.names(w.language)
     labels, titles = w.setting("sector_labels"), w.setting("sector_titles")
-    return dict(w.setting("style_words")[spec.style]) | {
+    return w.style_words(spec.style) | {
         "origin": origin.country,
         "destination": destination.country,
         "origin_short": origin.short,

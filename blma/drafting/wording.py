@@ -74,6 +74,12 @@ class Wording:
             raise DataError(f"{templates_root() / self.file}: no table or list named '{name}'")
         return value
 
+    def style_words(self, style: str) -> dict[str, str]:
+        """The words a clause template may use for the style: "Agreement"/"Parties"/"shall" in
+        English; in French and Spanish the instrument and the party words, no verb (one text of
+        theirs serves both styles)."""
+        return dict(self.setting("style_words")[style])
+
     def render_file(self, name: str, **context: object) -> str:
         """Render a whole template file of ``templates/`` in this language's environment."""
         try:
@@ -112,7 +118,7 @@ def check_wording(language: str) -> list[Problem]:
         return [Problem(f"templates/{file}", "(file)", str(exc))]
     found = [Problem(f"templates/{file}", name, "missing (wording.j2 has it)") for name in english if name not in other]
     for name, shape in english.items():
-        if name in other and other[name] != shape and language != "en":
+        if name in other and other[name] != shape:
             found.append(Problem(f"templates/{file}", name, f"differs from wording.j2: {other[name]} against {shape}"))
     return found
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
+from blma.library.fitting import paragraphs
 from blma.library.loader import _SENTENCE_OPENING_VARIABLE, Library, Problem, _load_yaml, _loc
 from blma.library.models import Strict, Variable
 
@@ -52,7 +53,7 @@ def translations_root(root: Path, language: str) -> Path:
     return root / "translations" / language
 
 
-def translate_library(english: Library, language: str, *, templates: bool = True) -> tuple[Library, list[Problem]]:
+def translate_library(english: Library, language: str) -> tuple[Library, list[Problem]]:
     """The library with every clause and protection in ``language``, and every problem found.
 
     A clause with no usable translation keeps its English text (and a problem says so), so that
@@ -100,8 +101,7 @@ def translate_library(english: Library, language: str, *, templates: bool = True
         unknown = sorted(set(text.defaults) - set(clause.variables))
         if unknown:
             problems.append(Problem(shown, f"{cid}.defaults", "not a variable of the clause: " + ", ".join(unknown)))
-        if templates:
-            problems.extend(_check_text(clause.text, text.text, cid, shown, set(variables) | set(clause.variables)))
+        problems.extend(_check_text(clause.text, text.text, cid, shown, set(variables) | set(clause.variables)))
         own = {
             name: var.model_copy(update={"default": text.defaults.get(name, var.default)})
             for name, var in clause.variables.items()
@@ -164,10 +164,6 @@ def content_variables(text: str) -> set[str]:
     return template_variables(text) - STYLE_WORDS
 
 
-def paragraph_count(text: str) -> int:
-    return len([p for p in re.split(r"\n[ \t]*\n", text) if p.strip()])
-
-
 def english_words(text: str) -> list[str]:
     """English words left in a translated text, outside template tags, blanks and quotations."""
     return sorted({m.group().lower() for m in _ENGLISH.finditer(_NOT_PROSE.sub(" ", text))})
@@ -185,27 +181,15 @@ def _check_text(source: str, text: str, cid: str, file: str, known: set[str]) ->
         return [Problem(file, f"{cid}.text", f"template syntax error: {exc.message}")]
     used, wanted = everything - STYLE_WORDS, content_variables(source)
     if used != wanted:
-        missing, extra = sorted(wanted - used), sorted(used - wanted)
-        detail = "; ".join(
-            part
-            for part in (
-                "missing " + ", ".join(missing) if missing else "",
-                "not in the English " + ", ".join(extra) if extra else "",
-            )
-            if part
-        )
-        found.append(Problem(file, f"{cid}.text", f"variables differ from the English text: {detail}"))
+        detail = [f"missing {', '.join(sorted(wanted - used))}"] if wanted - used else []
+        detail += [f"not in the English {', '.join(sorted(used - wanted))}"] if used - wanted else []
+        found.append(Problem(file, f"{cid}.text", f"variables differ from the English text: {'; '.join(detail)}"))
     undeclared = sorted(everything - known)
     if undeclared:
         found.append(Problem(file, f"{cid}.text", "uses undeclared variable(s): " + ", ".join(undeclared)))
-    if paragraph_count(text) != paragraph_count(source):
-        found.append(
-            Problem(
-                file,
-                f"{cid}.text",
-                f"{paragraph_count(text)} paragraph(s), the English has {paragraph_count(source)}",
-            )
-        )
+    count, english = len(paragraphs(text)), len(paragraphs(source))
+    if count != english:
+        found.append(Problem(file, f"{cid}.text", f"{count} paragraph(s), the English has {english}"))
     for name in dict.fromkeys(_SENTENCE_OPENING_VARIABLE.findall(text)):
         found.append(Problem(file, f"{cid}.text", f"a sentence starts with the bare variable {{{{ {name} }}}}; use `| cap` or open it with words"))
     leftovers = english_words(text)
