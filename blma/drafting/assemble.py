@@ -273,9 +273,7 @@ def _render(clause: Clause, context: dict[str, str], values: dict[str, str], fie
     return split_paragraphs(text)
 
 
-def spelled_values(
-    clause: Clause, values: dict[str, str], context: dict[str, str], w: Wording | None = None
-) -> dict[str, str]:
+def spelled_values(clause: Clause, values: dict[str, str], context: dict[str, str], w: Wording) -> dict[str, str]:
     """The clause's own values, whole numbers written in words: "30" days reads "thirty days".
 
     The spec's values win over the document context, which wins over the clause's defaults,
@@ -283,7 +281,6 @@ def spelled_values(
     """
     own = {n: v.default for n, v in clause.variables.items() if v.default is not None and n not in context}
     own |= {name: value for name, value in values.items() if name in clause.variables}
-    w = w or wording()
     return {
         name: w.say("in_words", int(value)) if re.fullmatch(r"\d{1,3}", value.strip()) else value
         for name, value in own.items()

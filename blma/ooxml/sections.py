@@ -16,10 +16,5 @@ def restart_page_numbers(section: Section, start: int = 1) -> None:
     sect_pr = section._sectPr
     found = sect_pr.find(qn("w:pgNumType"))
     if found is None:
-        found = OxmlElement("w:pgNumType")
-        following = next((sect_pr.find(qn(tag)) for tag in _AFTER_PGNUMTYPE if sect_pr.find(qn(tag)) is not None), None)
-        if following is None:
-            sect_pr.append(found)
-        else:
-            following.addprevious(found)
+        found = sect_pr.insert_element_before(OxmlElement("w:pgNumType"), *_AFTER_PGNUMTYPE)
     found.set(qn("w:start"), str(start))
