@@ -247,3 +247,15 @@ def test_the_library_lists_its_clauses_in_french(blma_cli):
     english = default_library().clause("identity_documents.worker_keeps_documents").title
     french = default_library().in_language("fr").clause("identity_documents.worker_keeps_documents").title
     assert french != english and french in out and english not in out
+
+
+def test_a_french_text_with_the_english_names_is_drafted_with_a_warning(blma_cli, tmp_path):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump(parties_in()), encoding="utf-8")  # English names only
+    code, _, err = run(blma_cli, "draft", str(spec), "--language", "fr", "-o", str(tmp_path / "projet.md"))
+    assert code == 0, err
+    assert "warning: the French text names the country of origin 'the Republic of Sundara'" in err
+    assert "parties.origin.fr" in err
+    spec.write_text(yaml.safe_dump(parties_in("fr")), encoding="utf-8")  # with the French names
+    code, _, err = run(blma_cli, "draft", str(spec), "--language", "fr", "-o", str(tmp_path / "projet.md"))
+    assert code == 0 and "warning" not in err

@@ -69,6 +69,8 @@ def draft_command(
         language=language.value if language else None,
         second_language=second_language.value if second_language else None,
     )
+    for notice in result.spec.borrowed_names():
+        typer.echo(f"warning: {notice}", err=True)
     if output is not None:
         result.save(output, chosen.value)
         typer.echo(f"wrote {output}: {len(result.articles)} articles; {result.coverage.summary()}")

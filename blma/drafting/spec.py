@@ -32,7 +32,7 @@ from pydantic import (
 )
 
 from blma.errors import SpecError
-from blma.library.grammar import DRAFT_LANGUAGES
+from blma.library.grammar import DRAFT_LANGUAGES, LANGUAGE_NAMES
 from blma.library.models import AGREEMENT_SECTORS, StructuralRole
 
 #: The value of ``clause`` that leaves a protection out of the draft.
@@ -269,6 +269,29 @@ class DraftSpec(SpecModel):
     def languages(self) -> list[str]:
         """The draft's languages in order: its language, then the second text's, if any."""
         return [self.language] + ([self.second_language] if self.second_language else [])
+
+    def borrowed_names(self) -> list[str]:
+        """A notice for each French or Spanish text that names a party with the names given
+        for another text (the starter spec's English names in a French draft read "le
+        Gouvernement de the Republic of Sundara"): the user should give that text's names."""
+        notices = []
+        for language in self.languages:
+            if language == "en":
+                continue
+            for side in ("origin", "destination"):
+                party: Party = getattr(self.parties, side)
+                shared = "en" in self.languages or party.country.lower().startswith("the ")
+                if getattr(party, language) is None and shared:
+                    name = LANGUAGE_NAMES[language]
+                    where = (
+                        f"give its {name} names (parties.{side}.{language} in a spec, or the names for "
+                        f"the {name} text on the Draft page)"
+                        if language == self.second_language or "en" in self.languages
+                        else f"write its names as the {name} text writes them, with their article "
+                        f"(or give them under parties.{side}.{language} in a spec)"
+                    )
+                    notices.append(f"the {name} text names the country of {side} '{party.country}'; {where}")
+        return notices
 
     # -- io --------------------------------------------------------------------------------
     @classmethod
