@@ -389,6 +389,8 @@ def step_download() -> None:
         st.error("The draft cannot be assembled until the error above is fixed.")
         _nav(F.STEPS[1], None)
         return
+    for notice in spec.borrowed_names():
+        st.warning(plain(notice[:1].upper() + notice[1:]) + ".")
     if fs.placeholders:
         st.warning(
             "Some party details are still blank and appear in brackets in the draft: "
