@@ -372,6 +372,7 @@ def test_a_negotiator_drafts_in_french_with_a_spanish_second_text(app_page):
     at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
     assert not errors_of(at)
 
+    assert not any("names the country" in w.value for w in at.warning)  # each text has its own names
     spec = F.to_spec(at.session_state[F.FORM_KEY]).spec
     assert (spec.language, spec.second_language) == ("fr", "es")
     assert spec.signature.languages is None  # the form's default "English" gives way to the texts' own
@@ -382,3 +383,14 @@ def test_a_negotiator_drafts_in_french_with_a_spanish_second_text(app_page):
         body = package.read("word/document.xml").decode("utf-8")
     assert "Gouvernement du Royaume de Valdoria" in body and "Gobierno del Reino de Valdoria" in body
     assert "en langues française et espagnole, les deux textes faisant également foi" in body
+
+
+def test_a_french_draft_with_english_names_warns_at_step_3(app_page):
+    at = app_page(PAGE)
+    fill_parties(at)  # English names ("the Republic of Sundara")
+    at.radio(key=F.LANGUAGE_KEY).set_value("fr").run()
+    at.button(key=f"draft.next.{F.STEPS[1]}").click().run()
+    at.button(key=f"draft.next.{F.STEPS[2]}").click().run()
+    assert not errors_of(at)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "The French text names the country of origin 'the Republic of Sundara'" in warnings
