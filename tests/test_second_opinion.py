@@ -60,3 +60,49 @@ def test_the_model_only_lowers_confidence_when_it_reads_the_evidence_otherwise()
     rules_only = RULES.analyze(doc).finding("wage_protection")
     assert with_model.status == rules_only.status
     assert with_model.confidence <= rules_only.confidence + 0.05
+
+
+def test_a_present_finding_none_of_whose_sentences_is_on_topic_is_checked() -> None:
+    opinion = BOTH.opinion
+    assert opinion is not None
+    # "spouse" is a family word, but the sentence is about when an insurance period starts
+    stray = "For the spouse of an employed person insured on the day this Convention takes effect, the one-year period shall run from that day."
+    joins = (
+        "The spouse and minor children of a worker admitted under this Agreement shall be allowed to join "
+        "the worker after six months of employment and shall receive residence permits of the same duration."
+    )
+    assert opinion.off_topic("family_reunification", [joins]) is None
+    assert opinion.off_topic("family_reunification", [stray, joins]) is None  # one on-topic sentence is enough
+    doubt = opinion.off_topic("family_reunification", [stray])
+    assert doubt is not None and doubt < 0.5
+
+
+def test_an_off_topic_present_becomes_partial_marked_check_and_says_why(monkeypatch) -> None:
+    import blma.analysis.second_opinion as second
+
+    doc = _doc(
+        "This Agreement shall remain in force for five years and may be terminated by either Party giving six "
+        "months' notice in writing; workers already deployed shall complete their contracts."
+    )
+    assert BOTH.analyze(doc).finding("duration_termination").status == "present"
+    # the bar raised above any probability: every present finding is now off topic to the model
+    monkeypatch.setattr(second, "OFF_TOPIC_BELOW", 1.01)
+    finding = BOTH.analyze(doc).finding("duration_termination")
+    assert (finding.status, finding.check) == ("partial", True)
+    assert finding.reason.startswith("a rule matched, but none of its sentences reads as being about this protection")
+    assert finding.evidence and finding.evidence[0].location == "Article 1"
+    assert RULES.analyze(doc).finding("duration_termination").status == "present"
+
+
+def test_a_paraphrase_may_stand_in_an_article_that_never_says_worker(monkeypatch) -> None:
+    import blma.analysis.second_opinion as second
+
+    monkeypatch.setattr(second, "PARAPHRASE_RELEVANCE", 0.1)
+    doc = _doc(
+        "Persons staying in the other country shall receive the medical treatment they need there on the "
+        "same terms as its residents.",
+        title="Convention on social insurance",
+    )
+    assert RULES.analyze(doc).finding("health_care").status == "missing"
+    finding = BOTH.analyze(doc).finding("health_care")
+    assert finding.status == "partial" and finding.evidence[0].cue == "health_care/arbiter"

@@ -1,7 +1,11 @@
 """The trained arbiter's say in a finding: where the rules are weakest, and nowhere else.
 
-The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on three questions:
+The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on four questions:
 
+- a protection the rules found *present*: is any firm sentence behind it about that protection
+  at all, to the model? If none is, a topic word was probably taken at face value ("members of
+  the family" in a benefits article read as family reunification): the finding becomes partial,
+  marked for a reviewer to check;
 - a protection the rules found *present*: does the model, reading every firm sentence behind
   it, find them all clearly partial? Then the finding becomes partial and says why;
 - a protection the rules found *missing*: does one firm sentence about workers address it in
@@ -9,8 +13,11 @@ The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on three 
 - any finding: does the model read its best evidence the same way? If not, its confidence
   drops (``blma.analysis.confidence``).
 
-Thresholds are deliberately strict (set on the development sets; see ``README`` figures): the
-model was trained on those sets, so it is allowed to overrule the rules only when it is sure.
+Thresholds are deliberately strict: the model was trained on the development sets, so it is
+allowed to overrule the rules only when it is sure. The topic and paraphrase bars were chosen on
+real texts that neither the rules nor the model had seen (the twelve added to ``corpus/real`` on
+2026-12-04, scored with the rules and model of the commit before them; they are development data
+now): present precision there rose from 0.57 to 0.89 and detection from 0.71 to 0.76.
 """
 
 from __future__ import annotations
@@ -21,7 +28,8 @@ from dataclasses import dataclass
 from blma.analysis.arbiter import Arbiter
 
 DEMOTE_WHEN_PARTIAL_AT_LEAST = 0.85  # every firm sentence must read as partial at least this surely
-PARAPHRASE_RELEVANCE = 0.92  # a missing protection is flagged only on a sentence this relevant
+PARAPHRASE_RELEVANCE = 0.85  # a missing protection is flagged only on a sentence this relevant
+OFF_TOPIC_BELOW = 0.5  # a present finding none of whose firm sentences is this relevant is checked
 PARAPHRASE_MIN_WORDS = 8
 
 
@@ -40,6 +48,15 @@ class SecondOpinion:
 
     def strength(self, protection: str, text: str) -> dict[str, float]:
         return self.arbiter.strength(protection, text)
+
+    def off_topic(self, protection: str, firm_texts: Iterable[str]) -> float | None:
+        """The highest relevance to ``protection`` of the firm sentences, when all are below the bar."""
+        highest = 0.0
+        for text in firm_texts:
+            highest = max(highest, self.arbiter.relevance(text)[protection])
+            if highest >= OFF_TOPIC_BELOW:
+                return None
+        return highest
 
     def demotes(self, protection: str, firm_texts: Iterable[str]) -> float | None:
         """The lowest P(partial) when every firm sentence reads as partial, else None."""
