@@ -197,6 +197,18 @@ def test_false_friends_do_not_count(sentence, protection):
     assert status_of(f"(1) {sentence}\n", protection) == "missing"
 
 
+def test_a_false_friend_next_door_does_not_complete_a_provision():
+    # "Upon expiry of this Agreement ..." is about the instrument ending (the rule masks it),
+    # so its "shall not be cancelled" is no security of the worker's status
+    body = (
+        "(1) The residence permit of a migrant worker admitted under this Agreement shall be valid for the whole "
+        "duration of the employment contract.\n\n(2) Upon expiry of this Agreement, work permits shall not be cancelled.\n"
+    )
+    assert status_of(body, "migration_status") == "partial"
+    said_of_the_worker = body.replace("Upon expiry of this Agreement, work permits", "A work permit")
+    assert status_of(said_of_the_worker, "migration_status") == "present"
+
+
 def test_bare_reference_to_national_law_is_partial():
     body = "(1) Wages of the workers shall be paid in accordance with the laws and regulations of the Receiving Country.\n"
     assert status_of(body, "wage_protection") == "partial"
