@@ -103,3 +103,18 @@ def test_training_data_is_sorted_and_draws_on_every_source():
     statuses = {e.status for e in data.examples}
     assert statuses == {"present", "partial", "contrary", "missing", None}
     assert not any("holdout" in e.source and "old-holdout" not in e.source for e in data.examples)
+
+
+
+def test_the_library_teaches_the_model_french_and_spanish_under_the_same_clause():
+    from blma.analysis.training_data import library_examples
+    from blma.library import default_library
+
+    examples = [e for e in library_examples(default_library()) if e.source == "library:identity_documents.keep_passport"]
+    padded = [f" {e.text.lower()} " for e in examples]
+    english = [t for t in padded if " shall " in t or " will " in t]
+    french = [t for t in padded if " le " in t or " la " in t or " les " in t]
+    spanish = [t for t in padded if " el " in t or " los " in t or " las " in t]
+    assert english and french and spanish  # one cross-validation group: the clause, in three languages
+    assert {e.protection for e in examples} == {"identity_documents"} and {e.status for e in examples} == {"present"}
+    assert any("passeport" in t for t in french) and any("pasaporte" in t for t in spanish)

@@ -5,7 +5,9 @@ addresses and the status a reviewer gives it, or ``None, None`` for a sentence t
 no protection (a negative for relevance). Sources, in the order the docs describe them:
 
 1. the clause library (``clauses/protections/*.yaml``), rendered with its example values in
-   each style the clause allows, split into sentences;
+   each style the clause allows, split into sentences; and its French and Spanish translations
+   (``clauses/translations/``) the same way, so that the model knows those languages' words for
+   each protection and is not left with the few labelled French and Spanish texts;
 2. the rubric's own strong / weak / contrary wordings (``clauses/guidance.yaml``);
 3. the wording cases of ``tests/data/`` (one sentence each, with its expected status);
 4. the labelled development agreements (:mod:`blma.analysis.training_sets`): the sentences of
@@ -33,7 +35,7 @@ from blma.analysis.training_sets import (
     LabelledAgreement,
     development_agreements,
 )
-from blma.library import Library, default_library, render_clause
+from blma.library import Clause, Library, default_library, render_clause
 from blma.library.render import example_values
 from blma.reading import read_path
 from blma.reading.models import Block
@@ -51,10 +53,8 @@ POSITIVE = ("present", "partial", "contrary")
 #: present. So every strength maps to "present"; the weak wordings come from the rubric, the
 #: wording cases and the agreements' partial labels.
 LIBRARY_STATUS = {"strongest": "present", "recommended": "present", "baseline": "present"}
-STYLE_WORDS = {
-    "agreement": {"shall": "shall", "parties": "Parties", "instrument": "Agreement"},
-    "mou": {"shall": "will", "parties": "Participants", "instrument": "Memorandum of Understanding"},
-}
+#: The library's languages, each rendered with its own style words (``templates/wording*.j2``).
+LIBRARY_LANGUAGES = ("en", "fr", "es")
 RUBRIC_STATUS = {"strong": "present", "weak": "partial", "contrary": "contrary"}
 #: Structural clauses that address no protection, so their sentences are negatives. Preambles
 #: (which recall ILO standards), relations to law (non-regression's ground) and entry into
@@ -124,31 +124,44 @@ def split_sentences(text: str) -> list[str]:
 
 
 # -- sources 1-3: the project's own wordings -------------------------------------------------
+def _rendered_sentences(library: Library, clause: Clause, language: str) -> list[str]:
+    """The sentences of a clause in every style it allows, with the library's example values."""
+    from blma.drafting.wording import wording  # Jinja2 tables: only when training
+
+    words = wording(language)
+    sentences = []
+    for style in clause.styles:
+        values = {**example_values(clause, library.global_examples()), **words.style_words(style)}
+        for paragraph in render_clause(clause, values, language=language).split("\n\n"):
+            sentences += split_sentences(paragraph)
+    return sentences
+
+
+def _in_languages(library: Library) -> list[tuple[Library, str]]:
+    return [(library if lang == "en" else library.in_language(lang), lang) for lang in LIBRARY_LANGUAGES]
+
+
 def library_examples(library: Library) -> list[Example]:
     found = []
-    for clause in library.clauses.values():
-        if clause.kind != "protection":
-            continue
-        status = LIBRARY_STATUS[clause.strength]
-        for style in clause.styles:
-            values = {**example_values(clause, library.global_examples()), **STYLE_WORDS[style]}
-            for paragraph in render_clause(clause, values).split("\n\n"):
-                for sentence in split_sentences(paragraph):
-                    found += [
-                        Example(sentence, pid, status, f"library:{clause.id}") for pid in clause.protections
-                    ]
+    for translated, language in _in_languages(library):
+        for clause in translated.clauses.values():
+            if clause.kind != "protection":
+                continue
+            status = LIBRARY_STATUS[clause.strength]
+            for sentence in _rendered_sentences(translated, clause, language):
+                found += [Example(sentence, pid, status, f"library:{clause.id}") for pid in clause.protections]
     return found
 
 
 def structural_negatives(library: Library) -> list[Example]:
     found = []
-    for clause in library.clauses.values():
-        if clause.kind != "structural" or clause.role not in NEGATIVE_ROLES:
-            continue
-        for style in clause.styles:
-            values = {**example_values(clause, library.global_examples()), **STYLE_WORDS[style]}
-            for paragraph in render_clause(clause, values).split("\n\n"):
-                found += [Example(s, None, None, f"library:{clause.id}") for s in split_sentences(paragraph)]
+    for translated, language in _in_languages(library):
+        for clause in translated.clauses.values():
+            if clause.kind == "structural" and clause.role in NEGATIVE_ROLES:
+                found += [
+                    Example(s, None, None, f"library:{clause.id}")
+                    for s in _rendered_sentences(translated, clause, language)
+                ]
     return found
 
 
