@@ -231,6 +231,8 @@ def test_a_synthetic_holdout_document_is_refused():
         guard.check(target)
     with pytest.raises(HoldoutError):
         guard.check(REPO_ROOT / "corpus" / "synthetic_holdout" / "anything" / ".." / "x.labels.yaml")
+    with pytest.raises(HoldoutError):
+        guard.check(REPO_ROOT / "corpus" / "synthetic_holdout2" / "06_corvessa_nambura_construction_mou.md")
 
 
 def test_asking_for_a_holdout_set_is_refused():

@@ -5,7 +5,7 @@ with ``role: holdout`` or ``sealed: true`` is only ever scored, so a model train
 would make its scores meaningless. The guard is therefore strict: every file the training
 reads passes :meth:`Guard.check`, which raises :class:`HoldoutError` for anything under a
 hold-out set (or the hold-out part of a split folder), anything under
-``corpus/synthetic_holdout/``, and anything else under ``corpus/`` that no development set
+``corpus/synthetic_holdout/`` and ``corpus/synthetic_holdout2/``, and anything else under ``corpus/`` that no development set
 lists. Hold-out label files are never opened, not even to be filtered out.
 """
 
@@ -22,7 +22,7 @@ from blma.yamlio import load_yaml
 REPO_ROOT = source_checkout()
 DEFAULT_MANIFEST = REPO_ROOT / "corpus" / "sets.yaml"
 CORPUS = REPO_ROOT / "corpus"
-ALWAYS_REFUSED = (CORPUS / "synthetic_holdout",)
+ALWAYS_REFUSED = (CORPUS / "synthetic_holdout", CORPUS / "synthetic_holdout2")
 LABELS_SUFFIX = ".labels.yaml"
 
 #: Used when there is no manifest: the four folders the project has tuned on. The old hold-outs
