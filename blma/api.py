@@ -616,11 +616,14 @@ def suggestion_context(doc: AgreementText, report: GapReport) -> dict[str, str]:
 
 
 def suggested_wording(clause_id: str, context: Mapping[str, str]) -> list[str]:
-    """A library clause's paragraphs as they would read in the agreement ``context`` describes."""
-    from blma.comparison.suggestions import render_suggestion
+    """A library clause's paragraphs as they would read in the agreement ``context`` describes,
+    in the language of its values (``suggestion_context`` says which): the library's French or
+    Spanish text for a French or Spanish agreement."""
+    from blma.comparison.suggestions import context_language, render_suggestion
     from blma.library import default_library
 
-    return render_suggestion(default_library().clause(clause_id), dict(context))
+    clause = default_library().in_language(context_language(context)).clause(clause_id)
+    return render_suggestion(clause, dict(context))
 
 
 # -- the app's Draft and Learn pages: strength of a draft, alternatives, PDF, exercises ------

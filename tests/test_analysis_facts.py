@@ -25,3 +25,18 @@ def test_facts_match_the_labels(name):
     specific = [s for s in meta["sectors"] if s != "general"]
     if specific:  # a general agreement may name sectors in its scope; a sectoral one must be recognised
         assert specific[0] in facts.sectors
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("corpus/synthetic_dev_es/01_acuerdo_marco_movilidad_andalera_brisania.md", ["Andalera", "Brisania"]),
+        ("corpus/real_fr/texts/nl_italy_recruitment_1960.md", ["Pays-Bas", "Italie"]),
+    ],
+)
+def test_a_french_or_spanish_agreement_names_its_parties_in_the_report(path, expected):
+    from blma.api import analyze_path, gap_report_markdown
+
+    report = analyze_path(Path(__file__).resolve().parents[1] / path)
+    assert report.facts.parties == expected
+    assert f"| Parties | {'; '.join(expected)} |" in gap_report_markdown([report])

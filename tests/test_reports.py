@@ -175,7 +175,7 @@ def test_a_clause_that_cannot_be_filled_in_is_shown_as_written_with_the_reason(r
     from blma.errors import TemplateError
     from blma.reports import view
 
-    def broken(clause, facts):
+    def broken(clause, facts, language=None):
         raise TemplateError(f"clause {clause.id}: no value given for a variable")
 
     monkeypatch.setattr(view, "fitted_clause", broken)

@@ -8,7 +8,7 @@ from collections import Counter
 from blma.analysis.models import AgreementFacts
 from blma.analysis.prefilter import Guarded
 from blma.analysis.rules import Modality
-from blma.analysis.terms import agreement_terms
+from blma.analysis.terms import agreement_terms, state_parties
 from blma.reading.models import AgreementText
 
 MOU = re.compile(r"memorandum of understanding|\bMoU\b|\bMOU\b", re.I)
@@ -157,13 +157,16 @@ def non_binding_statement(doc: AgreementText, modality: Modality) -> str:
 def collect_facts(doc: AgreementText, modality: Modality) -> AgreementFacts:
     statement = non_binding_statement(doc, modality)
     named = parties(doc)
+    terms = agreement_terms(doc, named)
+    if len(named) != 2:  # a French or Spanish text names its parties as states
+        named = state_parties(doc) or named
     return AgreementFacts(
         binding=not statement,
         non_binding_statement=statement,
         instrument=instrument_type(doc),  # type: ignore[arg-type]
         title=doc.title,
         parties=named,
-        terms=agreement_terms(doc, named),
+        terms=terms,
         sectors=sectors(doc),
         annexes=annex_status(doc, modality),  # type: ignore[arg-type]
         tracked_changes=doc.tracked_changes,

@@ -6,7 +6,9 @@
   (:mod:`blma.comparison.redline_comments`). Protections the text secures share a single
   summary comment on the title.
 - Suggested wording as tracked changes, fitted to the agreement (its parties in their roles,
-  its authorities, its words; :mod:`blma.library.fitting`):
+  its authorities, its words; :mod:`blma.library.fitting`) and in its language (the library's
+  French or Spanish text, new articles headed in that language; the comments, read by the
+  reviewer, stay English):
   a contrary provision is marked deleted and its remedy inserted in its place; a partial one
   gets stronger wording right after it in its article (soft wording is replaced); the
   clauses for missing protections are gathered as one new chapter of articles before the
@@ -37,7 +39,7 @@ from blma.comparison.suggestions import facts_with_terms
 from blma.docx_properties import set_package_properties
 from blma.errors import DocumentError
 from blma.library import Library, default_library
-from blma.library.fitting import fitted_clause, paragraphs, remedy
+from blma.library.fitting import fitted_clause, paragraphs, remedy, suggestion_library
 from blma.library.models import Clause
 from blma.numerals import from_roman, to_letters
 from blma.ooxml.comments import comment_deletion, comment_paragraph, comment_sentence
@@ -54,9 +56,14 @@ INITIALS = "BLMA"
 #: The statuses that get suggested wording.
 FIXED = ("missing", "contrary", "partial")
 FINAL_PROTECTIONS = ("duration_termination",)
-FINAL_HEADING = re.compile(
-    r"final provisions|entry into force|duration|effect|termination of the (?:agreement|memorandum)", re.I
-)
+#: Headings of the final provisions, by the language of the agreement.
+FINAL_HEADINGS = {
+    "en": re.compile(
+        r"final provisions|entry into force|duration|effect|termination of the (?:agreement|memorandum)", re.I
+    ),
+    "fr": re.compile(r"dispositions finales|entrée en vigueur|durée|prise d'effet|dénonciation", re.I),
+    "es": re.compile(r"disposiciones finales|entrada en vigor|duración|vigencia|denuncia", re.I),
+}
 TYPED_LABEL = re.compile(r"^\s*(\(?)(\d+|[a-z])([.)]?)\t")
 CHAPTER = re.compile(r"^\s*(?:chapter|part|title)\s+(?:[IVXLC]+|\d+)\b", re.I)
 
@@ -154,6 +161,8 @@ class _Editor:
         author: str,
     ):
         self.doc, self.report, self.facts, self.part, self.library = doc, report, facts, part, library
+        self.quoted = suggestion_library(library, facts)  # clauses and headings in the agreement's language
+        self.final_heading = FINAL_HEADINGS.get(facts.language, FINAL_HEADINGS["en"])
         self.marks, self.author = marks, author
         self.paragraphs = locate(doc, part.element.body)
         self.actions: list[RedlineAction] = []
@@ -205,7 +214,7 @@ class _Editor:
         finals = []
         for key in body:
             heading = next((self.doc.blocks[k].heading for k in self.by_key[key] if self.doc.blocks[k].heading), "")
-            if FINAL_HEADING.search(heading) or set(FINAL_PROTECTIONS) & by_article.get(key, set()):
+            if self.final_heading.search(heading) or set(FINAL_PROTECTIONS) & by_article.get(key, set()):
                 finals.append(key)
         # the final provisions close the text: take the first of the trailing run of final articles
         while len(finals) > 1 and body.index(finals[-2]) == body.index(finals[-1]) - 1:
@@ -218,10 +227,10 @@ class _Editor:
 
     # -- fixes in place: contrary and partial provisions -------------------------------------------
     def _clause(self, finding: Finding) -> Clause | None:
-        clause = remedy(self.library, finding, self.facts.instrument)
+        clause = remedy(self.quoted, finding, self.facts.instrument)
         if clause is None:  # a gap only a reviewer saw: the analysis suggested nothing, so ask now
             found = suggest(self.library, finding.id, finding.final_status, self.facts)
-            clause = self.library.clause(found[0].clause_id) if found else None
+            clause = self.quoted.clause(found[0].clause_id) if found else None
         if clause is None:
             self.notes.append(f"{finding.title}: the library suggests no clause; nothing inserted")
         return clause
@@ -253,7 +262,7 @@ class _Editor:
                     )
         anchor = targets[-1][0]
         at = self._after(anchor)
-        for text in paragraphs(fitted_clause(clause, self.facts)):
+        for text in paragraphs(fitted_clause(clause, self.facts, self.quoted.language)):
             at = insert_paragraph(at, text, anchor, self.marks, keep_numbering=False)
         self.tails[anchor] = at
         self.done[finding.id] = ("replaced", targets[0][0], clause) if replace else ("strengthened", anchor, clause)
@@ -306,14 +315,14 @@ class _Editor:
         number = base.split()[-1] if _numbered(base) else ""
         for n, (finding, clause) in enumerate(clauses, start=1):
             label = _next_number(number, n) if number else ""
-            title = self.library.protection(finding.id).article_heading
+            title = self.quoted.protection(finding.id).article_heading
             created = []
             for text, template in _heading_texts(heads, number, label, title, self.doc, base, upper):
                 anchor = insert_paragraph(anchor, text, template, self.marks, before=ahead, keep_numbering=False)
                 created.append(anchor)
                 ahead = False
             template = bodies[0]
-            texts = paragraphs(fitted_clause(clause, self.facts))
+            texts = paragraphs(fitted_clause(clause, self.facts, self.quoted.language))
             numbered = len(texts) > 1 and _restarts(raw_text(template))
             for k, text in enumerate(texts, start=1):
                 if numbered:

@@ -2,6 +2,12 @@
 
 The Markdown template and the DOCX writer only lay this out, so the two formats cannot
 disagree on a status, a count or a suggested clause text.
+
+Two languages meet in a report. Its headings, statuses, reasons and prose are in English,
+the reviewer's working language (``gap_report_words.j2``), whatever the agreement's. What a
+negotiator pastes into the agreement, the suggested clause's text, and the clause's own
+title with it, are in the agreement's language (``facts.language``), from the library's
+French or Spanish text (:func:`blma.library.fitting.suggestion_library`).
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from blma.analysis.suggest import suggest
 from blma.errors import TemplateError
 from blma.library import Library, default_library
 from blma.library.fitting import clause_context as fitted_context
-from blma.library.fitting import fitted_clause, remedy
+from blma.library.fitting import fitted_clause, remedy, suggestion_library
 from blma.reports.words import say, table
 
 GROUP_ORDER = ("worker_protection", "governance")
@@ -102,8 +108,9 @@ def build_view(
     library = library or default_library()
     unknown = say("unknown")
     groups = table("group_titles")
+    quoted = suggestion_library(library, report.facts)  # the clauses in the agreement's language
     rows = [
-        _row(finding, groups, library, report.facts)
+        _row(finding, groups, library, report.facts, quoted)
         for finding in sorted(report.protections, key=lambda f: _group_rank(f.group))
     ]
     for number, row in enumerate(rows, start=1):
@@ -129,11 +136,14 @@ def build_view(
 def clause_context(report: GapReport) -> dict[str, str]:
     """Values for suggested clauses: the agreement's parties in their roles as the analysis
     decided them (whichever is named first), its authorities, style and sector; the same
-    values the redline uses (:mod:`blma.library.fitting`)."""
-    return fitted_context(report.facts)
+    values the redline uses (:mod:`blma.library.fitting`), in the agreement's language."""
+    return fitted_context(report.facts, suggestion_library(default_library(), report.facts).language)
 
 
-def _row(finding: Finding, groups: Mapping, library: Library, facts: AgreementFacts) -> ProtectionRow:
+def _row(
+    finding: Finding, groups: Mapping, library: Library, facts: AgreementFacts, quoted: Library
+) -> ProtectionRow:
+    """One protection's row; ``quoted`` is the library its suggested clauses are quoted from."""
     return ProtectionRow(
         number=0,
         id=finding.id,
@@ -151,7 +161,7 @@ def _row(finding: Finding, groups: Mapping, library: Library, facts: AgreementFa
             e.model_copy(update={"text": clean(e.text), "location": clean(e.location), "note": clean(e.note)})
             for e in finding.evidence
         ],
-        suggestions=[_suggested(s, facts, library) for s in _suggestions(finding, library, facts)],
+        suggestions=[_suggested(s, facts, quoted) for s in _suggestions(finding, library, facts)],
     )
 
 
@@ -179,15 +189,16 @@ def _suggestions(
 
 
 def _suggested(s: tuple[str, str, str, str], facts: AgreementFacts, library: Library) -> SuggestedClause:
+    """One suggestion, quoted from ``library``, the library in the agreement's language: its
+    text, and its title in that language (the analysis recorded the English title)."""
     clause_id, title, strength, reason = s
     clause = library.clause(clause_id)
     try:
-        text, error = fitted_clause(clause, facts), ""
+        text, error = fitted_clause(clause, facts, library.language), ""
     except TemplateError as exc:  # a library defect must not cost the reviewer the whole report
         text, error = clause.text, str(exc)
-    return SuggestedClause(
-        clause_id, title or clause.title, strength or clause.strength, reason, text.strip(), error
-    )
+    shown = (title or clause.title) if library.language == "en" else clause.title
+    return SuggestedClause(clause_id, shown, strength or clause.strength, reason, text.strip(), error)
 
 
 def _core_line(rows: list[ProtectionRow]) -> str:
