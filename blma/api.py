@@ -626,6 +626,14 @@ def suggested_wording(clause_id: str, context: Mapping[str, str]) -> list[str]:
     return render_suggestion(clause, dict(context))
 
 
+def suggested_title(clause_id: str, context: Mapping[str, str]) -> str:
+    """The title of the clause :func:`suggested_wording` quotes, in the same language."""
+    from blma.comparison.suggestions import context_language
+    from blma.library import default_library
+
+    return default_library().in_language(context_language(context)).clause(clause_id).title
+
+
 # -- the app's Draft and Learn pages: strength of a draft, alternatives, PDF, exercises ------
 if TYPE_CHECKING:
     from blma.drafting.alternatives import Alternative

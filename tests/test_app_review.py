@@ -408,3 +408,16 @@ def test_an_agreement_in_another_language_is_refused_in_words_not_reported_as_mi
     at = upload(app_page, "accord.txt", text.encode(), "text/plain")
     expected = f"accord.txt: the text is in Arabic; this version analyses {_names(supported_languages())}"
     assert [e.value for e in at.error] == [expected]
+
+
+def test_a_spanish_agreements_suggested_wording_and_its_title_are_in_spanish(app_page):
+    path = ROOT / "corpus" / "synthetic_dev_es" / "01_acuerdo_marco_movilidad_andalera_brisania.md"
+    at = upload(app_page, path.name, path.read_bytes(), "text/markdown")
+    report = api.analyze_path(path)
+    finding = next(f for f in report.protections if f.id == "labour_inspection")
+    popover = finding_expander(at, finding.title).get("popover")[0]
+    caption = " ".join(c.value for c in popover.caption)
+    wording = shown(" ".join(m.value for m in popover.markdown))
+    assert "Brisania" in wording and " shall " not in wording and "inspección" in wording.lower()
+    assert finding.suggestion_details[0].title not in caption  # the English title is not the caption
+    assert caption.startswith(plain(api.suggested_title(finding.suggestion_details[0].clause_id, {"language": "es"})))

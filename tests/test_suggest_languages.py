@@ -289,6 +289,9 @@ def test_the_review_pages_wording_is_the_spanish_text_for_a_spanish_agreement(sp
     assert "Brisania" in joined and not english_words(joined)
     spanish_text = default_library().in_language("es").clause(finding.suggestion_details[0].clause_id).text
     assert wording[0].split()[:3] == spanish_text.split()[:3]
+    title = api.suggested_title(finding.suggestion_details[0].clause_id, context)
+    assert title == default_library().in_language("es").clause(finding.suggestion_details[0].clause_id).title
+    assert title != finding.suggestion_details[0].title and not english_words(title)
 
 
 def test_the_command_line_writes_spanish_suggestions_and_a_spanish_redline(blma_cli, tmp_path):

@@ -365,7 +365,8 @@ def _finding(finding) -> None:
             )
         first = finding.suggestion_details[0]
         with st.popover("Read the suggested wording", help="The first suggestion, in this agreement's own terms."):
-            st.caption(f"{plain(first.title)}, with this agreement's parties and wording; fill in what is in brackets.")
+            quoted = api.suggested_title(first.clause_id, review.context)  # in the wording's language
+            st.caption(f"{plain(quoted)}, with this agreement's parties and wording; fill in what is in brackets.")
             for paragraph in api.suggested_wording(first.clause_id, review.context):
                 st.markdown(plain(paragraph))
     with st.form(f"review.form.{review.print_}.{pid}", border=False):
