@@ -1,9 +1,11 @@
 """Calibrate the findings' confidence on the labelled development sets.
 
-Usage: python scripts/calibrate_confidence.py [--write]
+Usage: python scripts/calibrate_confidence.py [--write | --check]
 For every finding on every development set of corpus/sets.yaml (never a hold-out), puts it in
 its bucket (blma.analysis.confidence.bucket) and counts how often the tool's status equals the
 label; writes blma/analysis/confidence.yaml with each bucket's Laplace-smoothed share.
+``--check`` exits 1 when the committed table is not what the development sets give today (the
+rules, the model or the labels changed since it was written).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from blma.reading import read_path
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"write {TABLE.name}")
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--write", action="store_true", help=f"write {TABLE.name}")
+    action.add_argument("--check", action="store_true", help=f"exit 1 if {TABLE.name} is stale")
     args = parser.parse_args()
     analyzer = default_analyzer()
     right: Counter[str] = Counter()
@@ -43,6 +47,12 @@ def main() -> int:
     }
     for key, value in buckets.items():
         print(f"{key:32} {value['findings']:5} {value['confidence']:.2f}")
+    if args.check:
+        committed = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["buckets"]
+        if committed != buckets:
+            print(f"{TABLE}: stale; run python scripts/calibrate_confidence.py --write", file=sys.stderr)
+            return 1
+        print(f"{TABLE}: up to date")
     if args.write:
         header = (
             "# Written by scripts/calibrate_confidence.py from the development sets of corpus/sets.yaml:\n"
