@@ -169,7 +169,6 @@ FR = TermPatterns(
     bare_annex="",
     state_name=re.compile(
         rf"(?<!Secrétariat d')(?<!Secrétariat d’)(?<!Secrétaire d')(?<!Secrétaire d’)"
-        rf"(?<!Secrétariat d')(?<!Secrétariat d’)(?<!Secrétaire d')(?<!Secrétaire d’)"
         rf"\b(?P<state>{_FR_STATES})(?:\s+(?!(?i:de|du|des)\b){_CAP}){{0,2}}?\s+"
         rf"(?P<prep>(?i:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))"
         rf"(?P<name>(?!(?:{_FR_STATES}|Gouvernement)\b){_CAP}(?:\s+{_CAP}){{0,2}})"
