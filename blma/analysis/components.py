@@ -326,6 +326,8 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     match = cue.pattern.search(sentence)
     if not match or not _qualifies(cue, sentence):
         return None
+    if cue.negation == "before":
+        match = _latest_start(cue.pattern.pattern, text, match, breaks)
     if cue.negation == "sentence":
         return match.group(0), bool(negators.search(text))
     before = clause_before(text, match.start(), breaks)
@@ -342,6 +344,23 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
             cue.pattern, text, reader.negated_modal(text, match.start(), match.end()), grammar(modality, "unnegate", UNNEGATE)
         )
     return match.group(0), negated
+
+
+def _latest_start(
+    pattern: re.Pattern[str], text: str, match: re.Match[str], breaks: re.Pattern[str]
+) -> re.Match[str]:
+    """The match to read negation before: the one starting last in a later clause of ``match``.
+
+    A regex finds the leftmost start, which may be a party named in an earlier clause than the
+    harm's own subject: in "Enterprises 9: No Enterprise or agent shall retain a passport" the
+    harm's clause starts after the colon, and its "No" stands before the second "Enterprise".
+    Within one clause the first start stands ("ne peut sortir qu'avec ..." keeps its "ne").
+    """
+    while (later := pattern.search(text, match.start() + 1)) is not None and later.start() < match.end():
+        if not breaks.search(text, match.start(), later.start()):
+            break
+        match = later
+    return match
 
 
 DOUBLE_NEGATIVE = re.compile(r"\bwithout\b", re.I)
