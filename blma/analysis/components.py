@@ -273,7 +273,14 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
     return rule.topic_possible(sentence)
 
 
-CLAUSE_BREAK = re.compile(r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:", re.I)
+#: where a clause ends: a contrasting conjunction, a semicolon or colon, or the comma closing an
+#: opening purpose phrase ("To prevent their loss, the passport shall be held by ..." : the
+#: negator in the purpose phrase does not reach the clause after it)
+CLAUSE_BREAK = re.compile(
+    r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:"
+    r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},",
+    re.I,
+)
 
 
 def grammar(modality, name: str, english: re.Pattern[str]) -> re.Pattern[str]:
