@@ -166,6 +166,31 @@ def test_a_firm_lead_in_makes_its_items_present():
             "wage_protection",
             "contrary",
         ),
+        # an amendment that deletes a harmful provision it quotes removes the harm
+        (
+            'Article 9(2) of the Agreement, which reads "workers shall not change employer during '
+            'their first year", is hereby deleted.',
+            "employer_change",
+            "partial",
+        ),
+        # the negation belongs to the clause the harm stands in, not to a party named earlier
+        (
+            "Employers and agencies: no employer or agent shall hold a worker's passport, even with consent.",
+            "identity_documents",
+            "present",
+        ),
+        # an opening purpose phrase does not negate the clause after its comma
+        (
+            "To prevent its loss, the worker's passport shall be kept by the employer for the whole contract.",
+            "identity_documents",
+            "contrary",
+        ),
+        # another party's duty to pay in the same sentence is no worker paying
+        (
+            "If a worker dies abroad, the employer shall bear the cost of repatriating the body.",
+            "no_worker_fees",
+            "missing",
+        ),
     ],
 )
 def test_negation_and_direction(sentence, protection, expected):

@@ -233,6 +233,9 @@ def detect(
         else:
             hit.contrary, hit.cue = words, cue.name
             break
+    repealed = getattr(modality, "repealed", None) if modality is not None else None
+    if hit.contrary and repealed is not None and repealed.search(with_lead_in):
+        hit.reversed_contrary, hit.contrary = hit.contrary, ""  # an amendment deleting the harm
     if not hit.contrary and not hit.reversed_contrary and not _any_topic_possible(rule, sentence):
         return None  # masking only removes words, so no topic cue can match the masked text either
     masked_text = rule.mask.sub(" ", sentence) if rule.mask else text
@@ -363,11 +366,12 @@ def _latest_start(
     harm's clause starts after the colon, and its "No" stands before the second "Enterprise".
     Within one clause the first start stands ("ne peut sortir qu'avec ..." keeps its "ne").
     """
-    while (later := pattern.search(text, match.start() + 1)) is not None and later.start() < match.end():
-        if not breaks.search(text, match.start(), later.start()):
-            break
-        match = later
-    return match
+    chosen, at = match, match.start() + 1
+    while (later := pattern.search(text, at)) is not None and later.start() < match.end():
+        if breaks.search(text, match.start(), later.start()):
+            chosen = later
+        at = later.start() + 1
+    return chosen
 
 
 DOUBLE_NEGATIVE = re.compile(r"\bwithout\b", re.I)

@@ -170,6 +170,9 @@ class ModalitySpec(BaseModel):
     # a sentence that leaves its subject to the one before ("Podrán cambiar de empleador", "Ils
     # peuvent ..."): what it matches at the start (a pronoun, or nothing) stands for that subject
     subjectless: str | None = None
+    # a sentence that deletes or repeals a provision it quotes ("..., which provides that workers
+    # shall not change employer, is hereby deleted"): the harm it names is removed, not imposed
+    repealed: str | None = None
 
 
 @dataclass(frozen=True)
