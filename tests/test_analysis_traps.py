@@ -84,6 +84,10 @@ def test_paraphrase(sentence, protection, expected):
             "A joint committee may be set up by the Parties to follow the implementation of this Agreement.",
             "joint_committee",
         ),
+        (
+            "The labour inspectorate shall, subject to the availability of funds, inspect the farms employing workers.",
+            "labour_inspection",
+        ),
     ],
 )
 def test_soft_modality_is_partial(sentence, protection):
