@@ -178,3 +178,17 @@ def test_ils_before_a_modal_stands_for_the_subject_of_the_sentence_before() -> N
     assert finding.evidence[0].location == "Article 3"
     allowed = text.replace("Ils ne peuvent changer", "Ils peuvent changer")
     assert analyze_bytes("accord.txt", allowed.encode()).finding("employer_change").status != "contrary"
+
+
+def test_an_amendment_deleting_a_harmful_clause_it_quotes_is_no_harm() -> None:
+    """"Le paragraphe 3, aux termes duquel « le travailleur ne peut changer d'employeur », est
+    supprimé" removes the harm it quotes; the same words on their own impose it."""
+    harmful = "Le travailleur ne peut changer d'employeur pendant la durée de son contrat."
+    deleted = (
+        "Le paragraphe 3 de l'article 8 de l'Accord, aux termes duquel « le travailleur ne peut "
+        "changer d'employeur pendant la durée de son contrat », est supprimé."
+    )
+    assert analyze_bytes("accord.txt", AGREEMENT.encode()).finding("employer_change").status == "contrary"
+    amended = AGREEMENT.replace(harmful, deleted)
+    assert analyze_bytes("accord.txt", amended.encode()).finding("employer_change").status != "contrary"
+
