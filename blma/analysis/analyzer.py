@@ -18,6 +18,7 @@ from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
 from blma.analysis.models import Evidence, Finding, GapReport
+from blma.analysis.party_labels import Relabelled, relabel_document
 from blma.analysis.pipeline import build_pipeline
 from blma.analysis.prefilter import shared_sentences
 from blma.analysis.rule_languages import supported_languages
@@ -60,6 +61,15 @@ class _Sentence:
     soft_cue: str
     lead_in: str = ""  # the list's lead-in that governs this item ("... in respect of the following:")
     provision: Provision | None = None
+    relabelled: Relabelled | None = None  # party labels replaced in it ("First Party" read as "Employer")
+
+    @property
+    def quote(self) -> str:
+        """The sentence as the document writes it."""
+        return self.relabelled.original if self.relabelled else self.sentence
+
+    def as_written(self, words: str) -> str:
+        return self.relabelled.as_written(words) if self.relabelled else words
 
 
 @dataclass
@@ -126,8 +136,12 @@ class Analyzer:
         self.steps = [(name, _for_book(component, self.book)) for name, component in self.nlp.pipeline]
 
     # -- sentences --------------------------------------------------------------------------
-    def observe(self, doc: AgreementText) -> list[_Sentence]:
-        """Run the pipeline over every analysable block, carrying list lead-ins along."""
+    def observe(self, doc: AgreementText, relabelled: dict[int, Relabelled] | None = None) -> list[_Sentence]:
+        """Run the pipeline over every analysable block, carrying list lead-ins along.
+
+        ``relabelled``: for blocks whose party labels were replaced (by ``id``), how to quote
+        them as written (:func:`blma.analysis.party_labels.relabel_document`)."""
+        relabelled = relabelled or {}
         observations: list[_Sentence] = []
         lead_in, lead_unit = "", None
         subject, subject_unit = "", None  # the subject a sentence may leave out (Spanish, French)
@@ -150,17 +164,22 @@ class Analyzer:
             for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
             subject = spacy_doc._.subject
+            labels = relabelled.get(id(block))
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
                 found = sent._
+                raw = block.text[sent.start_char : sent.end_char]
+                start = sent.start_char + len(raw) - len(raw.lstrip())
+                end = sent.end_char - len(raw) + len(raw.rstrip())
                 observations.append(
                     _Sentence(
                         block,
-                        block.text[sent.start_char : sent.end_char].strip(),
+                        raw.strip(),
                         dict(found.hits or {}),
                         found.modality,
                         found.soft_cue,
                         lead_in,
                         found.provision,
+                        labels.part(start, end) if labels else None,
                     )
                 )
             stripped = block.text.rstrip()
@@ -196,10 +215,11 @@ class Analyzer:
 
     def _analyze(self, chosen: ChosenText) -> GapReport:
         doc, language_note = chosen.doc, chosen.note
+        doc, relabelled = relabel_document(doc, self.book.modality, self.book.language)
         facts = collect_facts(doc, self.book.modality)
         facts.language = self.book.language
         facts.other_languages = chosen.others
-        observations = self.observe(doc)
+        observations = self.observe(doc, relabelled)
         tallies: dict[str, _Tally] = {pid: _Tally() for pid in self.library.protections}
         about_workers = self._units_about_workers(doc)
         whole_text_about_workers = bool(self.book.modality.labour_migration_title.search(doc.title or ""))
@@ -351,7 +371,8 @@ class Analyzer:
         off_topic: float | None = None  # the model's doubt that a rule's hit is on this topic
         if tally.contrary:
             evidence = [_evidence(o, "contrary", o.hit.contrary) for o in tally.contrary[:MAX_EVIDENCE]]
-            status, reason = "contrary", f"works against workers: '{tally.contrary[0].hit.contrary}'"
+            first = tally.contrary[0]
+            status, reason = "contrary", f"works against workers: '{first.seen.as_written(first.hit.contrary)}'"
         elif tally.firm:
             groups = list(rule.require)
             for sector in facts.sectors:
@@ -405,7 +426,7 @@ class Analyzer:
             evidence = [
                 Evidence(
                     location=seen.block.location or "Preamble",
-                    text=seen.sentence,
+                    text=seen.quote,
                     kind="weak",
                     note="found by the trained second opinion only",
                     cue=f"{pid}/arbiter",
@@ -452,9 +473,9 @@ def _for_book(component, book: RuleBook):
 def _evidence(obs: _Observation, kind: str, note: str = "") -> Evidence:
     return Evidence(
         location=obs.block.location or "Preamble",
-        text=obs.sentence,
+        text=obs.seen.quote,
         kind=kind,  # type: ignore[arg-type]
-        note=note,
+        note=obs.seen.as_written(note) if note else note,
         cue=f"{obs.pid}/{obs.hit.cue}" if obs.hit.cue else "",
     )
 

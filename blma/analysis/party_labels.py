@@ -1,0 +1,175 @@
+"""Contracts that call their two sides "the First Party" and "the Second Party".
+
+Standard employment contracts agreed between governments often define the employer and the
+worker once ("First Party (Employer)", "the domestic worker, hereinafter called the Second
+Party") and use only the labels afterwards. The rules know employers and workers by name, so
+every obligation written against a label would be invisible to them ("The First Party shall
+keep the passport of the Second Party"). This module reads those definitions and gives the
+analysis a copy of the text with each label replaced by the role it stands for, keeping, for
+every block it changes, how to find the words as written: evidence always quotes the original.
+
+Only labels defined as the employer or the worker are replaced; a "First Party" that is a
+State (as in most memoranda between governments) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from blma.reading.models import AgreementText, Block
+
+#: The words a role is written as after replacement, per language; a language without an entry
+#: (or whose deontic lexicon has no ``party_labels``) is analysed as written.
+ROLE_WORDS = {"en": {"employer": "Employer", "worker": "Worker"}}
+
+
+@dataclass(frozen=True)
+class Relabelled:
+    """One text with its party labels replaced, and where each replacement came from."""
+
+    text: str
+    original: str
+    pieces: tuple[tuple[int, int, int, int], ...]  # (start, end) in ``text``, (start, end) in ``original``
+
+    def original_offset(self, at: int) -> int:
+        """The offset in the original text of offset ``at`` in the relabelled one."""
+        shift = 0
+        for start, end, old_start, old_end in self.pieces:
+            if at < start:
+                break
+            if at < end:  # inside a replaced label: its start (or end, for an end offset)
+                return old_start if at == start else old_end
+            shift = old_end - end
+        return at + shift
+
+    def quote(self, start: int, end: int) -> str:
+        """The original words behind ``text[start:end]``."""
+        return self.original[self.original_offset(start) : self.original_offset(end)]
+
+    def part(self, start: int, end: int) -> Relabelled | None:
+        """The same for ``text[start:end]`` alone (a sentence of a block), or None when no label
+        was replaced in it."""
+        old_start, old_end = self.original_offset(start), self.original_offset(end)
+        inside = tuple(
+            (s - start, e - start, os - old_start, oe - old_start)
+            for s, e, os, oe in self.pieces
+            if s >= start and e <= end
+        )
+        if not inside:
+            return None
+        return Relabelled(self.text[start:end], self.original[old_start:old_end], inside)
+
+    def as_written(self, words: str) -> str:
+        """``words`` (found in ``text``) as the original writes them; unchanged if not found."""
+        at = self.text.find(words)
+        return words if at < 0 else self.quote(at, at + len(words))
+
+
+def _patterns(modality) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    labels = getattr(modality, "party_labels", None)
+    if labels is None:
+        return None
+    label = labels.pattern.pattern
+    employer = modality.bearers["employer"].pattern.pattern
+    worker = modality.bearers["worker"].pattern.pattern
+    role = rf"(?:(?P<employer>{employer})|(?P<worker>{worker}))"
+    # "First Party (Employer)", "Second Party: the domestic worker", "First Party - Sponsor"
+    label_then_role = re.compile(
+        rf"\b(?P<label>{label})\b\s*(?:[(:,\-–—]\s*|is\s+|means\s+)(?:an?\s+|the\s+)?{role}", re.I
+    )
+    # "the employer, hereinafter referred to as the First Party"
+    role_then_label = re.compile(
+        rf"{role}\b[^.;\n]{{0,100}}?\b(?:referred to as|called|known as|designated as)\W{{0,6}}"
+        rf"(?:the\s+)?[\"“‘']?(?P<label>{label})\b",
+        re.I,
+    )
+    return label_then_role, role_then_label, re.compile(rf"\b(?:{label})\b", re.I)
+
+
+def _nearest_role(modality, text: str) -> str | None:
+    """The role named last in ``text`` ("the household worker": a worker, not a household)."""
+    ends = {
+        role: max((m.end() for m in modality.bearers[role].pattern.finditer(text)), default=-1)
+        for role in ("employer", "worker")
+    }
+    best = max(ends, key=lambda role: ends[role])
+    return best if ends[best] >= 0 else None
+
+
+def party_roles(doc: AgreementText, modality) -> dict[str, str]:
+    """Each label the document defines as the employer or the worker ("first party" -> "employer").
+
+    A label defined as both (or as neither) is left out."""
+    patterns = _patterns(modality)
+    if patterns is None:
+        return {}
+    found: dict[str, set[str]] = {}
+    label_then_role, role_then_label, _ = patterns
+    for block in doc.blocks:
+        for match in label_then_role.finditer(block.text):
+            role = "employer" if match.group("employer") else "worker"
+            found.setdefault(_key(match.group("label")), set()).add(role)
+        for match in role_then_label.finditer(block.text):
+            role = _nearest_role(modality, block.text[match.start() : match.start("label")])
+            if role is not None:
+                found.setdefault(_key(match.group("label")), set()).add(role)
+    roles = {label: next(iter(kinds)) for label, kinds in found.items() if len(kinds) == 1}
+    return roles if len(set(roles.values())) == len(roles) else {}  # two labels, one role: unclear
+
+
+def _key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def relabel(text: str, roles: dict[str, str], words: dict[str, str], labels: re.Pattern[str]) -> Relabelled | None:
+    """``text`` with every defined label replaced by its role's word, or None when it has none."""
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    kept = 0
+    length = 0
+    for match in labels.finditer(text):
+        role = roles.get(_key(match.group(0)))
+        if role is None:
+            continue
+        word = words[role] if match.group(0)[:1].isupper() else words[role].lower()
+        out.append(text[kept : match.start()])
+        length += match.start() - kept
+        pieces.append((length, length + len(word), match.start(), match.end()))
+        out.append(word)
+        length += len(word)
+        kept = match.end()
+    if not pieces:
+        return None
+    out.append(text[kept:])
+    return Relabelled("".join(out), text, tuple(pieces))
+
+
+def relabel_document(
+    doc: AgreementText, modality, language: str
+) -> tuple[AgreementText, dict[int, Relabelled]]:
+    """The document as analysed (labels replaced) and, by ``id`` of each changed block, how to
+    quote it as written. Unchanged when the document defines no party labels."""
+    words = ROLE_WORDS.get(language)
+    patterns = _patterns(modality) if words else None
+    roles = party_roles(doc, modality) if patterns else {}
+    if not roles:
+        return doc, {}
+    labels = patterns[2]  # type: ignore[index]
+    blocks: list[Block] = []
+    originals: dict[int, Relabelled] = {}
+    for block in doc.blocks:
+        text = relabel(block.text, roles, words, labels)  # type: ignore[arg-type]
+        heading = relabel(block.heading, roles, words, labels) if block.heading else None  # type: ignore[arg-type]
+        if text is None and heading is None:
+            blocks.append(block)
+            continue
+        new = replace(
+            block,
+            text=text.text if text else block.text,
+            heading=heading.text if heading else block.heading,
+        )
+        if text is not None:
+            originals[id(new)] = text
+        blocks.append(new)
+    return replace(doc, blocks=blocks), originals
