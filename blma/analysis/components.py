@@ -277,11 +277,12 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
 
 
 #: where a clause ends: a contrasting conjunction, a semicolon or colon, or the comma closing an
-#: opening purpose phrase ("To prevent their loss, the passport shall be held by ..." : the
-#: negator in the purpose phrase does not reach the clause after it)
+#: opening purpose phrase ("To prevent their loss, the passport shall be held by ...", whose
+#: negator does not reach the clause after it), or a conditional aside ("if not resolved,")
 CLAUSE_BREAK = re.compile(
     r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:"
-    r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},",
+    r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},"
+    r"|\b(?:if|where|when|unless) not \w+(?: \w+)?,",  # "..., if not resolved, shall be referred"
     re.I,
 )
 
