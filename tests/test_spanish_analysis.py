@@ -198,3 +198,16 @@ def test_the_keyword_baseline_searches_a_spanish_text_with_spanish_words(tmp_pat
     assert predicted["identity_documents"] == "present"
     assert predicted["wage_protection"] == "present"  # "salario"
     assert predicted["family_reunification"] == "missing"
+
+
+def test_an_amendment_deleting_a_harmful_clause_it_quotes_is_no_harm() -> None:
+    """"Queda suprimido el apartado 3, según el cual «...no podrán cambiar de empleador...»"
+    removes the harm it quotes; the same words on their own impose it."""
+    head = "# Protocolo de enmienda del Convenio sobre trabajadores temporeros\n\n## Artículo 1\n\n"
+    harm = "Los trabajadores temporeros no podrán cambiar de empleador durante la temporada.\n"
+    deleted = (
+        "Queda suprimido el apartado 3 del artículo 8 del Convenio, según el cual «los trabajadores "
+        "temporeros no podrán cambiar de empleador durante la temporada».\n"
+    )
+    assert analyze_bytes("p.md", (head + harm).encode()).finding("employer_change").status == "contrary"
+    assert analyze_bytes("p.md", (head + deleted).encode()).finding("employer_change").status != "contrary"
