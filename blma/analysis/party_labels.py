@@ -105,8 +105,10 @@ def party_roles(doc: AgreementText, modality) -> dict[str, str]:
     if patterns is None:
         return {}
     found: dict[str, set[str]] = {}
-    label_then_role, role_then_label, _ = patterns
+    label_then_role, role_then_label, labels = patterns
     for block in doc.blocks:
+        if labels.search(block.text) is None:  # most blocks name no label: skip the costly patterns
+            continue
         for match in label_then_role.finditer(block.text):
             role = "employer" if match.group("employer") else "worker"
             found.setdefault(_key(match.group("label")), set()).add(role)
