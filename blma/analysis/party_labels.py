@@ -154,15 +154,17 @@ def relabel_document(
     quote it as written. Unchanged when the document defines no party labels."""
     words = ROLE_WORDS.get(language)
     patterns = _patterns(modality) if words else None
-    roles = party_roles(doc, modality) if patterns else {}
+    if words is None or patterns is None:
+        return doc, {}
+    roles = party_roles(doc, modality)
     if not roles:
         return doc, {}
-    labels = patterns[2]  # type: ignore[index]
+    labels = patterns[2]
     blocks: list[Block] = []
     originals: dict[int, Relabelled] = {}
     for block in doc.blocks:
-        text = relabel(block.text, roles, words, labels)  # type: ignore[arg-type]
-        heading = relabel(block.heading, roles, words, labels) if block.heading else None  # type: ignore[arg-type]
+        text = relabel(block.text, roles, words, labels)
+        heading = relabel(block.heading, roles, words, labels) if block.heading else None
         if text is None and heading is None:
             blocks.append(block)
             continue
