@@ -28,9 +28,8 @@ def test_only_a_sentence_the_model_is_sure_of_counts_as_a_paraphrase() -> None:
     opinion = BOTH.opinion
     assert opinion is not None
     sure = "Remittances of savings by the workers to their families shall be free of any tax or charge and may be made through any bank."
-    unsure = (
-        "Every migrant worker shall be entitled to keep his or her own passport and travel papers, "
-        "and nobody shall take them away from the worker for safekeeping or any other reason."
+    unsure = (  # about identity documents, in words the model reads with little confidence
+        "Each migrant worker shall hold on to the papers that prove who he or she is and where he or she may travel."
     )
     assert opinion.arbiter.relevance(sure)["remittances"] >= PARAPHRASE_RELEVANCE
     assert opinion.arbiter.relevance(unsure)["identity_documents"] < PARAPHRASE_RELEVANCE
