@@ -339,3 +339,23 @@ def test_a_table_of_contract_terms_reads_label_and_value_together():
     )
     assert status_of(body, "identity_documents") == "contrary"
     assert status_of(body, "no_worker_fees") == "contrary"
+
+
+def test_bare_items_under_a_partys_duties_heading_bind_that_party() -> None:
+    """"Obligations of the Worker" over "1. To bear the cost of her own return ticket": the item
+    binds the worker, and the finding quotes it as written, without the implied lead-in."""
+    body = (
+        "## Article 5 - Obligations of the Employer\n\n"
+        "1. To give the worker one full day of rest every week.\n\n"
+        "## Article 6 - Obligations of the Worker\n\n"
+        "1. To bear the cost of her own return ticket at the end of the contract.\n"
+    )
+    doc = read_bytes("contract.md", ("# Standard Employment Contract for Domestic Workers\n\n" + body).encode())
+    finding = default_analyzer().analyze(doc).finding("return_reintegration")
+    assert finding.status == "contrary"
+    assert finding.evidence[0].text == "To bear the cost of her own return ticket at the end of the contract."
+    assert "undertakes" not in finding.reason and "To bear the cost" in finding.reason
+    # the same item under a heading that names no party binds nobody
+    neutral = body.replace("Obligations of the Worker", "Miscellaneous")
+    doc = read_bytes("contract.md", ("# Standard Employment Contract for Domestic Workers\n\n" + neutral).encode())
+    assert default_analyzer().analyze(doc).finding("return_reintegration").status != "contrary"

@@ -62,6 +62,7 @@ class _Sentence:
     lead_in: str = ""  # the list's lead-in that governs this item ("... in respect of the following:")
     provision: Provision | None = None
     relabelled: Relabelled | None = None  # party labels replaced in it ("First Party" read as "Employer")
+    implied_lead_in: bool = False  # the lead-in comes from a heading, not from the text
 
     @property
     def quote(self) -> str:
@@ -69,6 +70,13 @@ class _Sentence:
         return self.relabelled.original if self.relabelled else self.sentence
 
     def as_written(self, words: str) -> str:
+        """``words`` found in the sentence read with its lead-in, as the document writes them:
+        labels put back, and a lead-in the document does not contain left out."""
+        if self.implied_lead_in and self.lead_in and words not in self.sentence:
+            at = f"{self.lead_in} {self.sentence}".find(words)
+            end = at + len(words) - len(self.lead_in) - 1
+            if at >= 0 and end > 0:
+                words = self.sentence[:end]
         return self.relabelled.as_written(words) if self.relabelled else words
 
 
@@ -156,6 +164,10 @@ class Analyzer:
                 lead_in = (
                     block.context
                 )  # a column header ("The Receiving Party will endeavour to") governs its cells
+            implied = False
+            if not lead_in and block.kind in ("paragraph", "list_item"):
+                lead_in = self._duties_lead_in(block)  # "Obligations of the Worker: (b) To bear ..."
+                implied = bool(lead_in)
             spacy_doc = self.nlp.make_doc(block.text)
             spacy_doc._.text = block.text  # what the tokenizer was given (its text, unchanged)
             spacy_doc._.lead_in = lead_in
@@ -180,6 +192,7 @@ class Analyzer:
                         lead_in,
                         found.provision,
                         labels.part(start, end) if labels else None,
+                        implied,
                     )
                 )
             stripped = block.text.rstrip()
@@ -188,6 +201,27 @@ class Analyzer:
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
         return observations
+
+    def _duties_lead_in(self, block: Block) -> str:
+        """The lead-in a bare item under a heading listing one party's duties is read with.
+
+        Standard contracts list each side's obligations under a heading ("Obligations of the
+        Worker", "OBLIGACIONES DEL EMPLEADOR") as items with no subject or modal verb ("To bear
+        the cost of the return ticket", "Sufragar el billete"): read as "The worker undertakes to
+        bear ...", the item binds the party the heading names. "" for anything else."""
+        m = self.book.modality
+        heading = getattr(m, "duties_heading", None)
+        words = getattr(m, "duties_lead_in", None)
+        if heading is None or not words or not block.heading or not heading.search(block.heading):
+            return ""
+        named = [role for role in ("worker", "employer") if m.bearers[role].search(block.heading)]
+        if len(named) != 1:
+            return ""
+        item = re.sub(r"^\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)*", "", block.text)
+        if any(pattern.search(item) for pattern in m.norms.values()):
+            return ""  # the item says who is bound and how
+        opens_on_to = item[:3].lower() == "to "
+        return words.get(f"{named[0]}_to" if opens_on_to else named[0], words[named[0]])
 
     # -- decision ---------------------------------------------------------------------------
     def analyze(self, doc: AgreementText, language: str | None = None) -> GapReport:

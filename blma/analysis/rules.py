@@ -176,6 +176,11 @@ class ModalitySpec(BaseModel):
     # the labels a contract gives its two sides ("First Party"); where the text defines one as the
     # employer or the worker, it is read as that role (blma.analysis.party_labels)
     party_labels: str | None = None
+    # a heading that lists one party's duties ("Obligations of the Employer"): its bare items
+    # ("To pay ...", "Sufragar ...") are read with the lead-in ``duties_lead_in`` gives for that
+    # party ("worker", "employer"; "worker_to"/"employer_to" for items opening on "to")
+    duties_heading: str | None = None
+    duties_lead_in: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -476,10 +481,14 @@ def load_modality(vocabulary: dict[str, str], language: str = "en", lexicon_dir:
     except ValidationError as exc:
         raise DataError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
     named = ("qualifiers", "bearers", "norms")  # name -> regex, order kept (norms: first match wins)
+    words = ("duties_lead_in",)  # plain words, not patterns
     single = [
-        name for name in ModalitySpec.model_fields if name != "soft" and name not in named and getattr(m, name) is not None
+        name
+        for name in ModalitySpec.model_fields
+        if name != "soft" and name not in named and name not in words and getattr(m, name) is not None
     ]
     return Modality(
+        **{name: getattr(m, name) for name in words if getattr(m, name) is not None},
         soft=_union(m.soft, vocabulary, f"{path.name}: soft"),  # type: ignore[arg-type]
         **{name: _compile(getattr(m, name), vocabulary, f"{path.name}: {name}") for name in single},
         **{
