@@ -78,6 +78,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     for field, value in vars(book.modality).items():
         entries = value.items() if isinstance(value, dict) else [("", value)]
         for key, guarded in entries:
+            if isinstance(guarded, str):  # plain words (duties_lead_in), not a pattern
+                continue
             found[f"modality.{field}" + (f".{key}" if key else "")] = guarded.pattern
     return found
 

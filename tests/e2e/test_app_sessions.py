@@ -35,7 +35,9 @@ MAX_WAIT_S = 45.0
 #: drawing their pages on the test machine's own two cores (about 90 s on a busy one).
 MAX_ALL_S = 240.0
 #: The slowest health check answered while the twenty ran (it stalled for 93 s without the queue).
-MAX_HEALTH_S = 5.0
+#: Alone the slowest answers in under 2 s; with the rest of the suite on the other core it took
+#: 9.8 s once (2026-12-04), so the bound catches the stall the queue prevents, not a busy machine.
+MAX_HEALTH_S = 20.0
 FIRST_GROUP = re.compile(r"Contrary: \d+")
 WAITED = re.compile(r"after waiting (\d+\.\d) s for a free slot")
 
