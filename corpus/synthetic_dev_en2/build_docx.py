@@ -16,66 +16,18 @@ Run: ``/work/main/.venv/bin/python corpus/synthetic_dev_en2/build_docx.py``
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from docx import Document
-
 HERE = Path(__file__).resolve().parent
-SOURCES = HERE / "sources"
+sys.path.insert(0, str(HERE.parent))  # corpus/source_docx.py, shared by the sets' build scripts
+from source_docx import Markup, build_all  # noqa: E402
 
-
-def _cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
-def _add_table(document: Document, rows: list[list[str]]) -> None:
-    width = max(len(row) for row in rows)
-    table = document.add_table(rows=len(rows), cols=width)
-    table.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            cell = table.cell(r, c)
-            cell.text = text
-            if r == 0:
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
-
-
-def build(source: Path, target: Path) -> None:
-    """Convert one marked-up source file into a Word document."""
-    document = Document()
-    pending_rows: list[list[str]] = []
-    for raw in source.read_text(encoding="utf-8").splitlines():
-        line = raw.rstrip()
-        if line.startswith("|"):
-            pending_rows.append(_cells(line))
-            continue
-        if pending_rows:
-            _add_table(document, pending_rows)
-            pending_rows = []
-        if not line:
-            continue
-        if line.startswith("= "):
-            document.add_paragraph(line[2:], style="Title")
-        elif line.startswith("## "):
-            document.add_heading(line[3:], level=2)
-        elif line.startswith("# "):
-            document.add_heading(line[2:], level=1)
-        elif line.startswith("+ "):
-            document.add_paragraph(line[2:], style="List Number")
-        else:
-            document.add_paragraph(line)
-    if pending_rows:
-        _add_table(document, pending_rows)
-    document.save(str(target))
-
-
-def main() -> None:
-    for source in sorted(SOURCES.glob("*.src.txt")):
-        target = HERE / (source.name.removesuffix(".src.txt") + ".docx")
-        build(source, target)
-        print(f"wrote {target.name}")
+MARKUP = Markup(
+    prefixes=(("= ", "title"), ("## ", "heading2"), ("# ", "heading1"), ("+ ", "numbered")),
+)
 
 
 if __name__ == "__main__":
-    main()
+    for built in build_all(HERE, MARKUP):
+        print(f"wrote {built.name}")
