@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import math
 import pickle
 import re
+import sys
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -75,11 +77,14 @@ class Arbiter:
         self.strength_classes: tuple[str, ...] = tuple(model["strength_classes"])
         self._token_re = re.compile(features["token_pattern"])
         self._ngram_range = (int(features["ngram_range"][0]), int(features["ngram_range"][1]))
-        # term -> (idf, relevance weights by protection index, strength weights by class index)
-        self._terms: dict[str, tuple[float, _Weights, _Weights]] = {
-            term: (float(idf), _pairs(rel), _pairs(strength))
+        # term -> (idf, relevance weights by protection index, strength weights by class index),
+        # each kept packed (marshal) and unpacked on first use: a document meets a few hundred of
+        # the 20,000 terms, and unpickling them all as tuples took most of a fresh start's load
+        self._terms: dict[str, bytes] = {
+            term: marshal.dumps((float(idf), _pairs(rel), _pairs(strength)))
             for term, (idf, rel, strength) in model["terms"].items()
         }
+        self._unpacked: dict[str, tuple[float, _Weights, _Weights]] = {}
         self._relevance_bias = [float(b) for b in model["relevance_intercepts"]]
         self._strength_bias = [float(b) for b in model["strength_intercepts"]]
         cue_names = list(model["cues"])
@@ -90,8 +95,8 @@ class Arbiter:
         }
         self._vectors: dict[str, list[tuple[float, _Weights, _Weights]]] = {}
 
-    def __getstate__(self) -> dict:  # cached without the sentences it has seen
-        return {**self.__dict__, "_vectors": {}}
+    def __getstate__(self) -> dict:  # cached without the sentences and terms it has seen
+        return {**self.__dict__, "_vectors": {}, "_unpacked": {}}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Arbiter:
@@ -112,8 +117,12 @@ class Arbiter:
     def _compute_vector(self, text: str) -> list[tuple[float, _Weights, _Weights]]:
         counts = Counter(t for t in terms(text, self._token_re, self._ngram_range) if t in self._terms)
         entries = []
+        unpacked = self._unpacked
         for term, count in counts.items():
-            idf, rel, strength = self._terms[term]
+            entry = unpacked.get(term)
+            if entry is None:
+                entry = unpacked[term] = marshal.loads(self._terms[term])
+            idf, rel, strength = entry
             entries.append(((1.0 + math.log(count)) * idf, rel, strength))
         norm = math.sqrt(sum(value * value for value, _, _ in entries))
         return [(value / norm, rel, strength) for value, rel, strength in entries] if norm else []
@@ -175,9 +184,10 @@ def _load(path: str) -> Arbiter:
 
 
 def _code_version() -> bytes:
-    """This code's own text: a cached model is only used by the code that cached it (b"": never)."""
+    """This code's own text and Python's version (the cache holds marshal data): a cached model is
+    only used by the code and interpreter that cached it (b"": never)."""
     try:
-        return Path(__file__).read_bytes() + Path(arbiter_features.__file__).read_bytes()
+        return Path(__file__).read_bytes() + Path(arbiter_features.__file__).read_bytes() + sys.version.encode()
     except OSError:
         return b""
 
