@@ -1,0 +1,41 @@
+"""Build the .docx texts of this set from sources/<name>.src.txt.
+
+Source markup, one paragraph per line (blank lines are ignored):
+  T: text    -> Title style
+  H1: text   -> Heading 1
+  H2: text   -> Heading 2
+  N: text    -> "List Number" paragraph; each run of consecutive N: lines restarts at 1
+  B: text    -> "List Bullet" paragraph
+  |a|b|c|    -> table row (consecutive rows form one table, first row is the header)
+  other      -> Normal paragraph
+Text 02 types its section numbers (1., 2.1, 2.1.1) into the text; in text 03 the clause
+paragraph numbers and the annex item numbers exist only in Word's list numbering.
+Run: /work/main/.venv/bin/python corpus/synthetic_dev_es3/build_docx.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # corpus/source_docx.py, shared by the sets' build scripts
+from source_docx import Markup, build_all  # noqa: E402
+
+MARKUP = Markup(
+    prefixes=(
+        ("N: ", "numbered"),
+        ("B: ", "bullet"),
+        ("T: ", "title"),
+        ("H1: ", "heading1"),
+        ("H2: ", "heading2"),
+    ),
+    restart="after_other",
+    strip=str,
+    sentinel=True,
+)
+
+
+if __name__ == "__main__":
+    for built in build_all(HERE, MARKUP):
+        print(f"wrote {built.name}")
