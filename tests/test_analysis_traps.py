@@ -359,3 +359,38 @@ def test_bare_items_under_a_partys_duties_heading_bind_that_party() -> None:
     neutral = body.replace("Obligations of the Worker", "Miscellaneous")
     doc = read_bytes("contract.md", ("# Standard Employment Contract for Domestic Workers\n\n" + neutral).encode())
     assert default_analyzer().analyze(doc).finding("return_reintegration").status != "contrary"
+
+
+@pytest.mark.parametrize(
+    ("body", "protection", "expected"),
+    [
+        # items under a lead-in that names acts to be prevented are forbidden, not imposed, even
+        # when the retyped text lost the colon ("calculated to -") and the marks went into numbering
+        (
+            "1. Workers shall be protected against acts calculated to -\n\n"
+            "(a) make their employment subject to the condition that they shall not join a union;\n\n"
+            "(b) cause their dismissal by reason of union membership.\n",
+            "freedom_of_association",
+            "present",
+        ),
+        # the same items with no such lead-in are harms
+        (
+            "1. The employer may, where it sees fit,\n\n"
+            "(a) make employment subject to the condition that the worker shall not join a union;\n\n"
+            "(b) dismiss a worker by reason of union membership.\n",
+            "freedom_of_association",
+            "contrary",
+        ),
+    ],
+)
+def test_lead_in_without_a_colon_governs_its_items(body, protection, expected):
+    assert status_of(body, protection) == expected
+
+
+def test_a_forbidding_lead_in_does_not_reach_the_paragraphs_after_its_items():
+    body = (
+        "1. The following acts shall be prohibited:\n\n"
+        "(a) keeping a worker's passport;\n\n"
+        "2. The employer shall keep the worker's passport until the contract ends.\n"
+    )
+    assert status_of(body, "identity_documents") == "contrary"

@@ -106,6 +106,16 @@ class _Tally:
     firm_elements: set[str] = field(default_factory=set)
 
 
+_ITEM = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)")
+_ITEM_LOCATION = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)$")
+
+
+def _opens_item(block: Block) -> bool:
+    """Whether a block is a lettered or roman item: "(a)", "b)", "(iv)" opening its text, or
+    closing its location ("Article 1(2)(a)") where the reader took the mark into it."""
+    return _ITEM.match(block.text) is not None or _ITEM_LOCATION.search(block.location) is not None
+
+
 class Analyzer:
     """Holds the pipeline, the rules and the library; analyse many agreements with one.
 
@@ -151,15 +161,19 @@ class Analyzer:
         them as written (:func:`blma.analysis.party_labels.relabel_document`)."""
         relabelled = relabelled or {}
         observations: list[_Sentence] = []
-        lead_in, lead_unit = "", None
+        lead_in, lead_unit, items_only, lead_location = "", None, False, ""
         subject, subject_unit = "", None  # the subject a sentence may leave out (Spanish, French)
-        for block in doc.blocks:
-            if block.kind in ("title", "heading"):
-                continue
+        blocks = [block for block in doc.blocks if block.kind not in ("title", "heading")]
+        for index, block in enumerate(blocks):
             if block.unit != subject_unit:
                 subject, subject_unit = "", block.unit
-            if block.unit != lead_unit or block.kind == "table_cell":
-                lead_in = ""
+            if (
+                block.unit != lead_unit
+                or block.kind == "table_cell"
+                or (items_only and not _opens_item(block))
+                or (lead_location and block.location and not block.location.startswith(lead_location))
+            ):  # a forbidding lead-in governs its own items, not the next numbered paragraph
+                lead_in, items_only, lead_location = "", False, ""
             if block.kind == "table_cell" and block.context:
                 lead_in = (
                     block.context
@@ -196,11 +210,27 @@ class Analyzer:
                     )
                 )
             stripped = block.text.rstrip()
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
             if stripped.endswith((":", "—", "–")):  # older conventions lead into their items with a dash
-                lead_in, lead_unit = stripped, block.unit
+                lead_in, lead_unit, items_only = stripped, block.unit, False
+                lead_location = block.location if self._forbids(stripped) else ""
+            elif (
+                following is not None
+                and following.unit == block.unit
+                and _opens_item(following)
+                and not _opens_item(block)
+                and re.search(r"(?:\s-|,|\w)$", stripped)
+            ):  # a lead-in retyped without its colon ("acts calculated to -", "by any Party,") over lettered items
+                lead_in, lead_unit, items_only = stripped, block.unit, True
+                lead_location = block.location if self._forbids(stripped) else ""
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
         return observations
+
+    def _forbids(self, lead_in: str) -> bool:
+        """Whether a lead-in lists acts the text forbids ("protection against acts calculated to -")."""
+        forbidding = getattr(self.book.modality, "forbidding_lead_in", None)
+        return forbidding is not None and forbidding.search(lead_in) is not None
 
     def _duties_lead_in(self, block: Block) -> str:
         """The lead-in a bare item under a heading listing one party's duties is read with.

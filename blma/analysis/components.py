@@ -233,9 +233,8 @@ def detect(
         else:
             hit.contrary, hit.cue = words, cue.name
             break
-    repealed = getattr(modality, "repealed", None) if modality is not None else None
-    if hit.contrary and repealed is not None and repealed.search(with_lead_in):
-        hit.reversed_contrary, hit.contrary = hit.contrary, ""  # an amendment deleting the harm
+    if hit.contrary and _harm_undone(modality, with_lead_in, with_lead_in.text[: -len(text) or None]):
+        hit.reversed_contrary, hit.contrary = hit.contrary, ""
     if not hit.contrary and not hit.reversed_contrary and not _any_topic_possible(rule, sentence):
         return None  # masking only removes words, so no topic cue can match the masked text either
     masked_text = rule.mask.sub(" ", sentence) if rule.mask else text
@@ -269,6 +268,18 @@ def detect(
         restricted = rule.restrict.search(text)
         hit.restricted = restricted.group(0) if restricted else ""
     return hit
+
+
+def _harm_undone(modality, with_lead_in: Sentence, lead_in: str) -> bool:
+    """Whether a harm the sentence names is being removed or forbidden, not imposed: an amendment
+    deleting the provision it quotes, or an item under a lead-in listing acts to be prevented."""
+    if modality is None:
+        return False
+    repealed = getattr(modality, "repealed", None)
+    if repealed is not None and repealed.search(with_lead_in):
+        return True
+    forbidding = getattr(modality, "forbidding_lead_in", None)
+    return bool(lead_in.strip()) and forbidding is not None and forbidding.search(lead_in) is not None
 
 
 def _any_topic_possible(rule, sentence: Sentence) -> bool:

@@ -173,6 +173,10 @@ class ModalitySpec(BaseModel):
     # a sentence that deletes or repeals a provision it quotes ("..., which provides that workers
     # shall not change employer, is hereby deleted"): the harm it names is removed, not imposed
     repealed: str | None = None
+    # a lead-in whose list names acts to be prevented or punished ("Workers shall enjoy protection
+    # against acts calculated to -", "The following shall be prohibited:"): a harm in its items is
+    # what the text forbids, not what it imposes
+    forbidding_lead_in: str | None = None
     # the labels a contract gives its two sides ("First Party"); where the text defines one as the
     # employer or the worker, it is read as that role (blma.analysis.party_labels)
     party_labels: str | None = None
