@@ -394,3 +394,14 @@ def test_a_forbidding_lead_in_does_not_reach_the_paragraphs_after_its_items():
         "2. The employer shall keep the worker's passport until the contract ends.\n"
     )
     assert status_of(body, "identity_documents") == "contrary"
+
+
+def test_a_list_item_is_narrowed_by_its_lead_in():
+    body = (
+        "1. Wherever it is appropriate, the following shall take part in the work of the Joint Committee:\n\n"
+        "(a) representatives of the trade unions and employers' organisations of both Parties;\n\n"
+        "(b) representatives of migrant workers' associations.\n"
+    )
+    assert status_of(body, "social_dialogue") == "partial"
+    firm = body.replace("Wherever it is appropriate, the", "The")
+    assert status_of(firm, "social_dialogue") == "present"

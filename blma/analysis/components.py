@@ -264,8 +264,8 @@ def detect(
         if hit.contrary:
             hit.cue = "generic_harm"
     hit.elements = {name for name, p in rule.elements.items() if p.search(masked)}
-    if rule.restrict is not None:
-        restricted = rule.restrict.search(text)
+    if rule.restrict is not None:  # a list item is narrowed by its lead-in's words too ("where appropriate, ... -")
+        restricted = rule.restrict.search(with_lead_in)
         hit.restricted = restricted.group(0) if restricted else ""
     return hit
 
