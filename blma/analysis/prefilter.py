@@ -23,6 +23,7 @@ from re import _parser as sre_parse
 import ahocorasick
 
 from blma.analysis import precheck
+from blma.analysis.compiled_regex import compile_pattern
 from blma.analysis.precheck import PatternSet, ignorecase_lower
 
 MIN_LITERAL = 3
@@ -221,7 +222,7 @@ class Guarded:
         """The compiled pattern; a rulebook read from its cache compiles each on first use."""
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self.source, self.flags)
+            compiled = self._compiled = compile_pattern(self.source, self.flags)
         return compiled
 
     def __reduce__(self):
