@@ -166,7 +166,7 @@ def test_the_keyword_baseline_searches_a_french_text_with_french_words() -> None
 
 
 def test_ils_before_a_modal_stands_for_the_subject_of_the_sentence_before() -> None:
-    """"Ils ne peuvent changer d'employeur" binds the workers the sentence before names."""
+    """ "Ils ne peuvent changer d'employeur" binds the workers the sentence before names."""
     text = AGREEMENT.replace(
         "Le travailleur ne peut changer d'employeur pendant la durée de son contrat.",
         "Les travailleurs saisonniers reçoivent le même salaire que les nationaux. "
@@ -181,7 +181,7 @@ def test_ils_before_a_modal_stands_for_the_subject_of_the_sentence_before() -> N
 
 
 def test_an_amendment_deleting_a_harmful_clause_it_quotes_is_no_harm() -> None:
-    """"Le paragraphe 3, aux termes duquel « le travailleur ne peut changer d'employeur », est
+    """ "Le paragraphe 3, aux termes duquel « le travailleur ne peut changer d'employeur », est
     supprimé" removes the harm it quotes; the same words on their own impose it."""
     harmful = "Le travailleur ne peut changer d'employeur pendant la durée de son contrat."
     deleted = (
@@ -192,3 +192,21 @@ def test_an_amendment_deleting_a_harmful_clause_it_quotes_is_no_harm() -> None:
     amended = AGREEMENT.replace(harmful, deleted)
     assert analyze_bytes("accord.txt", amended.encode()).finding("employer_change").status != "contrary"
 
+
+def test_a_language_may_add_a_mask_of_its_own_but_not_without_a_reason() -> None:
+    from blma.analysis.rules import read_rule_spec
+
+    english = read_rule_spec(RULES_DIR / "protections" / "identity_documents.yaml")
+    spec = rule_languages.read_forms(RULES_DIR / "languages" / "fr" / "identity_documents.yaml")
+    own = rule_languages.SurfaceForm(
+        pattern=r"\bpasseport (?:sanitaire|vaccinal)\b", comment="a health pass is no passport"
+    )
+    localised = rule_languages.localise(
+        english, spec.model_copy(update={"mask": {**spec.mask, "pass_sanitaire": own}}), "fr"
+    )
+    assert localised.mask[-1].name == "pass_sanitaire" and localised.mask[-1].pattern == own.pattern
+    unexplained = own.model_copy(update={"comment": None})
+    with pytest.raises(DataError, match="mask.pass_sanitaire: a mask of the language's own needs"):
+        rule_languages.localise(
+            english, spec.model_copy(update={"mask": {"pass_sanitaire": unexplained}}), "fr"
+        )

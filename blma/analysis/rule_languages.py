@@ -5,7 +5,8 @@ protections count recitals ...) is written once, in ``rules/protections/<id>.yam
 language supplies only the words, cue by cue, in ``rules/languages/<lang>/<id>.yaml`` (format:
 ``rules/README.md``); its concept lists and deontic lexicon are ``lexicon/<lang>/``. A cue the
 language file does not list, or sets to ``null``, does not fire in that language; a name the
-English file does not have is a load error that names it.
+English file does not have is a load error that names it, except for a mask: false friends
+belong to a language's words, so a language may add masks of its own (with a comment saying why).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from blma.analysis.rules import (
     RULES_DIR,
     ContraryCue,
     Examples,
+    PatternCue,
     RuleSpec,
     _load,
 )
@@ -40,6 +42,7 @@ class SurfaceForm(BaseModel):
     unless: str | None = None
     and_: str | None = Field(default=None, alias="and")
     examples: Examples = Field(default_factory=Examples)
+    comment: str | None = None  # required for a mask of the language's own, which no English cue explains
 
 
 class LanguageForms(BaseModel):
@@ -87,8 +90,20 @@ def localise(spec: RuleSpec, forms: LanguageForms, where: str) -> RuleSpec:
     An element without words in the language stays, never found, so that a ``require`` group
     naming it still asks for it (the protection is then partial, not present by default).
     """
+    own_masks = [
+        PatternCue(name=name, comment=form.comment or "", pattern=form.pattern or "", examples=form.examples)
+        for name, form in forms.mask.items()
+        if form is not None and name not in {cue.name for cue in spec.mask}
+    ]
+    for cue in own_masks:
+        if not cue.pattern or not cue.comment:
+            raise DataError(
+                f"{where}: mask.{cue.name}: a mask of the language's own needs 'pattern' and 'comment'"
+            )
     for group in GROUPS:
-        known = {cue.name for cue in getattr(spec, group)}
+        known = {cue.name for cue in getattr(spec, group)} | (
+            {cue.name for cue in own_masks} if group == "mask" else set()
+        )
         unknown = sorted(set(getattr(forms, group)) - known)
         if unknown:
             raise DataError(
@@ -133,7 +148,7 @@ def localise(spec: RuleSpec, forms: LanguageForms, where: str) -> RuleSpec:
         update={
             "topic": swapped("topic", "all"),
             "weak_topic": swapped("weak_topic", "all"),
-            "mask": swapped("mask", "pattern"),
+            "mask": swapped("mask", "pattern") + own_masks,
             "elements": swapped("elements", "any", keep_unlisted=True),
             "restrict": swapped("restrict", "pattern"),
             "contrary": contrary,
