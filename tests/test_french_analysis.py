@@ -206,7 +206,7 @@ def test_a_language_may_add_a_mask_of_its_own_but_not_without_a_reason() -> None
     )
     assert localised.mask[-1].name == "pass_sanitaire" and localised.mask[-1].pattern == own.pattern
     unexplained = own.model_copy(update={"comment": None})
-    with pytest.raises(DataError, match="mask.pass_sanitaire: a mask of the language's own needs"):
+    with pytest.raises(DataError, match=r"mask\.pass_sanitaire: a mask of the language's own needs"):
         rule_languages.localise(
             english, spec.model_copy(update={"mask": {"pass_sanitaire": unexplained}}), "fr"
         )
