@@ -405,3 +405,11 @@ def test_a_list_item_is_narrowed_by_its_lead_in():
     assert status_of(body, "social_dialogue") == "partial"
     firm = body.replace("Wherever it is appropriate, the", "The")
     assert status_of(firm, "social_dialogue") == "present"
+
+
+def test_a_denial_inside_an_in_so_far_as_clause_states_a_case():
+    body = (
+        "1. In so far as industrial workers are not entitled to medical benefit, seafarers shall be "
+        "entitled to proper and sufficient medical care at the shipowner's expense.\n"
+    )
+    assert status_of(body, "health_care") != "contrary"

@@ -21,7 +21,9 @@ Doc, Span = spacy.tokens.Doc, spacy.tokens.Span
 
 WORKER_WORD = vocabulary_pattern("WORKER")
 CONDITION = re.compile(
-    r"\b(?:where|if|when|whenever|unless|in case|in the event|should)\s+(?:[\w'’]+\s+){0,3}$", re.I
+    r"\b(?:where|if|when|whenever|unless|in case|in the event|should|in so far as|insofar as|to the extent that"
+    r"|so long as|as long as)\s+(?:[\w'’]+\s+){0,3}$",
+    re.I,
 )
 FOR_WORKER = re.compile(r"\W*(?:for|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + WORKER_WORD.pattern, re.I)
 
