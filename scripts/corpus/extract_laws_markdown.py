@@ -111,9 +111,9 @@ def editorial_subs(lang: str) -> list[tuple[re.Pattern[str], str]]:
     """The substitutions that remove or translate the database's notes for ``lang``."""
     notes = NOTES[lang]
     return [
-        (re.compile(r"<sup>[^<]*(?:\[Red:|Noot redactie)[^<]*</sup>"), ""),
+        (re.compile(r"<sup>[^<]*(?:\[Red\.?:|Noot redactie)[^<]*</sup>"), ""),
         (re.compile(r"<sup>\s*(?:\d+\)\s*)?Lees:\s*([^<]*?)\.?\s*</sup>"), " " + notes["read"]),  # typo note
-        (re.compile(r"\s*\[Red:[^\]]*\]"), ""),
+        (re.compile(r"\s*\[Red\.?:[^\]]*\]"), ""),
         (re.compile(r" per \d{1,2} [a-z]+ \d{4}: artikel \d+\w*"), ""),  # renumbering note
         (re.compile(r"^Vervallen per (\S+)\s*$", re.M), notes["lapsed"]),
         (re.compile(r"\([Zz]oals in (?:[Nn][or]\.?\s*)?([^)]*?)\s*\)"), notes["as_in"]),
