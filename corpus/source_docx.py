@@ -3,7 +3,7 @@
 Each writer of a blind set chose a small line markup of their own, so that the Word files carry
 real structures (Title and Heading styles, "List Number" and "List Bullet" paragraphs, tables)
 rather than typed look-alikes. The markups differ; building from them does not, and lives here.
-A set's ``build_docx.py`` only declares its markup and calls :func:`build_all`.
+A set's ``build_docx.py`` only declares its markup (or names a shared one) and calls :func:`main`.
 
 Rows starting with ``|`` form a table in every markup (the first row bold, short rows padded).
 """
@@ -44,6 +44,15 @@ class Markup:
     normal_font_pt: float | None = None
     sentinel: bool = False  # the source is read with a blank line added at its end
     tables_restart: bool = False  # with ``after_other``: a table between items starts a new list too
+
+
+#: The keyed markup the Spanish writers used ("T: ", "H1: ", "H2: ", "N: "; a new list after any other line).
+KEYED = Markup(
+    prefixes=(("N: ", "numbered"), ("T: ", "title"), ("H1: ", "heading1"), ("H2: ", "heading2")),
+    restart="after_other",
+    strip=str,
+    sentinel=True,
+)
 
 
 def add_table(document, rows: list[list[str]]) -> None:
@@ -110,3 +119,9 @@ def build_all(folder: Path, markup: Markup) -> list[Path]:
         build(source, target, markup)
         built.append(target)
     return built
+
+
+def main(folder: Path, markup: Markup) -> None:
+    """What a set's ``build_docx.py`` runs: build every source and say what was written."""
+    for built in build_all(folder, markup):
+        print(f"wrote {built.name}")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # corpus/source_docx.py, shared by the sets' build scripts
-from source_docx import Markup, build_all  # noqa: E402
+from source_docx import Markup, main  # noqa: E402
 
 MARKUP = Markup(
     prefixes=(("= ", "title"), ("## ", "heading2"), ("# ", "heading1"), ("+ ", "numbered")),
@@ -29,5 +29,4 @@ MARKUP = Markup(
 
 
 if __name__ == "__main__":
-    for built in build_all(HERE, MARKUP):
-        print(f"wrote {built.name}")
+    main(HERE, MARKUP)

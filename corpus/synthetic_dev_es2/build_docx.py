@@ -17,16 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # corpus/source_docx.py, shared by the sets' build scripts
-from source_docx import Markup, build_all  # noqa: E402
-
-MARKUP = Markup(
-    prefixes=(("N: ", "numbered"), ("T: ", "title"), ("H1: ", "heading1"), ("H2: ", "heading2")),
-    restart="after_other",
-    strip=str,
-    sentinel=True,
-)
-
+from source_docx import KEYED, main  # noqa: E402
 
 if __name__ == "__main__":
-    for built in build_all(HERE, MARKUP):
-        print(f"wrote {built.name}")
+    main(HERE, KEYED)

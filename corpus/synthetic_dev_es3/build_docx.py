@@ -5,7 +5,6 @@ Source markup, one paragraph per line (blank lines are ignored):
   H1: text   -> Heading 1
   H2: text   -> Heading 2
   N: text    -> "List Number" paragraph; each run of consecutive N: lines restarts at 1
-  B: text    -> "List Bullet" paragraph
   |a|b|c|    -> table row (consecutive rows form one table, first row is the header)
   other      -> Normal paragraph
 Text 02 types its section numbers (1., 2.1, 2.1.1) into the text; in text 03 the clause
@@ -20,22 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # corpus/source_docx.py, shared by the sets' build scripts
-from source_docx import Markup, build_all  # noqa: E402
-
-MARKUP = Markup(
-    prefixes=(
-        ("N: ", "numbered"),
-        ("B: ", "bullet"),
-        ("T: ", "title"),
-        ("H1: ", "heading1"),
-        ("H2: ", "heading2"),
-    ),
-    restart="after_other",
-    strip=str,
-    sentinel=True,
-)
-
+from source_docx import KEYED, main  # noqa: E402
 
 if __name__ == "__main__":
-    for built in build_all(HERE, MARKUP):
-        print(f"wrote {built.name}")
+    main(HERE, KEYED)
