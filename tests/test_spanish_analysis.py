@@ -1,6 +1,7 @@
 """Spanish agreements read as Spanish texts write them: articles numbered in words are cited by
 their number, a short Spanish text is not taken for French, a sentence that leaves its subject to
-the one before is read with it, and the keyword baseline searches Spanish texts with Spanish words."""
+the one before is read with it, the keyword baseline searches Spanish texts with Spanish words, and a carve-out for the
+instrument's own special terms ("sin perjuicio de las condiciones específicas") narrows a provision."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import io
 import pytest
 from docx import Document
 
+from blma.analysis.deontic import DeonticReader
+from blma.analysis.rules import load_rulebook
 from blma.api import analyze_bytes
 from blma.evaluation.baseline import KeywordBaseline, keywords_file, load_keywords
 from blma.library import default_library
@@ -211,3 +214,25 @@ def test_an_amendment_deleting_a_harmful_clause_it_quotes_is_no_harm() -> None:
     )
     assert analyze_bytes("p.md", (head + harm).encode()).finding("employer_change").status == "contrary"
     assert analyze_bytes("p.md", (head + deleted).encode()).finding("employer_change").status != "contrary"
+
+
+# -- the Spanish deontic reading: the instrument's own special terms carve a provision out ---------
+READER = DeonticReader(load_rulebook(language="es").modality)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Los temporeros gozarán de igualdad de trato con los nacionales, sin perjuicio de las condiciones particulares de este Convenio.",
+        "El trabajador tendrá derecho a cambiar de empleador, sin perjuicio de las reglas específicas del Plan.",
+    ],
+)
+def test_special_terms_carve_out_is_a_qualifier(sentence: str) -> None:
+    assert READER.read(sentence).qualifier == "save_special_terms"
+
+
+def test_a_plain_without_prejudice_is_no_qualifier() -> None:
+    provision = READER.read(
+        "El empleador pagará el salario cada mes, sin perjuicio de lo dispuesto en el artículo 4."
+    )
+    assert provision.qualifier != "save_special_terms"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from blma.analysis.arbiter import Arbiter
-from blma.analysis.components import SentenceHit
+from blma.analysis.components import SentenceHit, forbids
 from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
@@ -213,7 +213,7 @@ class Analyzer:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if stripped.endswith((":", "—", "–")):  # older conventions lead into their items with a dash
                 lead_in, lead_unit, items_only = stripped, block.unit, False
-                lead_location = block.location if self._forbids(stripped) else ""
+                lead_location = block.location if forbids(self.book.modality, stripped) else ""
             elif (
                 following is not None
                 and following.unit == block.unit
@@ -222,15 +222,10 @@ class Analyzer:
                 and re.search(r"(?:\s-|,|\w)$", stripped)
             ):  # a lead-in retyped without its colon ("acts calculated to -", "by any Party,") over lettered items
                 lead_in, lead_unit, items_only = stripped, block.unit, True
-                lead_location = block.location if self._forbids(stripped) else ""
+                lead_location = block.location if forbids(self.book.modality, stripped) else ""
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
         return observations
-
-    def _forbids(self, lead_in: str) -> bool:
-        """Whether a lead-in lists acts the text forbids ("protection against acts calculated to -")."""
-        forbidding = getattr(self.book.modality, "forbidding_lead_in", None)
-        return forbidding is not None and forbidding.search(lead_in) is not None
 
     def _duties_lead_in(self, block: Block) -> str:
         """The lead-in a bare item under a heading listing one party's duties is read with.

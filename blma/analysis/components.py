@@ -272,16 +272,19 @@ def detect(
     return hit
 
 
+def forbids(modality, lead_in: str) -> bool:
+    """Whether a list's lead-in names acts the text forbids ("protection against acts calculated to -")."""
+    forbidding = getattr(modality, "forbidding_lead_in", None) if modality is not None else None
+    return bool(lead_in.strip()) and forbidding is not None and forbidding.search(lead_in) is not None
+
+
 def _harm_undone(modality, with_lead_in: Sentence, lead_in: str) -> bool:
     """Whether a harm the sentence names is being removed or forbidden, not imposed: an amendment
     deleting the provision it quotes, or an item under a lead-in listing acts to be prevented."""
-    if modality is None:
-        return False
-    repealed = getattr(modality, "repealed", None)
+    repealed = getattr(modality, "repealed", None) if modality is not None else None
     if repealed is not None and repealed.search(with_lead_in):
         return True
-    forbidding = getattr(modality, "forbidding_lead_in", None)
-    return bool(lead_in.strip()) and forbidding is not None and forbidding.search(lead_in) is not None
+    return forbids(modality, lead_in)
 
 
 def _any_topic_possible(rule, sentence: Sentence) -> bool:
