@@ -75,20 +75,22 @@ def _record_decision(page, title: str, status: str, reason: str) -> None:
     expander = page.locator('[data-testid="stExpander"]', has_text=title).first
     select = expander.locator('[data-testid="stSelectbox"]')
     option = page.get_by_role("option", name=re.compile(f"{status}$"))
-    for attempt in range(5):  # a rerun still drawing the page (the name just typed) may undo a choice,
+    for attempt in range(3):  # a rerun still drawing the page (the name just typed) may undo a choice,
         # or close the panel under the pointer: each attempt opens it again
         try:
             settled(page)
             if expander.locator("details").get_attribute("open") is None:
                 expander.locator("summary").click(timeout=10_000)
             select.locator("input").click(timeout=10_000)
-            select.locator("input").fill(status, timeout=10_000)  # the list filters as one types
-            option.click(timeout=10_000)  # the first two tries miss the list (seen every run), a busy machine more
+            # typed key by key: the list opens and filters on key presses; `fill` sets the value in one
+            # input event, which left the list closed on the first tries of every run
+            select.locator("input").press_sequentially(status, timeout=10_000)
+            option.click(timeout=10_000)
             settled(page)
             expect(select.locator("input")).to_have_value(re.compile(f"{status}$"), timeout=5_000)  # it held
             break
         except (PlaywrightTimeout, AssertionError):
-            if attempt == 4:
+            if attempt == 2:
                 raise
     box = expander.get_by_role("textbox", name="Reason")
     box.fill(reason)
