@@ -2,7 +2,8 @@
 
 Inputs, for each text: reader A's and reader B's reading (status, location and note for all 34
 protections, made without seeing the other's) and the adjudicator's decision, with a reason, on
-every protection where the readers differ. Output: ``<slug>.labels.yaml`` in the format of every
+every protection where the readers differ; a decision that names a label ``policy`` (settled
+after the readings and written down in the corpus README) also applies where they agree. Output: ``<slug>.labels.yaml`` in the format of every
 labelled set (see blma/analysis/scoring.py), keeping both readings' statuses, and the agreement
 figures (share and Cohen's kappa, per part and overall), printed and written to ``agreement.yaml``.
 A text is merged only when both readings exist and every disagreement is adjudicated.
@@ -117,6 +118,15 @@ def merge(text: Text) -> tuple[dict | None, list[tuple[str, str]], list[str]]:
                 adjudicated=True,
             )
             entry = {key: value for key, value in entry.items() if key in READING_FIELDS or value is not None}
+        elif (decision := decisions.get(pid)) and decision.get("policy"):
+            # the readers agree, but a label policy settled later overrules them (named, with
+            # a reason; the agreement figures keep the readers' own statuses)
+            entry.update(
+                status=decision["status"],
+                location=None if decision["status"] == "missing" else entry["location"],
+                note=decision.get("note", ""),
+                policy=decision["policy"],
+            )
         protections[pid] = entry
     if missing:
         return None, pairs, missing
