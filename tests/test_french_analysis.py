@@ -210,3 +210,15 @@ def test_a_language_may_add_a_mask_of_its_own_but_not_without_a_reason() -> None
         rule_languages.localise(
             english, spec.model_copy(update={"mask": {"pass_sanitaire": unexplained}}), "fr"
         )
+
+
+def test_costs_that_remain_with_the_worker_work_against_the_protection() -> None:
+    """ "demeurent à la charge des stagiaires" puts the cost on the worker as "sont à la charge"
+    does; the same words under a negator do not."""
+    fair = "les frais de voyage et de visa sont à la charge de l'employeur"
+    charged = "les frais de voyage et de visa demeurent à la charge des travailleurs"
+    spared = "les frais de voyage et de visa ne demeurent en aucun cas à la charge des travailleurs"
+    assert fair in AGREEMENT
+    for wording, harmful in ((charged, True), (spared, False)):
+        report = analyze_bytes("accord.txt", AGREEMENT.replace(fair, wording).encode())
+        assert (report.finding("no_worker_fees").status == "contrary") is harmful
