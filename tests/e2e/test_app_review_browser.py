@@ -75,22 +75,24 @@ def _record_decision(page, title: str, status: str, reason: str) -> None:
     expander = page.locator('[data-testid="stExpander"]', has_text=title).first
     select = expander.locator('[data-testid="stSelectbox"]')
     option = page.get_by_role("option", name=re.compile(f"{status}$"))
-    for attempt in range(3):  # a rerun still drawing the page (the name just typed) may undo a choice,
-        # or close the panel under the pointer: each attempt opens it again
+    for attempt in range(4):  # the rerun the name field started is often too quick to show the running
+        # indicator `settled` waits for, and redraws the form under the first try, closing its list
+        # (seen on most runs; a short pause before the first try avoids it): each try starts afresh
         try:
             settled(page)
             if expander.locator("details").get_attribute("open") is None:
                 expander.locator("summary").click(timeout=10_000)
             select.locator("input").click(timeout=10_000)
-            # typed key by key: the list opens and filters on key presses; `fill` sets the value in one
-            # input event, which left the list closed on the first tries of every run
+            # the list (a react-aria combobox) opens as one types, not on a click; whatever a failed
+            # try left in the field is selected first, so the typing replaces it
+            select.locator("input").press("ControlOrMeta+a")
             select.locator("input").press_sequentially(status, timeout=10_000)
-            option.click(timeout=10_000)
+            option.click(timeout=5_000)
             settled(page)
             expect(select.locator("input")).to_have_value(re.compile(f"{status}$"), timeout=5_000)  # it held
             break
         except (PlaywrightTimeout, AssertionError):
-            if attempt == 2:
+            if attempt == 3:
                 raise
     box = expander.get_by_role("textbox", name="Reason")
     box.fill(reason)
