@@ -105,3 +105,19 @@ def test_a_paraphrase_may_stand_in_an_article_that_never_says_worker(monkeypatch
     assert RULES.analyze(doc).finding("health_care").status == "missing"
     finding = BOTH.analyze(doc).finding("health_care")
     assert finding.status == "partial" and finding.evidence[0].cue == "health_care/arbiter"
+
+
+def test_a_sentence_a_rule_masks_as_a_false_friend_is_no_paraphrase_of_that_protection(monkeypatch) -> None:
+    import blma.analysis.second_opinion as second
+
+    # with no bar at all, the one sentence stands in for every protection no rule found ...
+    monkeypatch.setattr(second, "PARAPHRASE_RELEVANCE", 0.0)
+    doc = _doc(
+        "The Director-General shall send the Secretary-General of the United Nations full particulars of all "
+        "ratifications and denunciations he has registered.",
+        title="Convention concerning annual leave",
+    )
+    report = BOTH.analyze(doc)
+    assert report.finding("monitoring_review").evidence[0].cue == "monitoring_review/arbiter"
+    # ... except the one whose rule names its words as a depositary formality, not publication
+    assert report.finding("transparency").status == "missing"

@@ -392,7 +392,8 @@ class Analyzer:
         self, tallies: dict[str, _Tally], sentences: list[_Sentence], units: dict | None
     ) -> dict[str, tuple[_Sentence, float]]:
         """Protections no rule found that one firm sentence (or soft one, where the language's
-        arbiter roles include "paraphrases_soft") addresses in other words.
+        arbiter roles include "paraphrases_soft") addresses in other words, and in none of the
+        words the protection's rule masks as false friends.
 
         ``units``: the articles about workers the sentence must stand in, or None for any article.
         In English any firm sentence may be one: real treaties secure things for "insured persons",
@@ -409,7 +410,13 @@ class Analyzer:
             and (units is None or units.get((s.block.annex, s.block.unit)))
         ]
         found = self.opinion.paraphrases(candidates, missing)
-        return {pid: (sentences[p.index], p.probability) for pid, p in found.items()}
+        # a sentence whose words the protection's rule names as a false friend (its mask) is no
+        # paraphrase of it either: the model learned the topic from those words too
+        return {
+            pid: (sentences[p.index], p.probability)
+            for pid, p in found.items()
+            if not ((mask := self.book.rules[pid].mask) and mask.search(sentences[p.index].sentence))
+        }
 
     def _decide(
         self,
