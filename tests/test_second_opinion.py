@@ -107,17 +107,19 @@ def test_a_paraphrase_may_stand_in_an_article_that_never_says_worker(monkeypatch
     assert finding.status == "partial" and finding.evidence[0].cue == "health_care/arbiter"
 
 
-def test_a_sentence_a_rule_masks_as_a_false_friend_is_no_paraphrase_of_that_protection(monkeypatch) -> None:
+def test_a_paraphrase_is_read_without_the_words_its_rule_masks_as_false_friends(monkeypatch) -> None:
     import blma.analysis.second_opinion as second
 
-    # with no bar at all, the one sentence stands in for every protection no rule found ...
-    monkeypatch.setattr(second, "PARAPHRASE_RELEVANCE", 0.0)
-    doc = _doc(
-        "The Director-General shall send the Secretary-General of the United Nations full particulars of all "
-        "ratifications and denunciations he has registered.",
-        title="Convention concerning annual leave",
+    sentence = (
+        "The Director-General shall communicate to the Secretary-General of the United Nations for registration "
+        "full particulars of all ratifications and denunciations he has registered."
     )
-    report = BOTH.analyze(doc)
-    assert report.finding("monitoring_review").evidence[0].cue == "monitoring_review/arbiter"
-    # ... except the one whose rule names its words as a depositary formality, not publication
-    assert report.finding("transparency").status == "missing"
+    mask = BOTH.book.rules["transparency"].mask
+    arbiter = BOTH.opinion.arbiter
+    full = arbiter.relevance(sentence)["transparency"]
+    blanked = arbiter.relevance(mask.sub(" ", sentence))["transparency"]
+    assert full > blanked + 0.05  # the model leans on the depositary formula the rule masks
+    monkeypatch.setattr(second, "PARAPHRASE_RELEVANCE", (full + blanked) / 2)
+    assert "transparency" in BOTH.opinion.paraphrases([(0, sentence)], {"transparency"})  # read as written ...
+    doc = _doc(sentence, title="Convention concerning annual leave")
+    assert BOTH.analyze(doc).finding("transparency").status == "missing"  # ... but not without its false friend

@@ -392,7 +392,7 @@ class Analyzer:
         self, tallies: dict[str, _Tally], sentences: list[_Sentence], units: dict | None
     ) -> dict[str, tuple[_Sentence, float]]:
         """Protections no rule found that one firm sentence (or soft one, where the language's
-        arbiter roles include "paraphrases_soft") addresses in other words, and in none of the
+        arbiter roles include "paraphrases_soft") addresses in other words, read without the
         words the protection's rule masks as false friends.
 
         ``units``: the articles about workers the sentence must stand in, or None for any article.
@@ -410,12 +410,11 @@ class Analyzer:
             and (units is None or units.get((s.block.annex, s.block.unit)))
         ]
         found = self.opinion.paraphrases(candidates, missing)
-        # a sentence whose words the protection's rule names as a false friend (its mask) is no
-        # paraphrase of it either: the model learned the topic from those words too
+        texts = dict(candidates)
         return {
             pid: (sentences[p.index], p.probability)
             for pid, p in found.items()
-            if not ((mask := self.book.rules[pid].mask) and mask.search(sentences[p.index].sentence))
+            if self.opinion.still_relevant(pid, texts[p.index], self.book.rules[pid].mask)
         }
 
     def _decide(

@@ -22,6 +22,7 @@ now): present precision there rose from 0.57 to 0.89 and detection from 0.71 to 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,6 +68,14 @@ class SecondOpinion:
                 return None
             lowest = min(lowest, partial)
         return lowest
+
+    def still_relevant(self, protection: str, text: str, mask: re.Pattern[str] | None) -> bool:
+        """Whether ``text`` still reads as addressing ``protection`` once the words its rule masks
+        as false friends are blanked: the model learned the topic from those words too ("public
+        holidays" as publication), but a sentence may hold a false friend and the real thing."""
+        if mask is None or not mask.search(text):
+            return True
+        return self.arbiter.relevance(mask.sub(" ", text))[protection] >= PARAPHRASE_RELEVANCE
 
     def paraphrases(self, candidates: list[tuple[int, str]], missing: set[str]) -> dict[str, Paraphrase]:
         """For each protection in ``missing``, the most relevant candidate sentence above the bar."""
