@@ -18,6 +18,7 @@ from blma.errors import BlmaError, DocumentError, UnknownIdError
 from blma.outputs import OutputError as OutputError
 from blma.outputs import atomic_file as atomic_file
 from blma.outputs import check_output as check_output
+from blma.outputs import signals_held as signals_held
 from blma.outputs import write_atomic
 from blma.resources import samples_dir
 
@@ -473,7 +474,8 @@ def write_output(path: Path | str, data: bytes) -> None:
 
 # ``check_output(output, inputs)`` refuses, before any work, an output that cannot be written or
 # would replace an input; ``atomic_file(path)`` is a file written as results arrive (a batch's
-# JSON) that replaces ``path`` only when complete. Both come from :mod:`blma.outputs`.
+# JSON) that replaces ``path`` only when complete; ``signals_held()`` defers Ctrl-C and SIGTERM
+# while such a file is entered into an ``ExitStack``. All come from :mod:`blma.outputs`.
 
 
 # -- the joint-committee kit (blma.kit) ------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import signal
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -89,20 +90,41 @@ def atomic_file(path: str | Path) -> Iterator[OutputFile]:
     path = Path(path)
     if not path.parent.is_dir():
         raise OutputError(f"{path}: the folder {path.parent} does not exist; nothing written")
+    temp: Path | None = None
     try:
-        fd, temp = _create_temp(path)
-    except OSError as exc:
-        raise _output_error(path, exc) from None
-    try:
+        with signals_held():  # Ctrl-C or SIGTERM between creating the file and owning it would leave it
+            try:
+                fd, temp = _create_temp(path)
+            except OSError as exc:
+                raise _output_error(path, exc) from None
         with os.fdopen(fd, "wb") as handle:
             yield OutputFile(handle, path)
             _system_call(path, handle.flush)
             _system_call(path, os.fsync, handle.fileno())
         _system_call(path, os.replace, temp, path)
     except BaseException:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait, for this thread, until the block ends, and are handled then.
+
+    A signal handled between two steps that must go together (a temporary file created and its
+    owner recorded; a context entered and its exit registered, as ``ExitStack.enter_context``
+    does) would leave a file behind; the caller holds signals across both steps. Where the
+    platform cannot block signals, the block runs as it is."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGINT, signal.SIGTERM))
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

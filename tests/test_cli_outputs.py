@@ -318,6 +318,47 @@ def test_sigterm_during_a_batch_leaves_the_old_report_and_no_temporary(tmp_path,
     assert leftovers(tmp_path) == []
 
 
+def _exit_on_sigterm(signum, frame):
+    sys.exit(128 + signum)  # what the CLI's handler does
+
+
+def test_a_sigterm_arriving_as_the_temporary_file_is_created_still_removes_it(tmp_path, monkeypatch):
+    """The race the batch test above hits under load: the signal lands right after the file is
+    created, before the writer has recorded it; it must wait until the writer owns the file."""
+    import blma.outputs as outputs
+
+    created = outputs._create_temp
+
+    def create_then_signal(path):
+        made = created(path)
+        os.kill(os.getpid(), signal.SIGTERM)  # delivered at once, unless held
+        return made
+
+    monkeypatch.setattr(outputs, "_create_temp", create_then_signal)
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        out = tmp_path / "gaps.json"
+        out.write_text("old report\n")
+        with pytest.raises(SystemExit), atomic_file(out) as target:
+            target.write(b"new")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert out.read_text() == "old report\n" and leftovers(tmp_path) == []
+
+
+def test_signals_held_are_handled_when_the_block_ends(monkeypatch):
+    seen: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: seen.append("handled"))
+    try:
+        with api.signals_held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+            seen.append("block ends")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert seen == ["block ends", "handled"]
+
+
 # -- document properties of every DOCX -------------------------------------------------------
 #: Real names whose draft title is longer than a document property may be.
 LONG_NAMES = {

@@ -144,7 +144,8 @@ def _json_writer(output: Path | None, open_output: ExitStack) -> Callable[[str],
     """Where the JSON goes: stdout, or a file that replaces ``output`` once the batch is done."""
     if output is None:
         return lambda text: typer.echo(text, nl=False)
-    target = open_output.enter_context(api.atomic_file(output))
+    with api.signals_held():  # a signal between entering the file and registering its exit would leave it
+        target = open_output.enter_context(api.atomic_file(output))
     return lambda text: target.write(text.encode("utf-8"))
 
 
