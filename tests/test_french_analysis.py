@@ -222,3 +222,39 @@ def test_costs_that_remain_with_the_worker_work_against_the_protection() -> None
     for wording, harmful in ((charged, True), (spared, False)):
         report = analyze_bytes("accord.txt", AGREEMENT.replace(fair, wording).encode())
         assert (report.finding("no_worker_fees").status == "contrary") is harmful
+
+
+def _status(text: str, protection: str) -> str:
+    return analyze_bytes("accord.txt", text.encode(), language="fr").finding(protection).status
+
+
+HEAD = "Accord entre deux Gouvernements relatif à l'emploi de travailleurs\n\nArticle 3\n\n"
+
+
+def test_a_contract_in_two_equally_authentic_languages_is_no_final_clause() -> None:
+    """ "les deux textes faisant également foi" closes a treaty; said of a worker's contract it is
+    the contract's language, and the sentence still counts for written_contract."""
+    contract = (
+        "Chaque travailleur signe avec son employeur un contrat de travail individuel rédigé en "
+        "langue française et en langue kestrienne, les deux textes faisant également foi."
+    )
+    assert _status(HEAD + contract, "written_contract") == "present"
+    treaty = (
+        "Fait en deux exemplaires, en langues française et kestrienne, les deux textes faisant également foi."
+    )
+    assert _status(HEAD + treaty, "written_contract") == "missing"
+
+
+def test_union_membership_is_no_accession_and_benevolent_review_is_soft() -> None:
+    """ "adhésion" to a union is not a State's accession (final clause); "examinera avec
+    bienveillance" promises to look at a request, not to grant it; a worker who "peut solliciter
+    l'assistance" of a consul may only ask."""
+    barred = "Les travailleurs s'abstiennent de toute activité politique, ainsi que de toute adhésion à un syndicat."
+    assert _status(HEAD + barred, "freedom_of_association") == "contrary"
+    benevolent = (
+        "Le Gouvernement d'accueil examinera avec bienveillance les demandes des travailleurs qui, "
+        "après un an de séjour, désirent faire venir leur conjoint et leurs enfants mineurs."
+    )
+    assert _status(HEAD + benevolent, "family_reunification") == "partial"
+    consul = "Le travailleur peut solliciter l'assistance du consul de son pays, qui lui rend visite sur son lieu de travail."
+    assert _status(HEAD + consul, "consular_assistance") == "partial"
