@@ -15,6 +15,7 @@ import errno
 import os
 import secrets
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -111,20 +112,34 @@ def atomic_file(path: str | Path) -> Iterator[OutputFile]:
 
 @contextmanager
 def signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait, for this thread, until the block ends, and are handled then.
+    """SIGINT and SIGTERM wait until the block ends, and are handled then by the handlers that
+    were in place.
 
     A signal handled between two steps that must go together (a temporary file created and its
     owner recorded; a context entered and its exit registered, as ``ExitStack.enter_context``
-    does) would leave a file behind; the caller holds signals across both steps. Where the
-    platform cannot block signals, the block runs as it is."""
-    if not hasattr(signal, "pthread_sigmask"):
+    does) would leave a file behind; the caller holds signals across both steps. The handlers are
+    swapped for ones that only take note (blocking the signal would not do: another thread, such
+    as a process pool's, may receive it). Python runs signal handlers in the main thread only, so
+    elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, (signal.SIGINT, signal.SIGTERM))
+    pending: list[int] = []
+    previous = {
+        held: signal.signal(held, lambda signum, _frame: pending.append(signum))
+        for held in _HELD
+        if signal.getsignal(held) is not None  # a handler installed outside Python is left alone
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for held, handler in previous.items():
+            signal.signal(held, handler)
+        for signum in pending:
+            signal.raise_signal(signum)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
