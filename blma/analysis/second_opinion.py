@@ -22,11 +22,11 @@ now): present precision there rose from 0.57 to 0.89 and detection from 0.71 to 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from blma.analysis.arbiter import Arbiter
+from blma.analysis.prefilter import Guarded
 
 DEMOTE_WHEN_PARTIAL_AT_LEAST = 0.85  # every firm sentence must read as partial at least this surely
 PARAPHRASE_RELEVANCE = 0.85  # a missing protection is flagged only on a sentence this relevant
@@ -69,7 +69,7 @@ class SecondOpinion:
             lowest = min(lowest, partial)
         return lowest
 
-    def still_relevant(self, protection: str, text: str, mask: re.Pattern[str] | None) -> bool:
+    def still_relevant(self, protection: str, text: str, mask: Guarded | None) -> bool:
         """Whether ``text`` still reads as addressing ``protection`` once the words its rule masks
         as false friends are blanked: the model learned the topic from those words too ("public
         holidays" as publication), but a sentence may hold a false friend and the real thing."""
