@@ -46,6 +46,13 @@ class Markup:
     tables_restart: bool = False  # with ``after_other``: a table between items starts a new list too
 
 
+#: The prefixed markup of the later French writers ("= ", "# ", "## ", "+ "; a new list after any other line).
+PREFIXED = Markup(
+    prefixes=(("= ", "title"), ("## ", "heading2"), ("# ", "heading1"), ("+ ", "numbered")),
+    restart="after_other",
+    normal_font_pt=11,
+)
+
 #: The keyed markup the Spanish writers used ("T: ", "H1: ", "H2: ", "N: "; a new list after any other line).
 KEYED = Markup(
     prefixes=(("N: ", "numbered"), ("T: ", "title"), ("H1: ", "heading1"), ("H2: ", "heading2")),

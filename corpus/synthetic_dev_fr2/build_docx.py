@@ -16,19 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # corpus/source_docx.py, shared by the sets' build scripts
-from source_docx import Markup, main  # noqa: E402
-
-MARKUP = Markup(
-    prefixes=(
-        ("= ", "title"),
-        ("## ", "heading2"),
-        ("# ", "heading1"),
-        ("+ ", "numbered"),
-    ),
-    restart="after_other",
-    normal_font_pt=11,
-)
-
+from source_docx import PREFIXED, main  # noqa: E402
 
 if __name__ == "__main__":
-    main(HERE, MARKUP)
+    main(HERE, PREFIXED)
