@@ -46,14 +46,18 @@ class Markup:
     tables_restart: bool = False  # with ``after_other``: a table between items starts a new list too
 
 
-#: The prefixed markup of the later French writers ("= ", "# ", "## ", "+ "; a new list after any other line).
+#: The prefixed markup of the later French writers, one block per paragraph (blank lines between):
+#: "= " Title, "# " / "## " Heading 1 / 2, "+ " List Number (a run restarts at 1 after any other
+#: line), "| a | b |" table rows (the first row is the header), anything else Normal (11 pt).
 PREFIXED = Markup(
     prefixes=(("= ", "title"), ("## ", "heading2"), ("# ", "heading1"), ("+ ", "numbered")),
     restart="after_other",
     normal_font_pt=11,
 )
 
-#: The keyed markup the Spanish writers used ("T: ", "H1: ", "H2: ", "N: "; a new list after any other line).
+#: The keyed markup the Spanish writers used, one paragraph per line (blank lines ignored):
+#: "T: " Title, "H1: " / "H2: " Heading 1 / 2, "N: " List Number (each run of consecutive "N: "
+#: lines restarts at 1), "|a|b|" table rows (the first row is the header), anything else Normal.
 KEYED = Markup(
     prefixes=(("N: ", "numbered"), ("T: ", "title"), ("H1: ", "heading1"), ("H2: ", "heading2")),
     restart="after_other",

@@ -1,12 +1,6 @@
 """Build the .docx texts of this set from sources/<name>.src.txt.
 
-Source markup, one paragraph per line (blank lines are ignored):
-  T: text    -> Title style
-  H1: text   -> Heading 1
-  H2: text   -> Heading 2
-  N: text    -> "List Number" paragraph; each run of consecutive N: lines restarts at 1
-  |a|b|c|    -> table row (consecutive rows form one table, first row is the header)
-  other      -> Normal paragraph
+Source markup: ``source_docx.KEYED`` (described there).
 Run: /work/main/.venv/bin/python corpus/synthetic_dev_es2/build_docx.py
 """
 

@@ -1,10 +1,7 @@
 """Build the two .docx texts of the second French development set from their plain-text sources.
 
-Source markup (one block per paragraph, blank lines between blocks):
-  "= "  Title            "# "  Heading 1        "## " Heading 2
-  "+ "  List Number (a run of items restarts at 1 after any other line)
-  "| a | b |" lines form one table (first row is the header row)
-Anything else is a Normal paragraph ("1°", "2°" and "1.", "2." numbers are typed in the text).
+Source markup: ``source_docx.PREFIXED`` (described there); other paragraphs are Normal
+("1°", "2°" and "1.", "2." numbers are typed in the text).
 Kept separate from the texts so the .docx files can be rebuilt identically:
     .venv/bin/python corpus/synthetic_dev_fr2/build_docx.py
 """
