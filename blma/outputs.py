@@ -26,6 +26,8 @@ from blma.errors import BlmaError
 #: Mode of a written file before the umask: readable by everyone, writable by its owner.
 FILE_MODE = 0o644
 _TEMP_ATTEMPTS = 100
+#: The signals ``signals_held`` defers: Ctrl-C and a polite kill (the CLI ends on both).
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 class OutputError(BlmaError):
@@ -137,9 +139,6 @@ def signals_held() -> Iterator[None]:
             signal.signal(held, handler)
         for signum in pending:
             signal.raise_signal(signum)
-
-
-_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

@@ -346,7 +346,7 @@ def test_a_sigterm_arriving_as_the_temporary_file_is_created_still_removes_it(tm
     assert out.read_text() == "old report\n" and leftovers(tmp_path) == []
 
 
-def test_signals_held_are_handled_when_the_block_ends(monkeypatch):
+def test_signals_held_are_handled_when_the_block_ends():
     seen: list[str] = []
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: seen.append("handled"))
     try:

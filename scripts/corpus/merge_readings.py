@@ -3,8 +3,9 @@
 Inputs, for each text: reader A's and reader B's reading (status, location and note for all 34
 protections, made without seeing the other's) and the adjudicator's decision, with a reason, on
 every protection where the readers differ; a decision that names a label ``policy`` (settled
-after the readings and written down in the corpus README) also applies where they agree. Output: ``<slug>.labels.yaml`` in the format of every
-labelled set (see blma/analysis/scoring.py), keeping both readings' statuses, and the agreement
+after the readings and written down in the corpus README) also applies where they agree.
+Output: ``<slug>.labels.yaml`` in the format of every labelled set (see
+blma/analysis/scoring.py), keeping both readings' statuses, and the agreement
 figures (share and Cohen's kappa, per part and overall), printed and written to ``agreement.yaml``.
 A text is merged only when both readings exist and every disagreement is adjudicated.
 
