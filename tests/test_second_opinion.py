@@ -123,3 +123,23 @@ def test_a_paraphrase_is_read_without_the_words_its_rule_masks_as_false_friends(
     assert "transparency" in BOTH.opinion.paraphrases([(0, sentence)], {"transparency"})  # read as written ...
     doc = _doc(sentence, title="Convention concerning annual leave")
     assert BOTH.analyze(doc).finding("transparency").status == "missing"  # ... but not without its false friend
+
+
+def test_a_partial_whose_sentences_are_about_something_else_becomes_missing_marked_check(monkeypatch) -> None:
+    import blma.analysis.second_opinion as second
+
+    stray = _doc(  # "wage employment" and "paid ... attention" are wage words in form only
+        "Particular attention shall be paid to establishing adequate labour inspection services in areas "
+        "where the peoples concerned undertake wage employment.",
+        title="Convention concerning employment injury benefits",
+    )
+    real = _doc("Wages should be paid to the worker each month.")
+    assert RULES.analyze(stray).finding("wage_protection").status == "partial"
+    assert BOTH.analyze(stray).finding("wage_protection").status == "partial"  # 0.19 relevant: kept
+    monkeypatch.setattr(second, "UNRELATED_BELOW", 0.5)
+    finding = BOTH.analyze(stray).finding("wage_protection")
+    assert (finding.status, finding.check) == ("missing", True)
+    assert finding.reason.startswith("only words of this protection, in sentences the trained second opinion")
+    assert [(e.location, e.kind) for e in finding.evidence] == [("Article 1", "weak")]
+    assert finding.suggestions  # a missing protection still gets the library's clause
+    assert BOTH.analyze(real).finding("wage_protection").status == "partial"  # a real one is never touched

@@ -499,18 +499,35 @@ class Analyzer:
             ]
         else:
             evidence, status, reason = [], "missing", "no provision addresses this protection"
+        unrelated = self._unrelated(pid, tally) if status == "partial" and paraphrase is None else None
+        if unrelated is not None:
+            status = "missing"
+            reason = (
+                "only words of this protection, in sentences the trained second opinion reads as being "
+                f"about something else (at most {unrelated:.0%}); check that nothing here addresses it"
+            )
+            evidence = [e.model_copy(update={"kind": "weak"}) for e in evidence]
         finding = Finding(**base, status=status, reason=reason, evidence=evidence)
         best = tally.contrary[0] if status == "contrary" else (tally.firm[0] if tally.firm else None)
         trusted = self.opinion is not None and "strength" in self.arbiter_roles
         opinion = self.opinion.strength(pid, best.full_text) if trusted and best else None
         finding.confidence = confidence(finding, opinion)
         found_by_model_only = paraphrase is not None and status == "partial" and not tally.partial
-        finding.check = needs_check(finding.confidence) or found_by_model_only or off_topic is not None
+        doubted = off_topic is not None or unrelated is not None
+        finding.check = needs_check(finding.confidence) or found_by_model_only or doubted
         if status != "present":
             details = suggest(self.library, pid, status, facts)
             finding.suggestion_details = details
             finding.suggestions = [d.clause_id for d in details]
         return finding
+
+    def _unrelated(self, pid: str, tally: _Tally) -> float | None:
+        """How relevant the most relevant sentence behind a partial finding is, when every one
+        reads to the model as being about something else (see ``second_opinion``)."""
+        if self.opinion is None or "topic" not in self.arbiter_roles or tally.contrary:
+            return None
+        texts = [o.full_text for o in tally.firm] + [o.full_text for o, _ in tally.partial]
+        return self.opinion.unrelated(pid, texts) if texts else None
 
     def _warn_if_not_an_agreement(self, doc: AgreementText, report: GapReport) -> None:
         terms = LABOUR_TERMS if self.book.language == "en" else self.book.modality.worker_context.pattern
