@@ -1,0 +1,155 @@
+"""Score each blind batch of real texts with the code it was first scored with, and try variants.
+
+Every batch in ``corpus/real/batches.yaml`` was first scored with a commit whose rules and model
+had seen none of its texts. Running that commit again on the batch (today's labels) measures how
+the analysis carries over to unseen real texts; the variants below re-decide its findings from
+what the run recorded, so a design can be judged on texts neither its rules nor its model saw,
+before it is built. Each commit is checked out in a temporary git worktree and run in its own
+process (``PYTHONPATH``), with its own cache folder; nothing in the working tree changes.
+
+    python scripts/blind_batches.py                 # every batch, every variant
+    python scripts/blind_batches.py --runs /tmp/bb  # keep (and reuse) the per-batch runs
+
+The runs need the analyzer of 2026-12-04 or later (``Analyzer(arbiter=False)``, ``observe``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from blma.analysis.scoring import score  # noqa: E402
+
+BATCHES = ROOT / "corpus" / "real" / "batches.yaml"
+LABELS = ROOT / "corpus" / "real" / "labels"
+TEXTS = ROOT / "corpus" / "real" / "texts"
+
+# Run inside the old commit's process: its analyzer with and without the model, and for every
+# finding the model's relevance of the sentences cited as evidence.
+RUN = r"""
+import json, sys
+from pathlib import Path
+from blma.analysis import Analyzer
+from blma.analysis.arbiter import Arbiter
+from blma.api import analyze_path
+
+texts, out = Path(sys.argv[1]), {}
+both, rules, model = Analyzer(), Analyzer(arbiter=False), Arbiter.load()
+for slug in sys.argv[3:]:
+    path = next(texts.glob(f"{slug}.*"))
+    alone = {f.id: f.status for f in analyze_path(path, rules).protections}
+    out[slug] = {
+        f.id: {
+            "analyzer": f.status,
+            "rules": alone[f.id],
+            "evidence": [[e.kind, model.relevance(e.text)[f.id]] for e in f.evidence],
+        }
+        for f in analyze_path(path, both).protections
+    }
+Path(sys.argv[2]).write_text(json.dumps(out))
+"""
+
+Verdict = dict  # one finding as the run recorded it
+Variant = Callable[[Verdict], str]
+
+
+def _evidence_relevance(v: Verdict) -> float | None:
+    values = [r for kind, r in v["evidence"] if kind in ("supports", "weak")]
+    return max(values) if values else None
+
+
+def _unrelated_missing(bar: float) -> Variant:
+    def decide(v: Verdict) -> str:
+        relevance = _evidence_relevance(v)
+        if v["analyzer"] == "partial" and relevance is not None and relevance < bar:
+            return "missing"
+        return v["analyzer"]
+
+    return decide
+
+
+VARIANTS: dict[str, Variant] = {
+    "analyzer": lambda v: v["analyzer"],
+    "rules alone": lambda v: v["rules"],
+    **{f"partial -> missing below {bar}": _unrelated_missing(bar) for bar in (0.05, 0.1, 0.15, 0.2)},
+}
+
+
+def run_batch(commit: str, slugs: list[str], out: Path) -> dict:
+    if out.is_file():
+        return json.loads(out.read_text())
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree), "BLMA_CACHE_DIR": str(Path(tmp) / "cache")}
+            subprocess.run(
+                [sys.executable, "-c", RUN, str(TEXTS), str(out), *slugs], cwd=tree, env=env, check=True
+            )
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
+    return json.loads(out.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--runs", type=Path, help="folder to keep the per-batch runs in (reused when present)"
+    )
+    args = parser.parse_args()
+    batches = yaml.safe_load(BATCHES.read_text(encoding="utf-8"))["batches"]
+    runs_dir = args.runs or Path(tempfile.mkdtemp(prefix="blind-batches-"))
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    truth = {
+        slug: {
+            pid: p["status"]
+            for pid, p in yaml.safe_load((LABELS / f"{slug}.labels.yaml").read_text())["protections"].items()
+        }
+        for batch in batches
+        for slug in batch["slugs"]
+    }
+    runs = []
+    for batch in batches:
+        print(f"running {batch['name']} at {batch['commit']} ({len(batch['slugs'])} texts)", file=sys.stderr)
+        runs.append(run_batch(batch["commit"], batch["slugs"], runs_dir / f"{batch['commit']}.json"))
+    pairs_total = sum(len(doc) for run in runs for doc in run.values())
+    print(
+        f"{len(batches)} batches, {len(truth)} texts, {pairs_total} pairs; exact and detection pooled, then detection per batch\n"
+    )
+    print(
+        "| variant | exact | detection | present precision | "
+        + " | ".join(f"b{i}" for i in range(1, len(runs) + 1))
+        + " |"
+    )
+    print("| --- | ---: | ---: | ---: | " + " | ".join("---:" for _ in runs) + " |")
+    for name, decide in VARIANTS.items():
+        per_batch = [
+            [(slug, pid, truth[slug][pid], decide(v)) for slug, doc in run.items() for pid, v in doc.items()]
+            for run in runs
+        ]
+        pooled = score([p for pairs in per_batch for p in pairs])
+        cells = " | ".join(f"{score(pairs).detection:.3f}" for pairs in per_batch)
+        precision = pooled.present_precision
+        print(
+            f"| {name} | {pooled.exact:.3f} | {pooled.detection:.3f} | "
+            f"{'-' if precision is None else f'{precision:.3f}'} | {cells} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
