@@ -258,3 +258,31 @@ def test_union_membership_is_no_accession_and_benevolent_review_is_soft() -> Non
     assert _status(HEAD + benevolent, "family_reunification") == "partial"
     consul = "Le travailleur peut solliciter l'assistance du consul de son pays, qui lui rend visite sur son lieu de travail."
     assert _status(HEAD + consul, "consular_assistance") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("language", "kept_in", "left_out"),
+    [
+        (
+            "fr",
+            "Les travailleurs migrants ne sont pas exclus des prestations de sécurité sociale du pays d'accueil.",
+            "Les travailleurs migrants sont exclus des prestations de sécurité sociale du pays d'accueil.",
+        ),
+        (
+            "es",
+            "Los trabajadores migrantes no quedarán excluidos de las prestaciones de seguridad social del país de acogida.",
+            "Los trabajadores migrantes quedan excluidos de las prestaciones de seguridad social del país de acogida.",
+        ),
+    ],
+)
+def test_workers_not_excluded_are_protected_and_workers_excluded_are_harmed(
+    language: str, kept_in: str, left_out: str
+) -> None:
+    """An exclusion read as a harm must see the negator before it in the text's own language."""
+
+    def status(sentence: str) -> str:
+        text = f"Accord\n\nArticle 1\n\n{sentence}\n" if language == "fr" else f"Convenio\n\nArtículo 1\n\n{sentence}\n"
+        return analyze_bytes("t.txt", text.encode(), language=language).finding("social_security_portability").status
+
+    assert status(kept_in) == "partial"
+    assert status(left_out) == "contrary"

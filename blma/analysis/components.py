@@ -25,6 +25,7 @@ CONDITION = re.compile(
     r"|so long as|as long as)\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )
+EXCLUSION = re.compile(r"excluded|exempt", re.I)
 FOR_WORKER = re.compile(r"\W*(?:for|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + WORKER_WORD.pattern, re.I)
 
 # What the pipeline leaves on every sentence (a spaCy Span):
@@ -427,6 +428,7 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
     breaks = grammar(modality, "clause_break", CLAUSE_BREAK)
     condition = grammar(modality, "condition_before", CONDITION)
     for_worker = grammar(modality, "for_worker", FOR_WORKER)
+    exclusion = grammar(modality, "exclusion", EXCLUSION)
     # a lexicon of its own names its workers in its own words (English keeps WORKER_WORD)
     worker_word = WORKER_WORD if for_worker is FOR_WORKER else modality.bearers["worker"].pattern
     if "pays" in kinds:
@@ -451,8 +453,7 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
                 before
             ):  # "where they are not eligible for it, ..." states a case, not a refusal
                 continue
-            affirmative = match.group(0).lower().startswith(("excluded", "exempt"))
-            if affirmative and negators.search(before):
+            if exclusion.match(match.group(0)) and negators.search(before):
                 continue
             if modality.denied_burden.pattern.match(text, match.end()):  # "not permitted to suffer deductions"
                 continue

@@ -167,6 +167,9 @@ class ModalitySpec(BaseModel):
     passive_agent: str | None = None  # "by the employer", "par l'employeur"
     condition_before: str | None = None  # "where", "if" just before a harm: it states a case
     for_worker: str | None = None  # "for workers" just after a denial names who is refused
+    # the denials that are an exclusion or exemption ("excluded from", "exclus de"): a negator
+    # before one ("are not excluded from") makes it a protection, not a harm
+    exclusion: str | None = None
     # a sentence that leaves its subject to the one before ("Podrán cambiar de empleador", "Ils
     # peuvent ..."): what it matches at the start (a pronoun, or nothing) stands for that subject
     subjectless: str | None = None
