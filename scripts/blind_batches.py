@@ -53,7 +53,7 @@ for slug in sys.argv[3:]:
         f.id: {
             "analyzer": f.status,
             "rules": alone[f.id],
-            "evidence": [[e.kind, model.relevance(e.text)[f.id]] for e in f.evidence],
+            "evidence": [[e.kind, model.relevance(e.text)[f.id], model.strength(f.id, e.text)] for e in f.evidence],
         }
         for f in analyze_path(path, both).protections
     }
@@ -65,7 +65,7 @@ Variant = Callable[[Verdict], str]
 
 
 def _evidence_relevance(v: Verdict) -> float | None:
-    values = [r for kind, r in v["evidence"] if kind in ("supports", "weak")]
+    values = [r for kind, r, _ in v["evidence"] if kind in ("supports", "weak")]
     return max(values) if values else None
 
 
@@ -79,10 +79,34 @@ def _unrelated_missing(bar: float) -> Variant:
     return decide
 
 
+def _present_only_if_read_present(bar: float) -> Variant:
+    def decide(v: Verdict) -> str:
+        if v["analyzer"] == "present":
+            firm = [s["present"] for kind, _, s in v["evidence"] if kind == "supports"]
+            if firm and max(firm) < bar:
+                return "partial"
+        return v["analyzer"]
+
+    return decide
+
+
+def _present_only_if_present_beats_partial(v: Verdict) -> str:
+    if v["analyzer"] == "present":
+        firm = [s["present"] >= s["partial"] for kind, _, s in v["evidence"] if kind == "supports"]
+        if firm and not any(firm):
+            return "partial"
+    return v["analyzer"]
+
+
 VARIANTS: dict[str, Variant] = {
     "analyzer": lambda v: v["analyzer"],
     "rules alone": lambda v: v["rules"],
     **{f"partial -> missing below {bar}": _unrelated_missing(bar) for bar in (0.05, 0.1, 0.15, 0.2)},
+    **{
+        f"present only if read present >= {bar}": _present_only_if_read_present(bar)
+        for bar in (0.5, 0.6, 0.7, 0.8, 0.9)
+    },
+    "present only if read more present than partial": _present_only_if_present_beats_partial,
 }
 
 
@@ -132,7 +156,7 @@ def main() -> None:
         f"{len(batches)} batches, {len(truth)} texts, {pairs_total} pairs; exact and detection pooled, then detection per batch\n"
     )
     print(
-        "| variant | exact | detection | present precision | "
+        "| variant | exact | detection | present precision (right of said) | "
         + " | ".join(f"b{i}" for i in range(1, len(runs) + 1))
         + " |"
     )
@@ -145,9 +169,11 @@ def main() -> None:
         pooled = score([p for pairs in per_batch for p in pairs])
         cells = " | ".join(f"{score(pairs).detection:.3f}" for pairs in per_batch)
         precision = pooled.present_precision
+        said = sum(p[3] == "present" for pairs in per_batch for p in pairs)
+        said_right = sum(p[3] == p[2] == "present" for pairs in per_batch for p in pairs)
         print(
             f"| {name} | {pooled.exact:.3f} | {pooled.detection:.3f} | "
-            f"{'-' if precision is None else f'{precision:.3f}'} | {cells} |"
+            f"{'-' if precision is None else f'{precision:.3f}'} ({said_right} of {said}) | {cells} |"
         )
 
 
