@@ -1,6 +1,6 @@
 """Score each blind batch of real texts with the code it was first scored with, and try variants.
 
-Every batch in ``corpus/real/batches.yaml`` was first scored with a commit whose rules and model
+Every batch in ``corpus/<name>/batches.yaml`` (English ``real``, French ``real_fr``) was first scored with a commit whose rules and model
 had seen none of its texts. Running that commit again on the batch (today's labels) measures how
 the analysis carries over to unseen real texts; the variants below re-decide its findings from
 what the run recorded, so a design can be judged on texts neither its rules nor its model saw,
@@ -9,6 +9,7 @@ process (``PYTHONPATH``), with its own cache folder; nothing in the working tree
 
     python scripts/blind_batches.py                 # every batch, every variant
     python scripts/blind_batches.py --runs /tmp/bb  # keep (and reuse) the per-batch runs
+    python scripts/blind_batches.py --corpus real_fr  # the French batches
 
 The runs need the analyzer of 2026-12-04 or later (``Analyzer(arbiter=False)``, ``observe``).
 """
@@ -31,29 +32,35 @@ sys.path.insert(0, str(ROOT))
 
 from blma.analysis.scoring import score  # noqa: E402
 
-BATCHES = ROOT / "corpus" / "real" / "batches.yaml"
-LABELS = ROOT / "corpus" / "real" / "labels"
-TEXTS = ROOT / "corpus" / "real" / "texts"
+CORPUS = ROOT / "corpus"
 
-# Run inside the old commit's process: its analyzer with and without the model, and for every
-# finding the model's relevance of the sentences cited as evidence.
+# Run inside the old commit's process: its analyzer with and without the model; for every
+# finding the model's relevance and strength reading of the sentences cited as evidence, and the
+# highest relevance to the protection of any sentence of eight words or more in the text.
 RUN = r"""
 import json, sys
 from pathlib import Path
 from blma.analysis import Analyzer
 from blma.analysis.arbiter import Arbiter
 from blma.api import analyze_path
+from blma.reading import read_path
 
 texts, out = Path(sys.argv[1]), {}
 both, rules, model = Analyzer(), Analyzer(arbiter=False), Arbiter.load()
 for slug in sys.argv[3:]:
     path = next(texts.glob(f"{slug}.*"))
     alone = {f.id: f.status for f in analyze_path(path, rules).protections}
+    sentences = [s.sentence for s in rules.observe(read_path(path)) if len(s.sentence.split()) >= 8]
+    top = {}
+    for text in sentences:
+        for pid, p in model.relevance(text).items():
+            top[pid] = max(top.get(pid, 0.0), p)
     out[slug] = {
         f.id: {
             "analyzer": f.status,
             "rules": alone[f.id],
             "evidence": [[e.kind, model.relevance(e.text)[f.id], model.strength(f.id, e.text)] for e in f.evidence],
+            "top": top.get(f.id, 0.0),
         }
         for f in analyze_path(path, both).protections
     }
@@ -98,6 +105,13 @@ def _present_only_if_present_beats_partial(v: Verdict) -> str:
     return v["analyzer"]
 
 
+def _missing_partial_where_relevant(bar: float) -> Variant:
+    def decide(v: Verdict) -> str:
+        return "partial" if v["analyzer"] == "missing" and v["top"] >= bar else v["analyzer"]
+
+    return decide
+
+
 VARIANTS: dict[str, Variant] = {
     "analyzer": lambda v: v["analyzer"],
     "rules alone": lambda v: v["rules"],
@@ -107,10 +121,14 @@ VARIANTS: dict[str, Variant] = {
         for bar in (0.5, 0.6, 0.7, 0.8, 0.9)
     },
     "present only if read more present than partial": _present_only_if_present_beats_partial,
+    **{
+        f"missing -> partial where a sentence reads >= {bar}": _missing_partial_where_relevant(bar)
+        for bar in (0.8, 0.9, 0.95)
+    },
 }
 
 
-def run_batch(commit: str, slugs: list[str], out: Path) -> dict:
+def run_batch(commit: str, slugs: list[str], texts: Path, out: Path) -> dict:
     if out.is_file():
         return json.loads(out.read_text())
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,7 +141,7 @@ def run_batch(commit: str, slugs: list[str], out: Path) -> dict:
         try:
             env = {**os.environ, "PYTHONPATH": str(tree), "BLMA_CACHE_DIR": str(Path(tmp) / "cache")}
             subprocess.run(
-                [sys.executable, "-c", RUN, str(TEXTS), str(out), *slugs], cwd=tree, env=env, check=True
+                [sys.executable, "-c", RUN, str(texts), str(out), *slugs], cwd=tree, env=env, check=True
             )
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
@@ -135,14 +153,20 @@ def main() -> None:
     parser.add_argument(
         "--runs", type=Path, help="folder to keep the per-batch runs in (reused when present)"
     )
+    parser.add_argument(
+        "--corpus", default="real", choices=("real", "real_fr"), help="default: real (English)"
+    )
     args = parser.parse_args()
-    batches = yaml.safe_load(BATCHES.read_text(encoding="utf-8"))["batches"]
+    corpus = CORPUS / args.corpus
+    batches = yaml.safe_load((corpus / "batches.yaml").read_text(encoding="utf-8"))["batches"]
     runs_dir = args.runs or Path(tempfile.mkdtemp(prefix="blind-batches-"))
     runs_dir.mkdir(parents=True, exist_ok=True)
     truth = {
         slug: {
             pid: p["status"]
-            for pid, p in yaml.safe_load((LABELS / f"{slug}.labels.yaml").read_text())["protections"].items()
+            for pid, p in yaml.safe_load((corpus / "labels" / f"{slug}.labels.yaml").read_text())[
+                "protections"
+            ].items()
         }
         for batch in batches
         for slug in batch["slugs"]
@@ -150,7 +174,14 @@ def main() -> None:
     runs = []
     for batch in batches:
         print(f"running {batch['name']} at {batch['commit']} ({len(batch['slugs'])} texts)", file=sys.stderr)
-        runs.append(run_batch(batch["commit"], batch["slugs"], runs_dir / f"{batch['commit']}.json"))
+        runs.append(
+            run_batch(
+                batch["commit"],
+                batch["slugs"],
+                corpus / "texts",
+                runs_dir / f"{args.corpus}-{batch['commit']}.json",
+            )
+        )
     pairs_total = sum(len(doc) for run in runs for doc in run.values())
     print(
         f"{len(batches)} batches, {len(truth)} texts, {pairs_total} pairs; exact and detection pooled, then detection per batch\n"

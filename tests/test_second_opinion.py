@@ -143,3 +143,17 @@ def test_a_partial_whose_sentences_are_about_something_else_becomes_missing_mark
     assert [(e.location, e.kind) for e in finding.evidence] == [("Article 1", "weak")]
     assert finding.suggestions  # a missing protection still gets the library's clause
     assert BOTH.analyze(real).finding("wage_protection").status == "partial"  # a real one is never touched
+
+
+def test_the_unrelated_check_runs_in_french_but_not_yet_in_spanish(monkeypatch) -> None:
+    """Each language gets the model's checks its own blind texts supported (``ARBITER_ROLES``)."""
+    import blma.analysis.second_opinion as second
+    from blma.api import analyze_bytes
+
+    monkeypatch.setattr(second, "UNRELATED_BELOW", 1.01)  # every partial now reads as unrelated
+    french = "Accord\n\nArticle 1\n\nLes salaires devraient être versés chaque mois au travailleur.\n"
+    spanish = "Convenio\n\nArtículo 1\n\nLos salarios deberían pagarse cada mes al trabajador.\n"
+    fr = analyze_bytes("t.txt", french.encode(), language="fr").finding("wage_protection")
+    es = analyze_bytes("t.txt", spanish.encode(), language="es").finding("wage_protection")
+    assert (fr.status, fr.check) == ("missing", True)
+    assert es.status == "partial"
