@@ -341,6 +341,25 @@ def test_a_table_of_contract_terms_reads_label_and_value_together():
     assert status_of(body, "no_worker_fees") == "contrary"
 
 
+def test_a_table_row_of_short_cells_is_read_as_one_provision() -> None:
+    """"Departure guarantee | 10% of gross weekly wages | Retained by the employer ...": the last
+    cell names no wage, the middle one does; read together, wages are withheld."""
+    body = (
+        "(1) The employer may recover the items below from the worker.\n\n"
+        "| Item | Amount | How recovered |\n| --- | --- | --- |\n"
+        "| Departure guarantee | 10% of gross weekly wages | Retained by the employer until the worker leaves the country |\n"
+        "| Protective clothing | No charge | Not recoverable |\n"
+    )
+    finding = default_analyzer().analyze(read_bytes("terms.md", (HEAD + body).encode())).finding("wage_protection")
+    assert finding.status == "contrary"
+    assert finding.evidence[0].location.endswith("table row 2")
+    assert finding.evidence[0].text.startswith("Departure guarantee: Retained by the employer")
+    # a cell that states a norm is a provision of its own, not a label of the cells after it
+    ruled = body.replace("10% of gross weekly wages", "Wages shall be paid in full every month")
+    last = [s for s in default_analyzer().observe(read_bytes("terms.md", (HEAD + ruled).encode())) if "Retained" in s.sentence]
+    assert last and last[0].lead_in == "How recovered"
+
+
 def test_bare_items_under_a_partys_duties_heading_bind_that_party() -> None:
     """"Obligations of the Worker" over "1. To bear the cost of her own return ticket": the item
     binds the worker, and the finding quotes it as written, without the implied lead-in."""

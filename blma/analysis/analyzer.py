@@ -34,6 +34,7 @@ LABOUR_TERMS = re.compile(
     r"\b(?:workers?|employ\w*|labou?r|migra\w*|recruit\w*|wages?|emigra\w*|immigra\w*)\b", re.I
 )
 MAX_EVIDENCE = 3
+ROW_LABEL_MAX_WORDS = 12  # a longer table cell is a provision, not a label of its row
 #: What the trained arbiter (trained mostly on English texts) does in each language. On the French
 #: development set it found protections paraphrased beyond the rules' words (13 right of 13)
 #: but its demotions of "present" were wrong 11 times of 18, so another language uses it only
@@ -168,6 +169,7 @@ class Analyzer:
         observations: list[_Sentence] = []
         lead_in, lead_unit, items_only, lead_location = "", None, False, ""
         subject, subject_unit = "", None  # the subject a sentence may leave out (Spanish, French)
+        row, row_first, row_cells = "", "", []  # the table row being read: its first cell, later labelling cells
         blocks = [block for block in doc.blocks if block.kind not in ("title", "heading")]
         for index, block in enumerate(blocks):
             if block.unit != subject_unit:
@@ -179,10 +181,23 @@ class Analyzer:
                 or (lead_location and block.location and not block.location.startswith(lead_location))
             ):  # a forbidding lead-in governs its own items, not the next numbered paragraph
                 lead_in, items_only, lead_location = "", False, ""
-            if block.kind == "table_cell" and block.context:
-                lead_in = (
-                    block.context
-                )  # a column header ("The Receiving Party will endeavour to") governs its cells
+            if block.kind == "table_cell":
+                # a column header ("The Receiving Party will endeavour to") governs its cells; the row's
+                # first cell already prefixes the others (reading.structure), and its short cells in
+                # between say what the last one is about ("Return-home guarantee | 10% of gross weekly
+                # wages | Retained by the employer ...": the row is one provision)
+                if block.location != row:
+                    row, row_first, row_cells = block.location, block.text.strip(), []
+                    lead_in = block.context
+                else:
+                    lead_in = " ".join([*(f"{cell};" for cell in row_cells), block.context]).strip()
+                    value = block.text.strip()
+                    if value.startswith(f"{row_first}: "):
+                        value = value[len(row_first) + 2 :]
+                    if self._labels_a_row(value):
+                        row_cells.append(value.rstrip(".;:"))
+            else:
+                row, row_first, row_cells = "", "", []
             implied = False
             if not lead_in and block.kind in ("paragraph", "list_item"):
                 lead_in = self._duties_lead_in(block)  # "Obligations of the Worker: (b) To bear ..."
@@ -231,6 +246,14 @@ class Analyzer:
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
         return observations
+
+    def _labels_a_row(self, text: str) -> bool:
+        """A short table cell that states no norm ("Air ticket", "50% of the fare"): it labels the
+        cells after it in its row rather than being a provision of its own."""
+        words = text.split()
+        if not words or len(words) > ROW_LABEL_MAX_WORDS or words[0].lower() == "to":
+            return False
+        return not any(pattern.search(text) for pattern in self.book.modality.norms.values())
 
     def _duties_lead_in(self, block: Block) -> str:
         """The lead-in a bare item under a heading listing one party's duties is read with.
