@@ -1,6 +1,6 @@
 """The trained arbiter's say in a finding: where the rules are weakest, and nowhere else.
 
-The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on four questions:
+The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on five questions:
 
 - a protection the rules found *present*: is any firm sentence behind it about that protection
   at all, to the model? If none is, a topic word was probably taken at face value ("members of
