@@ -38,6 +38,7 @@ def test_norm_and_bearer(sentence: str, norm: str, bearer: str) -> None:
         ("As a general rule, the permit shall not tie the holder to one employer.", "as_a_general_rule"),
         ("Savings may be transferred within the limits of exchange-control regulations.", "exchange_control"),
         ("The Parties shall, in so far as their law allows, grant family members permits.", "in_so_far_as"),
+        ("Employers' and workers' organisations, where such exist, shall be consulted on the scheme.", "where_such_exist"),
     ],
 )
 def test_qualifiers_are_named(sentence: str, qualifier: str) -> None:
