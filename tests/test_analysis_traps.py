@@ -341,6 +341,22 @@ def test_a_table_of_contract_terms_reads_label_and_value_together():
     assert status_of(body, "no_worker_fees") == "contrary"
 
 
+def test_a_narrowing_sentence_narrows_the_firm_provision_of_its_article() -> None:
+    firm = (
+        "(1) The Parties shall establish a Joint Committee of representatives of both Ministries and of the "
+        "employers' and workers' organisations, to monitor this Agreement and make recommendations to the Parties.\n\n"
+    )
+    narrowed = firm + "(2) The Joint Committee shall meet at the request of either Party.\n"
+    assert status_of(firm + "(2) The Joint Committee shall meet twice a year.\n", "joint_committee") == "present"
+    finding = default_analyzer().analyze(read_bytes("t.md", (HEAD + narrowed).encode())).finding("joint_committee")
+    assert finding.status == "partial" and finding.reason.endswith("in the same article as its firm provisions")
+    # in another article it narrows nothing of this one
+    apart = firm + "## Article 2 - Meetings\n\n(1) The Joint Committee shall meet at the request of either Party.\n"
+    assert "same article" not in default_analyzer().analyze(read_bytes("t.md", (HEAD + apart).encode())).finding(
+        "joint_committee"
+    ).reason
+
+
 def test_a_table_row_of_short_cells_is_read_as_one_provision() -> None:
     """"Departure guarantee | 10% of gross weekly wages | Retained by the employer ...": the last
     cell names no wage, the middle one does; read together, wages are withheld."""
