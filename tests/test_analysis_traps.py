@@ -350,6 +350,10 @@ def test_a_narrowing_sentence_narrows_the_firm_provision_of_its_article() -> Non
     assert status_of(firm + "(2) The Joint Committee shall meet twice a year.\n", "joint_committee") == "present"
     finding = default_analyzer().analyze(read_bytes("t.md", (HEAD + narrowed).encode())).finding("joint_committee")
     assert finding.status == "partial" and finding.reason.endswith("in the same article as its firm provisions")
+    # only a narrowing that belongs to the whole provision reaches the rest of its article
+    rules = default_analyzer().book.rules
+    assert rules["joint_committee"].article_restrict is not None
+    assert rules["employer_change"].article_restrict is None  # "after twelve months" stays in its sentence
     # in another article it narrows nothing of this one
     apart = firm + "## Article 2 - Meetings\n\n(1) The Joint Committee shall meet at the request of either Party.\n"
     assert "same article" not in default_analyzer().analyze(read_bytes("t.md", (HEAD + apart).encode())).finding(

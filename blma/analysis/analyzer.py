@@ -486,7 +486,7 @@ class Analyzer:
             off_topic = self.opinion.off_topic(pid, firm_texts) if consult and "topic" in self.arbiter_roles else None
             demotes = consult and off_topic is None and "demotes" in self.arbiter_roles
             demoted = self.opinion.demotes(pid, firm_texts) if demotes else None
-            narrowed = _narrowed_beside(tally)
+            narrowed = _narrowed_beside(rule, tally)
             if unmet:
                 status = "partial"
                 reason = "covers only part of the protection; nothing found on: " + "; ".join(
@@ -578,13 +578,20 @@ class Analyzer:
             )
 
 
-def _narrowed_beside(tally: _Tally) -> str:
-    """The narrowing ("narrowed ('meet at the request of')") of a sentence in the same article as
-    a firm provision of the protection: "The Parties shall establish a Joint Committee. It shall
-    meet at the request of either Party." is one provision, and the second sentence narrows it."""
+def _narrowed_beside(rule, tally: _Tally) -> str:
+    """The narrowing of a sentence in the same article as a firm provision, by a restrict cue that
+    belongs to the whole provision (``article_wide``): "The Parties shall establish a Joint
+    Committee. It shall meet at the request of either Party." is one provision, narrowed. Other
+    narrowings ("after twelve months") stay with their own sentence."""
+    if rule.article_restrict is None:
+        return ""
     places = {(o.block.annex, o.block.unit) for o in tally.firm if o.block.unit}
     for obs, reason in tally.partial:
-        if reason.startswith("narrowed (") and (obs.block.annex, obs.block.unit) in places:
+        if (
+            reason.startswith("narrowed (")
+            and (obs.block.annex, obs.block.unit) in places
+            and rule.article_restrict.search(obs.full_text)
+        ):
             return reason
     return ""
 

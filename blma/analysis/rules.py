@@ -64,6 +64,10 @@ class PatternCue(_Cue):
     """One regex: a false friend to blank out (mask) or words that narrow a protection (restrict)."""
 
     pattern: str
+    # restrict only: the narrowing belongs to the whole provision ("the Committee shall meet at the
+    # request of either Party" narrows "shall establish a Committee"), so it makes the firm
+    # sentences of its article partial too
+    article_wide: bool = False
 
 
 class ElementCue(_Cue):
@@ -223,6 +227,7 @@ class Rule:
     require: tuple[tuple[str, ...], ...]
     sector_require: dict[str, tuple[tuple[str, ...], ...]]
     restrict: Guarded | None
+    article_restrict: Guarded | None  # the restrict cues that narrow their whole article
     contrary: tuple[CompiledContrary, ...]
     preamble_counts: bool
     may_is_firm: bool
@@ -448,6 +453,9 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         require=tuple(tuple(g) for g in spec.require),
         sector_require={s: tuple(tuple(g) for g in gs) for s, gs in spec.sector_require.items()},
         restrict=_union([r.pattern for r in spec.restrict], vocabulary, f"{where}.restrict"),
+        article_restrict=_union(
+            [r.pattern for r in spec.restrict if r.article_wide], vocabulary, f"{where}.restrict"
+        ),
         contrary=contrary,
         preamble_counts=spec.preamble_counts,
         may_is_firm=spec.may_is_firm,
