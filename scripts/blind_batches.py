@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -59,7 +60,7 @@ for slug in sys.argv[3:]:
         f.id: {
             "analyzer": f.status,
             "rules": alone[f.id],
-            "evidence": [[e.kind, model.relevance(e.text)[f.id], model.strength(f.id, e.text)] for e in f.evidence],
+            "evidence": [[e.kind, model.relevance(e.text)[f.id], model.strength(f.id, e.text), e.text] for e in f.evidence],
             "top": top.get(f.id, 0.0),
         }
         for f in analyze_path(path, both).protections
@@ -72,7 +73,7 @@ Variant = Callable[[Verdict], str]
 
 
 def _evidence_relevance(v: Verdict) -> float | None:
-    values = [r for kind, r, _ in v["evidence"] if kind in ("supports", "weak")]
+    values = [r for kind, r, *_ in v["evidence"] if kind in ("supports", "weak")]
     return max(values) if values else None
 
 
@@ -89,7 +90,7 @@ def _unrelated_missing(bar: float) -> Variant:
 def _present_only_if_read_present(bar: float) -> Variant:
     def decide(v: Verdict) -> str:
         if v["analyzer"] == "present":
-            firm = [s["present"] for kind, _, s in v["evidence"] if kind == "supports"]
+            firm = [s["present"] for kind, _, s, *_ in v["evidence"] if kind == "supports"]
             if firm and max(firm) < bar:
                 return "partial"
         return v["analyzer"]
@@ -99,7 +100,7 @@ def _present_only_if_read_present(bar: float) -> Variant:
 
 def _present_only_if_present_beats_partial(v: Verdict) -> str:
     if v["analyzer"] == "present":
-        firm = [s["present"] >= s["partial"] for kind, _, s in v["evidence"] if kind == "supports"]
+        firm = [s["present"] >= s["partial"] for kind, _, s, *_ in v["evidence"] if kind == "supports"]
         if firm and not any(firm):
             return "partial"
     return v["analyzer"]
@@ -108,6 +109,39 @@ def _present_only_if_present_beats_partial(v: Verdict) -> str:
 def _missing_partial_where_relevant(bar: float) -> Variant:
     def decide(v: Verdict) -> str:
         return "partial" if v["analyzer"] == "missing" and v["top"] >= bar else v["analyzer"]
+
+    return decide
+
+
+NEGATED = re.compile(r"\b(?:not|no|never|nor|without|cannot)\b|\bprohibit\w*|\bforbid\w*", re.I)
+
+
+def _present_if_read_present_or_negated(bar: float) -> Variant:
+    """The model reads a negated harm as the harm: a negated firm sentence keeps its present."""
+
+    def decide(v: Verdict) -> str:
+        if v["analyzer"] == "present":
+            firm = [
+                (s["present"], NEGATED.search(text))
+                for kind, _, s, text in v["evidence"]
+                if kind == "supports"
+            ]
+            if firm and not any(p >= bar or negated for p, negated in firm):
+                return "partial"
+        return v["analyzer"]
+
+    return decide
+
+
+def _present_unless_read_partial(bar: float) -> Variant:
+    """Demote only where the model's surest reading of every firm sentence is partial (at least ``bar``)."""
+
+    def decide(v: Verdict) -> str:
+        if v["analyzer"] == "present":
+            firm = [s for kind, _, s, *_ in v["evidence"] if kind == "supports"]
+            if firm and all(max(s, key=s.get) == "partial" and s["partial"] >= bar for s in firm):
+                return "partial"
+        return v["analyzer"]
 
     return decide
 
@@ -121,6 +155,14 @@ VARIANTS: dict[str, Variant] = {
         for bar in (0.5, 0.6, 0.7, 0.8, 0.9)
     },
     "present only if read more present than partial": _present_only_if_present_beats_partial,
+    **{
+        f"present unless read partial (>= {bar})": _present_unless_read_partial(bar)
+        for bar in (0.34, 0.5, 0.7, 0.85)
+    },
+    **{
+        f"present only if read present >= {bar} or negated": _present_if_read_present_or_negated(bar)
+        for bar in (0.5, 0.6)
+    },
     **{
         f"missing -> partial where a sentence reads >= {bar}": _missing_partial_where_relevant(bar)
         for bar in (0.8, 0.9, 0.95)
