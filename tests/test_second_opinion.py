@@ -146,16 +146,17 @@ def test_a_partial_whose_sentences_are_about_something_else_becomes_missing_mark
     assert BOTH.analyze(real).finding("wage_protection").status == "partial"  # a real one is never touched
 
 
-def test_the_unrelated_check_runs_in_french_but_not_in_spanish(monkeypatch) -> None:
+def test_the_unrelated_check_runs_in_english_only(monkeypatch) -> None:
     """Each language gets the model's checks its own blind texts supported (``ARBITER_ROLES``)."""
     import blma.analysis.second_opinion as second
     from blma.api import analyze_bytes
 
     monkeypatch.setattr(second, "UNRELATED_BELOW", 1.01)  # every partial now reads as unrelated
+    english = "Agreement\n\nArticle 1\n\nWages should be paid to the worker each month.\n"
     french = "Accord\n\nArticle 1\n\nLes salaires devraient être versés chaque mois au travailleur.\n"
     spanish = "Convenio\n\nArtículo 1\n\nLos salarios deberían pagarse cada mes al trabajador.\n"
-    fr = analyze_bytes("t.txt", french.encode(), language="fr").finding("wage_protection")
-    es = analyze_bytes("t.txt", spanish.encode(), language="es").finding("wage_protection")
-    assert (fr.status, fr.check) == ("missing", True)
-    assert es.status == "partial"
+    en = analyze_bytes("t.txt", english.encode(), language="en").finding("wage_protection")
+    assert (en.status, en.check) == ("missing", True)
+    for text, language in ((french, "fr"), (spanish, "es")):
+        assert analyze_bytes("t.txt", text.encode(), language=language).finding("wage_protection").status == "partial"
     assert "unrelated" not in OTHER_LANGUAGE_ARBITER_ROLES
