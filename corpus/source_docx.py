@@ -55,6 +55,15 @@ PREFIXED = Markup(
     normal_font_pt=11,
 )
 
+#: The hashed markup of the fifth and sixth English writers, one block per paragraph: "# " Title,
+#: "## " / "### " Heading 1 / 2, "+ " List Number (a run restarts at 1 after any other line or a
+#: table), "| a | b |" table rows (the first row is the header), anything else Normal.
+HASHED = Markup(
+    prefixes=(("+ ", "numbered"), ("### ", "heading2"), ("## ", "heading1"), ("# ", "title")),
+    restart="after_other",
+    tables_restart=True,
+)
+
 #: The keyed markup the Spanish writers used, one paragraph per line (blank lines ignored):
 #: "T: " Title, "H1: " / "H2: " Heading 1 / 2, "N: " List Number (each run of consecutive "N: "
 #: lines restarts at 1), "|a|b|" table rows (the first row is the header), anything else Normal.
