@@ -87,23 +87,20 @@ def _unrelated_missing(bar: float) -> Variant:
     return decide
 
 
-def _present_only_if_read_present(bar: float) -> Variant:
+Firm = list[tuple[dict, str]]  # the model's strength reading and the text of each firm sentence
+
+
+def _present_kept_if(keep: Callable[[Firm], bool]) -> Variant:
+    """A "present" stays present only if ``keep`` accepts the model's readings of its firm sentences."""
+
     def decide(v: Verdict) -> str:
         if v["analyzer"] == "present":
-            firm = [s["present"] for kind, _, s, *_ in v["evidence"] if kind == "supports"]
-            if firm and max(firm) < bar:
+            firm = [(s, text) for kind, _, s, text in v["evidence"] if kind == "supports"]
+            if firm and not keep(firm):
                 return "partial"
         return v["analyzer"]
 
     return decide
-
-
-def _present_only_if_present_beats_partial(v: Verdict) -> str:
-    if v["analyzer"] == "present":
-        firm = [s["present"] >= s["partial"] for kind, _, s, *_ in v["evidence"] if kind == "supports"]
-        if firm and not any(firm):
-            return "partial"
-    return v["analyzer"]
 
 
 def _missing_partial_where_relevant(bar: float) -> Variant:
@@ -116,34 +113,22 @@ def _missing_partial_where_relevant(bar: float) -> Variant:
 NEGATED = re.compile(r"\b(?:not|no|never|nor|without|cannot)\b|\bprohibit\w*|\bforbid\w*", re.I)
 
 
-def _present_if_read_present_or_negated(bar: float) -> Variant:
+def _read_present(bar: float) -> Callable[[Firm], bool]:
+    return lambda firm: any(s["present"] >= bar for s, _ in firm)
+
+
+def _read_present_or_negated(bar: float) -> Callable[[Firm], bool]:
     """The model reads a negated harm as the harm: a negated firm sentence keeps its present."""
-
-    def decide(v: Verdict) -> str:
-        if v["analyzer"] == "present":
-            firm = [
-                (s["present"], NEGATED.search(text))
-                for kind, _, s, text in v["evidence"]
-                if kind == "supports"
-            ]
-            if firm and not any(p >= bar or negated for p, negated in firm):
-                return "partial"
-        return v["analyzer"]
-
-    return decide
+    return lambda firm: any(s["present"] >= bar or NEGATED.search(text) for s, text in firm)
 
 
-def _present_unless_read_partial(bar: float) -> Variant:
+def _not_read_partial(bar: float) -> Callable[[Firm], bool]:
     """Demote only where the model's surest reading of every firm sentence is partial (at least ``bar``)."""
+    return lambda firm: not all(max(s, key=s.get) == "partial" and s["partial"] >= bar for s, _ in firm)
 
-    def decide(v: Verdict) -> str:
-        if v["analyzer"] == "present":
-            firm = [s for kind, _, s, *_ in v["evidence"] if kind == "supports"]
-            if firm and all(max(s, key=s.get) == "partial" and s["partial"] >= bar for s in firm):
-                return "partial"
-        return v["analyzer"]
 
-    return decide
+def _more_present_than_partial(firm: Firm) -> bool:
+    return any(s["present"] >= s["partial"] for s, _ in firm)
 
 
 VARIANTS: dict[str, Variant] = {
@@ -151,16 +136,16 @@ VARIANTS: dict[str, Variant] = {
     "rules alone": lambda v: v["rules"],
     **{f"partial -> missing below {bar}": _unrelated_missing(bar) for bar in (0.05, 0.1, 0.15, 0.2)},
     **{
-        f"present only if read present >= {bar}": _present_only_if_read_present(bar)
+        f"present only if read present >= {bar}": _present_kept_if(_read_present(bar))
         for bar in (0.5, 0.6, 0.7, 0.8, 0.9)
     },
-    "present only if read more present than partial": _present_only_if_present_beats_partial,
+    "present only if read more present than partial": _present_kept_if(_more_present_than_partial),
     **{
-        f"present unless read partial (>= {bar})": _present_unless_read_partial(bar)
+        f"present unless read partial (>= {bar})": _present_kept_if(_not_read_partial(bar))
         for bar in (0.34, 0.5, 0.7, 0.85)
     },
     **{
-        f"present only if read present >= {bar} or negated": _present_if_read_present_or_negated(bar)
+        f"present only if read present >= {bar} or negated": _present_kept_if(_read_present_or_negated(bar))
         for bar in (0.5, 0.6)
     },
     **{
