@@ -452,3 +452,18 @@ def test_a_denial_inside_an_in_so_far_as_clause_states_a_case():
         "entitled to proper and sufficient medical care at the shipowner's expense.\n"
     )
     assert status_of(body, "health_care") != "contrary"
+
+
+def test_new_wording_under_a_replacing_lead_in_is_in_force() -> None:
+    """'..., which provides that X, is replaced by the following:' quotes the old text (its harm is
+    repealed) and brings the new one (its harm, or its protection, is what now applies)."""
+    lead = (
+        "(1) Article 15 of the Agreement, which provides that the worker may not change employer, "
+        "is hereby deleted and replaced by the following:\n\n"
+    )
+    freed = lead + "(a) The worker may change employer without the consent of the first employer.\n"
+    tied = lead.replace("may not change", "may change") + "(a) The worker may not change employer during the first two years.\n"
+    assert status_of(freed, "employer_change") == "present"
+    assert status_of(tied, "employer_change") == "contrary"
+    deleted = "(1) Article 15 of the Agreement, which provides that the worker may not change employer, is hereby deleted.\n"
+    assert status_of(deleted, "employer_change") != "contrary"

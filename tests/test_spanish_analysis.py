@@ -236,3 +236,19 @@ def test_a_plain_without_prejudice_is_no_qualifier() -> None:
         "El empleador pagará el salario cada mes, sin perjuicio de lo dispuesto en el artículo 4."
     )
     assert provision.qualifier != "save_special_terms"
+
+
+def test_the_new_text_of_a_replaced_article_is_in_force() -> None:
+    """«..., que dispone: "...", queda sustituido por el texto siguiente:» repeals the quoted harm and
+    brings the new text, whose harms stand."""
+    from blma.api import analyze_bytes
+
+    def status(old: str, new: str) -> str:
+        text = (
+            f"Convenio\n\nArtículo 1\n\nEl artículo 15 del Convenio, que dispone: «{old}», queda sustituido "
+            f"por el texto siguiente:\n\n1. {new}\n"
+        )
+        return analyze_bytes("t.txt", text.encode(), language="es").finding("employer_change").status
+
+    assert status("El trabajador no podrá cambiar de empleador", "El trabajador podrá cambiar de empleador sin autorización del anterior.") == "present"
+    assert status("El trabajador podrá cambiar de empleador", "El trabajador no podrá cambiar de empleador durante los dos primeros años.") == "contrary"

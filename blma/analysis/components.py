@@ -225,8 +225,12 @@ def detect(
     else:
         with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence
     reader = reader_for(modality) if modality is not None else None
-    for cue in rule.contrary_cues(with_lead_in):
-        found = _contrary_match(cue, with_lead_in, negators, reader)
+    lead_text = with_lead_in.text[: -len(text) or None]
+    # under a lead-in bringing new wording, the lead-in quotes the provision it replaces: its harm
+    # is the old text's, so harms are looked for in the new sentence alone
+    harm_in = sentence if _brings_new_wording(modality, lead_text) else with_lead_in
+    for cue in rule.contrary_cues(harm_in):
+        found = _contrary_match(cue, harm_in, negators, reader)
         if found is None:
             continue
         words, negated = found
@@ -236,7 +240,7 @@ def detect(
         else:
             hit.contrary, hit.cue = words, cue.name
             break
-    if hit.contrary and _harm_undone(modality, with_lead_in, with_lead_in.text[: -len(text) or None]):
+    if hit.contrary and _harm_undone(modality, harm_in, lead_text, sentence):
         hit.reversed_contrary, hit.contrary = hit.contrary, ""
     if not hit.contrary and not hit.reversed_contrary and not _any_topic_possible(rule, sentence):
         return None  # masking only removes words, so no topic cue can match the masked text either
@@ -279,11 +283,19 @@ def forbids(modality, lead_in: str) -> bool:
     return bool(lead_in.strip()) and forbidding is not None and forbidding.search(lead_in) is not None
 
 
-def _harm_undone(modality, with_lead_in: Sentence, lead_in: str) -> bool:
+def _brings_new_wording(modality, lead_in: str) -> bool:
+    """Whether a lead-in brings a provision's new wording ("Article 5, which provides ..., is
+    replaced by the following:"): the text under it is in force, the text it quotes is not."""
+    replacement = getattr(modality, "replacement", None) if modality is not None else None
+    return bool(lead_in.strip()) and replacement is not None and replacement.search(lead_in) is not None
+
+
+def _harm_undone(modality, harm_in: Sentence, lead_in: str, sentence: Sentence) -> bool:
     """Whether a harm the sentence names is being removed or forbidden, not imposed: an amendment
-    deleting the provision it quotes, or an item under a lead-in listing acts to be prevented."""
+    deleting the provision it quotes, or an item under a lead-in listing acts to be prevented.
+    New wording under a replacing lead-in is in force: its lead-in undoes nothing in it."""
     repealed = getattr(modality, "repealed", None) if modality is not None else None
-    if repealed is not None and repealed.search(with_lead_in):
+    if repealed is not None and repealed.search(sentence if _brings_new_wording(modality, lead_in) else harm_in):
         return True
     return forbids(modality, lead_in)
 

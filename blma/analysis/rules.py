@@ -180,6 +180,9 @@ class ModalitySpec(BaseModel):
     # a sentence that deletes or repeals a provision it quotes ("..., which provides that workers
     # shall not change employer, is hereby deleted"): the harm it names is removed, not imposed
     repealed: str | None = None
+    # a lead-in that brings a provision's new wording ("... is replaced by the following:"): the text
+    # under it is in force, so its harms stand even though the lead-in matches ``repealed``
+    replacement: str | None = None
     # a lead-in whose list names acts to be prevented or punished ("Workers shall enjoy protection
     # against acts calculated to -", "The following shall be prohibited:"): a harm in its items is
     # what the text forbids, not what it imposes
