@@ -240,7 +240,7 @@ def detect(
         else:
             hit.contrary, hit.cue = words, cue.name
             break
-    if hit.contrary and _harm_undone(modality, harm_in, lead_text, sentence):
+    if hit.contrary and _harm_undone(modality, harm_in, lead_text):
         hit.reversed_contrary, hit.contrary = hit.contrary, ""
     if not hit.contrary and not hit.reversed_contrary and not _any_topic_possible(rule, sentence):
         return None  # masking only removes words, so no topic cue can match the masked text either
@@ -290,12 +290,12 @@ def _brings_new_wording(modality, lead_in: str) -> bool:
     return bool(lead_in.strip()) and replacement is not None and replacement.search(lead_in) is not None
 
 
-def _harm_undone(modality, harm_in: Sentence, lead_in: str, sentence: Sentence) -> bool:
-    """Whether a harm the sentence names is being removed or forbidden, not imposed: an amendment
+def _harm_undone(modality, harm_in: Sentence, lead_in: str) -> bool:
+    """Whether a harm named in ``harm_in`` is being removed or forbidden, not imposed: an amendment
     deleting the provision it quotes, or an item under a lead-in listing acts to be prevented.
-    New wording under a replacing lead-in is in force: its lead-in undoes nothing in it."""
+    (Under a replacing lead-in ``harm_in`` is the new sentence alone: the lead-in undoes nothing.)"""
     repealed = getattr(modality, "repealed", None) if modality is not None else None
-    if repealed is not None and repealed.search(sentence if _brings_new_wording(modality, lead_in) else harm_in):
+    if repealed is not None and repealed.search(harm_in):
         return True
     return forbids(modality, lead_in)
 
