@@ -22,7 +22,7 @@ from blma.analysis.party_labels import Relabelled, relabel_document
 from blma.analysis.pipeline import build_pipeline
 from blma.analysis.prefilter import shared_sentences
 from blma.analysis.rule_languages import supported_languages
-from blma.analysis.rules import RuleBook, load_rulebook
+from blma.analysis.rules import Rule, RuleBook, load_rulebook
 from blma.analysis.second_opinion import SecondOpinion
 from blma.analysis.suggest import suggest
 from blma.errors import DataError, DocumentError
@@ -579,7 +579,7 @@ class Analyzer:
             )
 
 
-def _narrowed_beside(rule, tally: _Tally) -> str:
+def _narrowed_beside(rule: Rule, tally: _Tally) -> str:
     """The narrowing of a sentence in the same article as a firm provision, by a restrict cue that
     belongs to the whole provision (``article_wide``): "The Parties shall establish a Joint
     Committee. It shall meet at the request of either Party." is one provision, narrowed. Other
