@@ -10,6 +10,14 @@ process (``PYTHONPATH``), with its own cache folder; nothing in the working tree
     python scripts/blind_batches.py                 # every batch, every variant
     python scripts/blind_batches.py --runs /tmp/bb  # keep (and reuse) the per-batch runs
     python scripts/blind_batches.py --corpus real_fr  # the French batches
+    python scripts/blind_batches.py --refit          # also with today's model design, trained without the batch
+
+``--refit`` judges a change to the arbiter's design the same way: for each batch, today's
+training code fits the model on today's development data less that batch's texts, re-reads the
+evidence the old commit found, and the variants run again on those readings (once with every
+design setting listed in ``REFITS``). The rules stay the old commit's; the model has not seen
+the batch, though its other data grew after the batch was first scored (the same for every
+setting compared).
 
 The runs need the analyzer of 2026-12-04 or later (``Analyzer(arbiter=False)``, ``observe``).
 """
@@ -155,6 +163,48 @@ VARIANTS: dict[str, Variant] = {
 }
 
 
+# Arbiter settings compared under --refit (name -> Settings keyword arguments).
+REFITS: dict[str, dict] = {"without negated words": {"negation": False}, "with negated words": {}}
+
+
+def refit(runs: list[dict], batches: list[dict], settings: dict) -> list[dict]:
+    """The runs with every evidence sentence's strength re-read by a model trained without its batch."""
+    from blma.analysis import arbiter_training as training
+    from blma.analysis.arbiter import Arbiter
+    from blma.analysis.training_data import TrainingData, training_data
+    from blma.library import default_library
+
+    data = training_data()
+    protections = list(default_library().protections)
+    out = []
+    for run, batch in zip(runs, batches, strict=True):
+        held = set(batch["slugs"])  # agreement sources read "agreement:<set>/<slug>.<suffix>"
+        kept = [e for e in data.examples if e.source.rsplit("/", 1)[-1].rsplit(".", 1)[0] not in held]
+        model, _ = training.train(
+            TrainingData(kept, data.agreements, data.sets),
+            protections,
+            training.Settings(**settings),
+            cross_validation=False,
+        )
+        arbiter = Arbiter(json.loads(training.dumps(model)))
+        out.append(
+            {
+                slug: {
+                    pid: {
+                        **v,
+                        "evidence": [
+                            [kind, rel, arbiter.strength(pid, text), text]
+                            for kind, rel, _, text in v["evidence"]
+                        ],
+                    }
+                    for pid, v in doc.items()
+                }
+                for slug, doc in run.items()
+            }
+        )
+    return out
+
+
 def run_batch(commit: str, slugs: list[str], texts: Path, out: Path) -> dict:
     if out.is_file():
         return json.loads(out.read_text())
@@ -179,6 +229,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--runs", type=Path, help="folder to keep the per-batch runs in (reused when present)"
+    )
+    parser.add_argument(
+        "--refit",
+        action="store_true",
+        help="also score with today's arbiter design, trained without each batch",
     )
     parser.add_argument(
         "--corpus", default="real", choices=("real", "real_fr"), help="default: real (English)"
@@ -209,9 +264,19 @@ def main() -> None:
                 runs_dir / f"{args.corpus}-{batch['commit']}.json",
             )
         )
+    table(runs, truth, "the commit's own model")
+    if args.refit:
+        for name, settings in REFITS.items():
+            print(f"refitting: {name}", file=sys.stderr)
+            table(refit(runs, batches, settings), truth, f"today's design {name}, trained without the batch")
+
+
+def table(runs: list[dict], truth: dict, title: str) -> None:
+    """One line per variant: pooled exact, detection, present precision, then detection per batch."""
     pairs_total = sum(len(doc) for run in runs for doc in run.values())
     print(
-        f"{len(batches)} batches, {len(truth)} texts, {pairs_total} pairs; exact and detection pooled, then detection per batch\n"
+        f"\n{title}: {len(runs)} batches, {len(truth)} texts, {pairs_total} pairs; exact and detection pooled, "
+        "then detection per batch\n"
     )
     print(
         "| variant | exact | detection | present precision (right of said) | "

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from blma.analysis.arbiter import DEFAULT_MODEL, Arbiter
-from blma.analysis.arbiter_features import CUES_FILE, compile_cues
+from blma.analysis.arbiter_features import CUES_FILE, compile_cues, negated_terms
 from blma.analysis.training_data import TrainingData, training_data
 from blma.analysis.training_sets import REPO_ROOT, HoldoutError, development_agreements
 from blma.errors import UnknownIdError
@@ -69,7 +69,7 @@ def test_runtime_probabilities_equal_scikit_learn(data, protections):
         assert list(got) == protections
         assert max(abs(got[p] - expected[row, k]) for k, p in enumerate(protections)) < 1e-6, text
 
-    x = training.strength_matrix(fitted.vectorizer, fitted.cues, texts, pids, protections)
+    x = training.strength_matrix(fitted.vectorizer, fitted.cues, texts, pids, protections, fitted.negated)
     expected = fitted.strength.predict_proba(x)
     for row, (text, pid) in enumerate(zip(texts, pids, strict=True)):
         got = arbiter.strength(pid, text)
@@ -184,10 +184,40 @@ def test_endeavour_is_partial_rather_than_present(arbiter):
     assert scores["partial"] > scores["present"]
 
 
-@pytest.mark.xfail(reason="words, not syntax: a negated harm ('shall not retain') still reads as the harm")
 def test_a_prohibition_of_the_harm_is_not_contrary(arbiter):
+    # the words in the negation's scope are features of their own ("not_retain", "not_passport")
     scores = arbiter.strength("identity_documents", "The employer shall not retain the worker's passport.")
     assert top(scores) == "present"
+    assert (
+        top(arbiter.strength("identity_documents", "The employer shall retain the worker's passport."))
+        == "contrary"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The employer shall not retain the passport.", ["not_retain", "not_the", "not_passport"]),
+        # a comma, "but" or "unless" ends the scope: what follows is asserted again
+        (
+            "No fee shall be charged, but travel is paid by the worker.",
+            ["not_fee", "not_shall", "not_be", "not_charged"],
+        ),
+        ("The worker shall keep the passport.", []),
+        ("L'employeur ne peut retenir le passeport.", ["not_peut", "not_retenir", "not_le", "not_passeport"]),
+        (
+            "No se retendrá el pasaporte sin orden judicial.",
+            ["not_se", "not_retendrá", "not_el", "not_pasaporte", "not_orden", "not_judicial"],
+        ),
+    ],
+)
+def test_negated_words_are_those_in_a_negations_scope(text, negated):
+    assert negated_terms(text) == negated
+
+
+def test_a_negations_scope_stops_after_eight_words():
+    found = negated_terms("It is not one two three four five six seven eight nine ten.")
+    assert found[-1] == "not_eight" and "not_nine" not in found
 
 
 def test_unknown_protection_is_an_error(arbiter):

@@ -33,12 +33,12 @@ from pathlib import Path
 
 from blma import user_cache
 from blma.analysis import arbiter_features
-from blma.analysis.arbiter_features import cue_values, terms
+from blma.analysis.arbiter_features import cue_values, negation_values, terms
 from blma.errors import DataError, UnknownIdError
 from blma.resources import package_path
 
 DEFAULT_MODEL = package_path("analysis/model/arbiter.json")
-FORMAT = "blma-arbiter/1"
+FORMAT = "blma-arbiter/2"  # 2: the strength model reads negated words
 
 _Weights = tuple[tuple[int, float], ...]
 VECTORS_KEPT = 4096  # sentences whose features are kept between questions
@@ -87,6 +87,9 @@ class Arbiter:
         self._unpacked: dict[str, tuple[float, _Weights, _Weights]] = {}
         self._relevance_bias = [float(b) for b in model["relevance_intercepts"]]
         self._strength_bias = [float(b) for b in model["strength_intercepts"]]
+        negated = model["strength_negated_weights"]
+        self._negated_index = {term: k for k, term in enumerate(negated)}
+        self._negated_weights = [_pairs(negated[term]) for term in negated]
         cue_names = list(model["cues"])
         self._cues = [re.compile(model["cues"][name], re.IGNORECASE) for name in cue_names]
         self._cue_weights = [[float(w) for w in model["strength_cue_weights"][name]] for name in cue_names]
@@ -149,6 +152,9 @@ class Arbiter:
             raise UnknownIdError(f"unknown protection id '{protection}'") from None
         for value, _, strength in self._vector(text):
             for k, w in strength:
+                scores[k] += w * value
+        for column, value in negation_values(text, self._negated_index):
+            for k, w in self._negated_weights[column]:
                 scores[k] += w * value
         for found, weights in zip(cue_values(text, self._cues), self._cue_weights, strict=True):
             if found:

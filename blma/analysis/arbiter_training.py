@@ -5,8 +5,8 @@ Two linear models share one TF-IDF vocabulary of word uni- and bigrams:
 - relevance: one logistic regression per protection (one-vs-rest, liblinear), so a sentence
   may address several; a sentence labelled for none is a negative for all;
 - strength: one multinomial logistic regression (lbfgs) over present / partial / contrary,
-  on the same words plus the indicator cues of ``model/cues.yaml`` and the protection as a
-  one-hot feature.
+  on the same words, the words in a negation's scope (``not_<word>``), the indicator cues of
+  ``model/cues.yaml`` and the protection as a one-hot feature.
 
 Everything that could vary between runs is pinned: the examples arrive sorted, the folds are
 ``GroupKFold`` without shuffling, liblinear's seed is fixed, lbfgs is deterministic and BLAS
@@ -33,7 +33,15 @@ from sklearn.multiclass import OneVsRestClassifier
 from threadpoolctl import threadpool_limits
 
 from blma.analysis.arbiter import FORMAT
-from blma.analysis.arbiter_features import NGRAM_RANGE, TOKEN_PATTERN, compile_cues, cue_values, load_cues
+from blma.analysis.arbiter_features import (
+    NGRAM_RANGE,
+    TOKEN_PATTERN,
+    compile_cues,
+    cue_values,
+    load_cues,
+    negated_terms,
+    negation_values,
+)
 from blma.analysis.training_data import POSITIVE, Example, TrainingData, training_data
 from blma.library import default_library
 
@@ -54,6 +62,7 @@ class Settings:
     # weights per term, most of them tiny; strength has 3, and each matters more.
     min_relevance_weight: float = 0.1  # 0.05 until the library's French and Spanish joined (5.6 MB); 0.08 until 5.2 MB
     min_strength_weight: float = 0.01
+    negation: bool = True  # the strength model sees the words in a negation's scope
 
 
 @dataclass
@@ -65,6 +74,7 @@ class Fitted:
     strength: LogisticRegression
     protections: list[str]
     cues: dict[str, str]
+    negated: list[str]  # the strength model's negated-word columns, in order
 
 
 # -- the two data sets ----------------------------------------------------------------------
@@ -118,16 +128,34 @@ def make_vectorizer(settings: Settings) -> TfidfVectorizer:
     )
 
 
+def negated_vocabulary(texts: list[str], min_df: int) -> list[str]:
+    """The negated words (``not_<word>``) found in at least ``min_df`` of ``texts``, sorted."""
+    df: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for term in negated_terms(text):
+            df[term] += 1
+    return sorted(term for term, n in df.items() if n >= min_df)
+
+
 def strength_matrix(
     vectorizer: TfidfVectorizer,
     cues: dict[str, str],
     texts: list[str],
     pids: list[str],
     protections: list[str],
+    negated: list[str] | None = None,
 ) -> sp.csr_matrix:
-    """[TF-IDF words | cue indicators | protection one-hot], the strength model's input."""
+    """[TF-IDF words | negated words | cue indicators | protection one-hot], the strength model's input."""
     compiled = compile_cues(cues)
     words = vectorizer.transform(texts)
+    index = {term: k for k, term in enumerate(negated or [])}
+    rows, cols, values = [], [], []
+    for row, text in enumerate(texts):
+        for col, value in negation_values(text, index):
+            rows.append(row)
+            cols.append(col)
+            values.append(value)
+    negation = sp.csr_matrix((values, (rows, cols)), shape=(len(texts), len(index)), dtype=np.float64)
     flags = sp.csr_matrix(
         np.array([cue_values(t, compiled) for t in texts], dtype=np.float64).reshape(len(texts), -1)
     )
@@ -135,7 +163,7 @@ def strength_matrix(
         (np.ones(len(pids)), (list(range(len(pids))), [protections.index(p) for p in pids])),
         shape=(len(pids), len(protections)),
     )
-    return sp.hstack([words, flags, onehot], format="csr")
+    return sp.hstack([words, negation, flags, onehot], format="csr")
 
 
 # -- models ---------------------------------------------------------------------------------
@@ -154,10 +182,13 @@ def fit(data: TrainingData, protections: list[str], cues: dict[str, str], settin
     vectorizer = make_vectorizer(settings).fit(texts)
     relevance = fit_relevance(vectorizer.transform(texts), y_rel, settings.relevance_c)
     s_texts, s_pids, s_status, _ = strength_rows(data.examples)
+    negated = negated_vocabulary(s_texts, settings.min_df) if settings.negation else []
     strength = fit_strength(
-        strength_matrix(vectorizer, cues, s_texts, s_pids, protections), s_status, settings.strength_c
+        strength_matrix(vectorizer, cues, s_texts, s_pids, protections, negated),
+        s_status,
+        settings.strength_c,
     )
-    return Fitted(vectorizer, relevance, strength, protections, cues)
+    return Fitted(vectorizer, relevance, strength, protections, cues, negated)
 
 
 def cross_validate(
@@ -188,12 +219,12 @@ def cross_validate(
         vec = make_vectorizer(settings).fit(
             [t for t, g in zip(texts, groups, strict=True) if not {t, g} & held_out]
         )
-        x_train = strength_matrix(
-            vec, cues, [s_texts[i] for i in train], [s_pids[i] for i in train], protections
-        )
+        train_texts = [s_texts[i] for i in train]
+        negated = negated_vocabulary(train_texts, settings.min_df) if settings.negation else []
+        x_train = strength_matrix(vec, cues, train_texts, [s_pids[i] for i in train], protections, negated)
         model = fit_strength(x_train, [s_status[i] for i in train], settings.strength_c)
         x_test = strength_matrix(
-            vec, cues, [s_texts[i] for i in test], [s_pids[i] for i in test], protections
+            vec, cues, [s_texts[i] for i in test], [s_pids[i] for i in test], protections, negated
         )
         for i, label in zip(test, model.predict(x_test), strict=True):
             s_pred[i] = str(label)
@@ -222,8 +253,8 @@ def export(fitted: Fitted, settings: Settings, about: dict[str, object]) -> dict
     vocabulary = fitted.vectorizer.vocabulary_
     idf = fitted.vectorizer.idf_
     rel_coef = np.vstack([est.coef_[0] for est in fitted.relevance.estimators_])  # (protections, terms)
-    str_coef = fitted.strength.coef_  # (3, terms + cues + protections)
-    n_terms, n_cues = len(vocabulary), len(fitted.cues)
+    str_coef = fitted.strength.coef_  # (3, terms + negated words + cues + protections)
+    n_terms, n_negated, n_cues = len(vocabulary), len(fitted.negated), len(fitted.cues)
 
     def sparse(column: np.ndarray, floor: float) -> list[float]:
         flat: list[float] = []
@@ -258,12 +289,17 @@ def export(fitted: Fitted, settings: Settings, about: dict[str, object]) -> dict
             _round(float(est.intercept_[0]), digits) for est in fitted.relevance.estimators_
         ],
         "strength_intercepts": [_round(float(b), digits) for b in fitted.strength.intercept_],
+        # every negated word is kept, weights or not: it counts in the block's normalisation
+        "strength_negated_weights": {
+            term: sparse(str_coef[:, n_terms + i], settings.min_strength_weight)
+            for i, term in enumerate(fitted.negated)
+        },
         "strength_cue_weights": {
-            name: [_round(float(w), digits) for w in str_coef[:, n_terms + i]]
+            name: [_round(float(w), digits) for w in str_coef[:, n_terms + n_negated + i]]
             for i, name in enumerate(fitted.cues)
         },
         "strength_protection_weights": {
-            pid: [_round(float(w), digits) for w in str_coef[:, n_terms + n_cues + i]]
+            pid: [_round(float(w), digits) for w in str_coef[:, n_terms + n_negated + n_cues + i]]
             for i, pid in enumerate(fitted.protections)
         },
     }
