@@ -82,9 +82,11 @@ def test_a_conditional_right_to_change_employer_is_firm() -> None:
 
 
 def test_equality_with_nationals_is_partial_for_other_protections_but_secures_equal_treatment() -> None:
+    # the rubric's elements of equal treatment are all named (pay alone, or pay and hours alone, is partial)
     report = _analyse(
         "Migrant workers shall receive treatment no less favourable than that applied to nationals "
-        "in respect of remuneration, hours of work, weekly rest and holidays with pay."
+        "in respect of remuneration, hours of work, weekly rest, holidays with pay, safety, training and "
+        "trade union membership, without discrimination on grounds of sex, race, religion or nationality."
     )
     assert report.finding("equal_treatment").status == "present"
     finding = report.finding("working_time_rest")

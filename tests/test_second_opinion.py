@@ -80,6 +80,8 @@ def test_a_present_finding_none_of_whose_sentences_is_on_topic_is_checked() -> N
 def test_an_off_topic_present_becomes_partial_marked_check_and_says_why(monkeypatch) -> None:
     import blma.analysis.second_opinion as second
 
+    # the model reads this clause as partial (no renewal): its strength check is kept out of this test
+    monkeypatch.setattr(second, "PRESENT_SHARE_AT_LEAST", 0.0)
     doc = _doc(
         "This Agreement shall remain in force for five years and may be terminated by either Party giving six "
         "months' notice in writing; workers already deployed shall complete their contracts."
@@ -92,6 +94,33 @@ def test_an_off_topic_present_becomes_partial_marked_check_and_says_why(monkeypa
     assert finding.reason.startswith("a rule matched, but none of its sentences reads as being about this protection")
     assert finding.evidence and finding.evidence[0].location == "Article 1"
     assert RULES.analyze(doc).finding("duration_termination").status == "present"
+
+
+def test_a_present_the_model_reads_as_partial_becomes_partial_marked_check_and_says_why() -> None:
+    # firm, and the rule's elements are there, but it is orientation before departure only: the
+    # rubric's "present" needs a session after arrival too, free and in the worker's language
+    doc = _doc(
+        "The Sending Party shall provide every worker with orientation on the contract and the culture of "
+        "the host country before departure."
+    )
+    rules_only = RULES.analyze(doc).finding("pre_departure_orientation")
+    finding = BOTH.analyze(doc).finding("pre_departure_orientation")
+    assert rules_only.status == "present"
+    assert (finding.status, finding.check) == ("partial", True)
+    assert finding.reason.startswith(
+        "the trained second opinion reads none of its firm sentences as securing"
+    )
+    assert finding.evidence[0].location == "Article 1"
+
+
+def test_the_strength_check_leaves_out_the_models_contrary_reading() -> None:
+    opinion = BOTH.opinion
+    assert opinion is not None
+    confirmed = "The employer shall not retain the passport or identity card of the worker."
+    soft = "The worker shall receive information on the culture of the host country before departure."
+    assert opinion.unconfirmed("identity_documents", [confirmed]) is None
+    doubt = opinion.unconfirmed("pre_departure_orientation", [soft])
+    assert doubt is not None and doubt < 0.5
 
 
 def test_a_paraphrase_may_stand_in_an_article_that_never_says_worker(monkeypatch) -> None:

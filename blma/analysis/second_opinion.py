@@ -1,6 +1,6 @@
 """The trained arbiter's say in a finding: where the rules are weakest, and nowhere else.
 
-The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on five questions:
+The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on six questions:
 
 - a protection the rules found *present*: is any firm sentence behind it about that protection
   at all, to the model? If none is, a topic word was probably taken at face value ("members of
@@ -8,6 +8,11 @@ The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on five q
   marked for a reviewer to check;
 - a protection the rules found *present*: does the model, reading every firm sentence behind
   it, find them all clearly partial? Then the finding becomes partial and says why;
+- a protection the rules found *present*: does the model read at least one firm sentence behind
+  it as securing more than part of it (more present than partial; its "contrary" is left out,
+  since the rules have decided the direction)? If not, the finding becomes partial, marked for a
+  reviewer to check: the rubric's "present" needs its core elements, which a rule's words often
+  only touch ("orientation before departure" with nothing after arrival);
 - a protection the rules found only *partially*: is any sentence behind it about that protection
   at all? If every one reads as about something else (below 10 %), the rule's words were false
   friends ("the rate of the benefit" as wage protection): the finding becomes missing, marked for
@@ -24,18 +29,24 @@ real texts that neither the rules nor the model had seen (the twelve added to ``
 now): present precision there rose from 0.57 to 0.89 and detection from 0.71 to 0.76. The
 unrelated bar was chosen on the six real batches added on 2026-12-04, each scored with the rules
 and model of the commit before it (so blind to both): over their 1,768 pairs it took exact from
-0.847 to 0.856 and detection from 0.726 to 0.738 (corpus/real/README.md, "Design study").
+0.847 to 0.856 and detection from 0.726 to 0.738 (corpus/real/README.md, "Design study"). The
+present-against-partial check was chosen the same way, with today's model design retrained
+without each batch: on the eight batches (2,312 pairs) present precision rose from 24 right of
+41 to 20 of 28 and exact from 0.847 to 0.849; on the five blind-written English synthetic sets,
+each scored with a model trained without it, exact held or rose (0.843/0.843/0.804/0.779/0.853
+to 0.843/0.848/0.804/0.789/0.853).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from blma.analysis.arbiter import Arbiter
 from blma.analysis.prefilter import Guarded
 
 DEMOTE_WHEN_PARTIAL_AT_LEAST = 0.85  # every firm sentence must read as partial at least this surely
+PRESENT_SHARE_AT_LEAST = 0.5  # a present finding needs one firm sentence read more present than partial
 PARAPHRASE_RELEVANCE = 0.85  # a missing protection is flagged only on a sentence this relevant
 OFF_TOPIC_BELOW = 0.5  # a present finding none of whose firm sentences is this relevant is checked
 UNRELATED_BELOW = 0.1  # a partial finding none of whose sentences is this relevant is missing
@@ -60,20 +71,26 @@ class SecondOpinion:
 
     def off_topic(self, protection: str, firm_texts: Iterable[str]) -> float | None:
         """The highest relevance to ``protection`` of the firm sentences, when all are below the bar."""
-        return self._highest_below(protection, firm_texts, OFF_TOPIC_BELOW)
+        return _highest_below(
+            firm_texts, OFF_TOPIC_BELOW, lambda text: self.arbiter.relevance(text)[protection]
+        )
 
     def unrelated(self, protection: str, texts: Iterable[str]) -> float | None:
         """The highest relevance to ``protection`` of a partial finding's sentences, when all are
         below the (much lower) bar of a finding that is no finding at all."""
-        return self._highest_below(protection, texts, UNRELATED_BELOW)
+        return _highest_below(texts, UNRELATED_BELOW, lambda text: self.arbiter.relevance(text)[protection])
 
-    def _highest_below(self, protection: str, texts: Iterable[str], below: float) -> float | None:
-        highest = 0.0
-        for text in texts:
-            highest = max(highest, self.arbiter.relevance(text)[protection])
-            if highest >= below:
-                return None
-        return highest
+    def unconfirmed(self, protection: str, firm_texts: Iterable[str]) -> float | None:
+        """The model's highest share of "present" against "partial" among the firm sentences, when
+        every one reads more partial than present, else None. The rules have already decided the
+        direction (nothing contrary was found), so the model's "contrary" is left out: it reads a
+        negated harm as the harm ("shall not be charged for travel")."""
+
+        def present_share(text: str) -> float:
+            read = self.arbiter.strength(protection, text)
+            return read["present"] / ((read["present"] + read["partial"]) or 1.0)
+
+        return _highest_below(firm_texts, PRESENT_SHARE_AT_LEAST, present_share)
 
     def demotes(self, protection: str, firm_texts: Iterable[str]) -> float | None:
         """The lowest P(partial) when every firm sentence reads as partial, else None."""
@@ -107,3 +124,13 @@ class SecondOpinion:
                     if best is None or p > best.probability:
                         found[protection] = Paraphrase(protection, index, p)
         return found
+
+
+def _highest_below(texts: Iterable[str], below: float, read: Callable[[str], float]) -> float | None:
+    """The highest ``read`` of ``texts`` when every one is below ``below``; None as soon as one is not."""
+    highest = 0.0
+    for text in texts:
+        highest = max(highest, read(text))
+        if highest >= below:
+            return None
+    return highest
