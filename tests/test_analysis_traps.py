@@ -467,3 +467,11 @@ def test_new_wording_under_a_replacing_lead_in_is_in_force() -> None:
     assert status_of(tied, "employer_change") == "contrary"
     deleted = "(1) Article 15 of the Agreement, which provides that the worker may not change employer, is hereby deleted.\n"
     assert status_of(deleted, "employer_change") != "contrary"
+
+
+def test_a_negator_in_an_opening_condition_does_not_reverse_the_harm_after_it() -> None:
+    """'If X has not ..., [harm]': the 'not' belongs to the condition; the harm still applies."""
+    harm = "(1) Where the Joint Board has not settled a difference within sixty days, the view of the Ministry of Labour shall prevail.\n"
+    assert status_of(harm, "dispute_settlement") == "contrary"
+    reversed_ = "(1) Where the Joint Board has met, the view of the Ministry of Labour shall not prevail over the Board's.\n"
+    assert status_of(reversed_, "dispute_settlement") != "contrary"

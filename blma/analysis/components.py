@@ -305,12 +305,15 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
     return rule.topic_possible(sentence)
 
 
-#: where a clause ends: a contrasting conjunction, a semicolon or colon, or the comma closing an
+#: where a clause ends: a contrasting conjunction, a semicolon or colon, the comma closing an
 #: opening purpose phrase ("To prevent their loss, the passport shall be held by ...", whose
-#: negator does not reach the clause after it), or a conditional aside ("if not resolved,")
+#: negator does not reach the clause after it) or an opening condition ("If the Commission has not
+#: agreed within ninety days, the Ministry's view shall be final": the "not" is the condition's),
+#: or a conditional aside ("if not resolved,")
 CLAUSE_BREAK = re.compile(
     r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:"
     r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},"
+    r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|where|when|should|in (?:the )?(?:event|case) (?:that|of))\b[^,;:]{1,120},"
     r"|\b(?:if|where|when|unless) not \w+(?: \w+)?,",  # "..., if not resolved, shall be referred"
     re.I,
 )
