@@ -14,7 +14,7 @@ process (``PYTHONPATH``), with its own cache folder; nothing in the working tree
 
 ``--refit`` judges a change to the arbiter's design the same way: for each batch, today's
 training code fits the model on today's development data less that batch's texts, re-reads the
-evidence the old commit found, and the variants run again on those readings (once with every
+evidence the old commit found (relevance and strength), and the variants run again on those readings (once with every
 design setting listed in ``REFITS``). The rules stay the old commit's; the model has not seen
 the batch, though its other data grew after the batch was first scored (the same for every
 setting compared).
@@ -168,7 +168,8 @@ REFITS: dict[str, dict] = {"without negated words": {"negation": False}, "with n
 
 
 def refit(runs: list[dict], batches: list[dict], settings: dict) -> list[dict]:
-    """The runs with every evidence sentence's strength re-read by a model trained without its batch."""
+    """The runs with every evidence sentence re-read (relevance and strength) by a model trained
+    without its batch; ``top`` (every sentence's relevance) is not recorded, so it stays the old model's."""
     from blma.analysis import arbiter_training as training
     from blma.analysis.arbiter import Arbiter
     from blma.analysis.training_data import TrainingData, training_data
@@ -193,8 +194,8 @@ def refit(runs: list[dict], batches: list[dict], settings: dict) -> list[dict]:
                     pid: {
                         **v,
                         "evidence": [
-                            [kind, rel, arbiter.strength(pid, text), text]
-                            for kind, rel, _, text in v["evidence"]
+                            [kind, arbiter.relevance(text)[pid], arbiter.strength(pid, text), text]
+                            for kind, _, _, text in v["evidence"]
                         ],
                     }
                     for pid, v in doc.items()
