@@ -189,3 +189,24 @@ def test_the_unrelated_check_runs_in_english_only(monkeypatch) -> None:
     for text, language in ((french, "fr"), (spanish, "es")):
         assert analyze_bytes("t.txt", text.encode(), language=language).finding("wage_protection").status == "partial"
     assert "unrelated" not in OTHER_LANGUAGE_ARBITER_ROLES
+
+
+def test_the_strength_check_runs_in_english_and_french_not_spanish(monkeypatch) -> None:
+    """Leave-one-set-out on the blind synthetic sets supported it in English and French only."""
+    import blma.analysis.second_opinion as second
+    from blma.api import analyze_bytes
+
+    texts = {
+        "en": "Agreement\n\nArticle 1\n\nThe employer shall not retain the passport of the worker under any circumstances.\n",
+        "fr": "Accord\n\nArticle 1\n\nL'employeur ne peut en aucun cas retenir le passeport du travailleur.\n",
+        "es": "Convenio\n\nArtículo 1\n\nEl empleador no podrá en ningún caso retener el pasaporte del trabajador.\n",
+    }
+    before = {lang: analyze_bytes("t.txt", t.encode(), language=lang).finding("identity_documents") for lang, t in texts.items()}
+    assert {lang: f.status for lang, f in before.items()} == {"en": "present", "fr": "present", "es": "present"}
+    monkeypatch.setattr(second, "PRESENT_SHARE_AT_LEAST", 1.01)  # no sentence can now confirm a present
+    after = {lang: analyze_bytes("t.txt", t.encode(), language=lang).finding("identity_documents") for lang, t in texts.items()}
+    assert {lang: (f.status, f.check) for lang, f in after.items() if lang != "es"} == {
+        "en": ("partial", True),
+        "fr": ("partial", True),
+    }
+    assert after["es"].status == "present"
