@@ -475,3 +475,23 @@ def test_a_negator_in_an_opening_condition_does_not_reverse_the_harm_after_it() 
     assert status_of(harm, "dispute_settlement") == "contrary"
     reversed_ = "(1) Where the Joint Board has met, the view of the Ministry of Labour shall not prevail over the Board's.\n"
     assert status_of(reversed_, "dispute_settlement") != "contrary"
+
+
+def test_an_ilo_preamble_citing_earlier_conventions_is_a_partial_non_regression() -> None:
+    """"The General Conference of ..." marks final clauses, but it also opens every ILO preamble;
+    the standards such a preamble cites are the rubric's partial (cited, with no savings clause)."""
+    from blma.reading.models import AgreementText, Block
+
+    preamble = (
+        "The General Conference of the International Labour Organisation,Having been convened at Geneva, "
+        "andRecalling the international labour Conventions on the protection of wages, and adopts the following Convention:"
+    )
+    final = "The Director-General of the International Labour Office shall notify all Members of the registration of ratifications."
+    blocks = [
+        Block(text=preamble, location="Preamble", unit=None, kind="preamble"),
+        Block(text=final, location="Article 9", unit="Article 9"),
+    ]
+    report = default_analyzer().analyze(AgreementText(name="c.md", format="md", blocks=blocks))
+    finding = report.finding("non_regression")
+    assert finding.status == "partial" and finding.evidence[0].location == "Preamble"
+    assert report.finding("transparency").status == "missing"  # the final clause stays a final clause

@@ -196,10 +196,14 @@ class ProtectionDetector:
             sentence = scan if scan is not None and scan.text == text else Sentence.of(text)
             with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence
             final_clause = self.book.modality.final_clause.search(sentence) is not None
+            recital = found.modality == "recital"
             for rule in self.book.rules.values():
                 if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
                     continue
-                if final_clause and not rule.final_clauses_count:
+                # a recital is no final clause for a rule that reads preambles: an ILO preamble opens
+                # with "The General Conference of the International Labour Organisation" and then
+                # cites the standards it builds on
+                if final_clause and not rule.final_clauses_count and not (recital and rule.preamble_counts):
                     continue
                 hit = detect(rule, sentence, negators, with_lead_in, self.book.modality)
                 if hit is not None:
