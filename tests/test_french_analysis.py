@@ -288,3 +288,53 @@ def test_workers_not_excluded_are_protected_and_workers_excluded_are_harmed(
 
     assert status(kept_in) == "partial"
     assert status(left_out) == "contrary"
+
+
+def test_french_savings_clause_inquiry_and_consular_boilerplate() -> None:
+    """Real French treaties of the 1950s write a savings clause as "ne pourra être considéré comme
+    portant atteinte à toute loi ... qui assure des conditions plus favorables", an admission check
+    as "une enquête entreprise par elles-mêmes"; "taxes consulaires" and a signing embassy are no
+    consular help, while consuls stepping in "pour la défense des intérêts" of nationals are."""
+    savings = (
+        "Rien dans le présent Accord ne sera considéré comme portant atteinte à toute loi ou à tout "
+        "usage qui garantit aux travailleurs des conditions plus favorables."
+    )
+    assert _status(HEAD + savings, "non_regression") == "partial"
+    inquiry = (
+        "Les permis ne sont délivrés que si les autorités compétentes sont convaincues, par une enquête "
+        "menée par elles-mêmes, que les conditions convenues seront respectées."
+    )
+    assert _status(HEAD + inquiry, "labour_inspection") == "partial"
+    fees = "Les pièces à produire sont dispensées des droits de timbre et des taxes consulaires."
+    assert _status(HEAD + fees, "consular_assistance") == "missing"
+    signed = "Pour le Gouvernement de la Partie A, (s.) P. Martin, Ambassade de la Partie A"
+    assert _status(HEAD + signed, "consular_assistance") == "missing"
+    consuls = (
+        "Les autorités diplomatiques et consulaires de chaque Partie peuvent s'adresser aux administrations "
+        "et aux caisses de l'autre Partie afin de recueillir toute information utile à la défense des "
+        "intérêts de leurs ressortissants."
+    )
+    assert _status(HEAD + consuls, "consular_assistance") == "partial"
+
+
+def test_french_harms_in_new_wordings() -> None:
+    """Costs that "restent à sa charge", a ticket repaid on resigning, work asked on the rest day,
+    no union joined, and a worker who may leave the house only with permission are harms."""
+    kept = "Les frais du voyage aller du travailleur demeurent à sa charge."
+    assert _status(HEAD + kept, "no_worker_fees") == "contrary"
+    own_cost = "Le travailleur supporte le coût de son voyage jusqu'au lieu de travail."
+    assert _status(HEAD + own_cost, "no_worker_fees") == "contrary"
+    repaid = (
+        "Si le salarié démissionne avant un an, il rembourse à l'employeur, au prorata du temps restant, "
+        "le prix de son billet et les honoraires de l'agence."
+    )
+    assert _status(HEAD + repaid, "no_worker_fees") == "contrary"
+    rest_day = "L'employeur peut demander au travailleur de travailler pendant son jour de repos."
+    assert _status(HEAD + rest_day, "working_time_rest") == "contrary"
+    no_union = "Les travailleurs recrutés n'adhèrent à aucun syndicat pendant leur premier contrat."
+    assert _status(HEAD + no_union, "freedom_of_association") == "contrary"
+    confined = (
+        "La travailleuse est logée chez l'employeur. Elle ne peut le quitter hors des heures de travail "
+        "qu'avec l'autorisation de l'employeur."
+    )
+    assert _status(HEAD + confined, "forced_labour_trafficking") == "contrary"
