@@ -495,3 +495,10 @@ def test_an_ilo_preamble_citing_earlier_conventions_is_a_partial_non_regression(
     finding = report.finding("non_regression")
     assert finding.status == "partial" and finding.evidence[0].location == "Preamble"
     assert report.finding("transparency").status == "missing"  # the final clause stays a final clause
+
+
+def test_an_exemption_from_a_cost_is_relief_not_a_denial() -> None:
+    """'exempt from' denies a protection ('exempt from the minimum wage') or lifts a burden
+    ('exempt from court fees'); only the first works against workers."""
+    assert status_of("(1) Migrant workers shall be exempt from court fees in labour cases.\n", "access_to_justice") != "contrary"
+    assert status_of("(1) Domestic workers shall be exempt from the minimum wage.\n", "wage_protection") == "contrary"
