@@ -338,3 +338,16 @@ def test_french_harms_in_new_wordings() -> None:
         "qu'avec l'autorisation de l'employeur."
     )
     assert _status(HEAD + confined, "forced_labour_trafficking") == "contrary"
+
+
+def test_costs_of_benefit_checks_borne_by_an_institution_are_no_recruitment_fees() -> None:
+    """Social security conventions charge medical checks and the travel they need to "l'institution"
+    that asks for them: no_worker_fees stays missing, while an employer bearing recruitment costs
+    still addresses it."""
+    checks = (
+        "Les frais des examens médicaux et les frais de déplacement de l'assuré sont à la charge de "
+        "l'institution qui a demandé le contrôle."
+    )
+    assert _status(HEAD + checks, "no_worker_fees") == "missing"
+    employer = "Les frais de recrutement et de voyage sont à la charge de l'employeur."
+    assert _status(HEAD + employer, "no_worker_fees") != "missing"
