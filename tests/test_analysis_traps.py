@@ -502,3 +502,12 @@ def test_an_exemption_from_a_cost_is_relief_not_a_denial() -> None:
     ('exempt from court fees'); only the first works against workers."""
     assert status_of("(1) Migrant workers shall be exempt from court fees in labour cases.\n", "access_to_justice") != "contrary"
     assert status_of("(1) Domestic workers shall be exempt from the minimum wage.\n", "wage_protection") == "contrary"
+
+
+def test_a_question_sets_no_norm_and_safekeeping_at_the_workers_request_is_a_loophole_not_a_harm() -> None:
+    """An FAQ's question repeats the harm it answers; the rubric calls custody 'at the worker's
+    request for safekeeping' a consent loophole (partial), not retention by the employer."""
+    assert status_of("(1) Can the employer keep my passport?\n", "identity_documents") == "missing"
+    body = "(1) A worker may ask the employer to hold the passport in the office safe and may take it back at any time.\n"
+    assert status_of(body, "identity_documents") != "contrary"
+    assert status_of("(1) The employer shall hold the worker's passport until the contract ends.\n", "identity_documents") == "contrary"

@@ -192,6 +192,9 @@ class ProtectionDetector:
                 found.hits = hits
                 continue
             text = found.implied or whole[sent.start_char : sent.end_char]
+            if text.rstrip().endswith("?"):  # a question ("Can my employer keep my passport?") sets no norm
+                found.hits = hits
+                continue
             scan = found.scan
             sentence = scan if scan is not None and scan.text == text else Sentence.of(text)
             with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence
