@@ -511,3 +511,10 @@ def test_a_question_sets_no_norm_and_safekeeping_at_the_workers_request_is_a_loo
     body = "(1) A worker may ask the employer to hold the passport in the office safe and may take it back at any time.\n"
     assert status_of(body, "identity_documents") != "contrary"
     assert status_of("(1) The employer shall hold the worker's passport until the contract ends.\n", "identity_documents") == "contrary"
+
+
+def test_a_consent_loophole_in_the_next_sentence_still_makes_the_ban_partial() -> None:
+    """The rubric's consent loophole ("except where the worker asks") narrows the whole article."""
+    ban = "(1) No employer or agency shall keep, confiscate or withhold the passport or identity papers of a worker.\n\n"
+    loophole = "(2) Passports shall not be deposited with the employer except where the worker asks for it in writing.\n"
+    assert status_of(ban + loophole, "identity_documents") == "partial"
