@@ -197,7 +197,7 @@ def test_the_strength_check_runs_in_english_and_french_not_spanish(monkeypatch) 
     from blma.api import analyze_bytes
 
     texts = {
-        "en": "Agreement\n\nArticle 1\n\nThe employer shall not retain the passport of the worker under any circumstances.\n",
+        "en": "Agreement\n\nArticle 1\n\nThe employer shall not retain the worker's passport.\n",
         "fr": "Accord\n\nArticle 1\n\nL'employeur ne peut en aucun cas retenir le passeport du travailleur.\n",
         "es": "Convenio\n\nArtículo 1\n\nEl empleador no podrá en ningún caso retener el pasaporte del trabajador.\n",
     }
