@@ -57,7 +57,8 @@ ROW_LABEL_MAX_WORDS = 12  # a longer table cell is a provision, not a label of i
 #: "confirms": a present finding none of whose firm sentences the model reads as more present
 #: than partial becomes partial (``second_opinion``); chosen on the blind English batches with
 #: the model retrained without each (present precision 24/41 -> 20/28), English only like the
-#: other strength readings. Spanish, chosen the same way (each of the seven Spanish synthetic sets,
+#: other strength readings (``scripts/leave_one_set_out.py`` reruns the comparisons below). Spanish,
+#: chosen the same way (each of the seven Spanish synthetic sets,
 #: all written blind, scored with a model trained without it; 2026-12-05): "paraphrases_anywhere"
 #: lifted synthetic_dev_es5 (exact 0.843 -> 0.853, detection 0.885 -> 0.901) and changed no other
 #: set; "confirms" cost three sets (net exact -0.007), "topic" won four and lost two (net +0.002,

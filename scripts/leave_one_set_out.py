@@ -1,0 +1,85 @@
+"""Judge the trained second opinion's roles in one language on sets its model has not seen.
+
+For each named development set (each written blind, so first scored before anyone tuned on it),
+today's training code fits the arbiter on today's development data less that set, and today's
+analyzer scores the set with that model under each combination of roles asked for. The rules
+have been tuned on the set since; the model has not seen it. This is how the per-language roles
+in ``ARBITER_ROLES`` (``blma/analysis/analyzer.py``) were chosen on 2026-12-05.
+
+    python scripts/leave_one_set_out.py --language es --sets synthetic-es-dev5 synthetic-es-dev6 \\
+        --try confirms topic+confirms
+    python scripts/leave_one_set_out.py --language fr --sets synthetic-fr-dev4 real-fr-dev --try paraphrases_soft
+
+Each line printed: set, roles (the language's own, then each ``--try`` added to them), exact,
+detection, present precision. Needs the training extra (``pip install -e '.[train]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from blma.analysis import analyzer as analyzer_module  # noqa: E402
+from blma.analysis import arbiter_training as training  # noqa: E402
+from blma.analysis.arbiter import Arbiter  # noqa: E402
+from blma.analysis.training_data import TrainingData, training_data  # noqa: E402
+from blma.api import analyze_path  # noqa: E402
+from blma.evaluation.run import evaluate  # noqa: E402
+from blma.evaluation.sets import load_manifest, open_set  # noqa: E402
+from blma.library import default_library  # noqa: E402
+
+
+def model_without(data: TrainingData, protections: list[str], set_name: str) -> Arbiter:
+    """The arbiter today's code trains on ``data`` less the agreements of ``set_name``."""
+    kept = [e for e in data.examples if not e.source.startswith(f"agreement:{set_name}/")]
+    if len(kept) == len(data.examples):
+        raise SystemExit(f"{set_name}: no training example comes from this set (is it a development set?)")
+    model, _ = training.train(TrainingData(kept, data.agreements, data.sets), protections, cross_validation=False)
+    return Arbiter(json.loads(training.dumps(model)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", required=True, help="en, fr or es: whose roles are varied")
+    parser.add_argument("--sets", nargs="+", required=True, help="development sets of corpus/sets.yaml")
+    parser.add_argument(
+        "--try", dest="tries", nargs="+", default=[], help="roles to add, '+'-joined (e.g. topic+confirms)"
+    )
+    args = parser.parse_args()
+    own = analyzer_module.ARBITER_ROLES.get(args.language, analyzer_module.OTHER_LANGUAGE_ARBITER_ROLES)
+    variants = {"own roles": tuple(own)}
+    for combo in args.tries:
+        variants["+" + combo] = tuple(own) + tuple(r for r in combo.split("+") if r not in own)
+    manifest, root = load_manifest()
+    data = training_data()
+    protections = list(default_library().protections)
+    for set_name in args.sets:
+        arbiter = model_without(data, protections, set_name)
+        labelled = open_set(manifest.select([set_name])[0], root)
+
+        def system(roles: tuple[str, ...], arbiter: Arbiter = arbiter):
+            def build():
+                # an Analyzer reads the language's roles when it builds its engine for that language
+                analyzer_module.ARBITER_ROLES[args.language] = roles
+                engine = analyzer_module.Analyzer(arbiter=arbiter)
+                return lambda path: analyze_path(path, engine).statuses()
+
+            return build
+
+        try:
+            result = evaluate([labelled], {name: system(roles) for name, roles in variants.items()})
+        finally:
+            analyzer_module.ARBITER_ROLES[args.language] = own
+        for name in variants:
+            s = result.results[0].scores(name)
+            precision = "-" if s.present_precision is None else f"{s.present_precision:.3f}"
+            print(f"{set_name}\t{name}\t{s.exact:.3f}\t{s.detection:.3f}\t{precision}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
