@@ -290,54 +290,93 @@ def test_workers_not_excluded_are_protected_and_workers_excluded_are_harmed(
     assert status(left_out) == "contrary"
 
 
-def test_french_savings_clause_inquiry_and_consular_boilerplate() -> None:
-    """Real French treaties of the 1950s write a savings clause as "ne pourra être considéré comme
-    portant atteinte à toute loi ... qui assure des conditions plus favorables", an admission check
-    as "une enquête entreprise par elles-mêmes"; "taxes consulaires" and a signing embassy are no
-    consular help, while consuls stepping in "pour la défense des intérêts" of nationals are."""
-    savings = (
+# Wordings of real French treaties of the 1950s and harms in new French wordings: a savings clause
+# written "ne pourra être considéré comme portant atteinte à toute loi ... plus favorables", an
+# admission check "par une enquête menée par elles-mêmes"; "taxes consulaires" and a signing embassy
+# are no consular help, while consuls acting "à la défense des intérêts" of nationals are; costs that
+# "demeurent à sa charge", a ticket repaid on resigning, work asked on the rest day, no union joined,
+# and a worker who may leave the house only with permission are harms.
+FRENCH_WORDINGS = [
+    (
+        "savings_clause",
         "Rien dans le présent Accord ne sera considéré comme portant atteinte à toute loi ou à tout "
-        "usage qui garantit aux travailleurs des conditions plus favorables."
-    )
-    assert _status(HEAD + savings, "non_regression") == "partial"
-    inquiry = (
+        "usage qui garantit aux travailleurs des conditions plus favorables.",
+        "non_regression",
+        "partial",
+    ),
+    (
+        "admission_inquiry",
         "Les permis ne sont délivrés que si les autorités compétentes sont convaincues, par une enquête "
-        "menée par elles-mêmes, que les conditions convenues seront respectées."
-    )
-    assert _status(HEAD + inquiry, "labour_inspection") == "partial"
-    fees = "Les pièces à produire sont dispensées des droits de timbre et des taxes consulaires."
-    assert _status(HEAD + fees, "consular_assistance") == "missing"
-    signed = "Pour le Gouvernement de la Partie A, (s.) P. Martin, Ambassade de la Partie A"
-    assert _status(HEAD + signed, "consular_assistance") == "missing"
-    consuls = (
+        "menée par elles-mêmes, que les conditions convenues seront respectées.",
+        "labour_inspection",
+        "partial",
+    ),
+    (
+        "consular_fees",
+        "Les pièces à produire sont dispensées des droits de timbre et des taxes consulaires.",
+        "consular_assistance",
+        "missing",
+    ),
+    (
+        "signing_embassy",
+        "Pour le Gouvernement de la Partie A, (s.) P. Martin, Ambassade de la Partie A",
+        "consular_assistance",
+        "missing",
+    ),
+    (
+        "consuls_defend_nationals",
         "Les autorités diplomatiques et consulaires de chaque Partie peuvent s'adresser aux administrations "
         "et aux caisses de l'autre Partie afin de recueillir toute information utile à la défense des "
-        "intérêts de leurs ressortissants."
-    )
-    assert _status(HEAD + consuls, "consular_assistance") == "partial"
-
-
-def test_french_harms_in_new_wordings() -> None:
-    """Costs that "restent à sa charge", a ticket repaid on resigning, work asked on the rest day,
-    no union joined, and a worker who may leave the house only with permission are harms."""
-    kept = "Les frais du voyage aller du travailleur demeurent à sa charge."
-    assert _status(HEAD + kept, "no_worker_fees") == "contrary"
-    own_cost = "Le travailleur supporte le coût de son voyage jusqu'au lieu de travail."
-    assert _status(HEAD + own_cost, "no_worker_fees") == "contrary"
-    repaid = (
+        "intérêts de leurs ressortissants.",
+        "consular_assistance",
+        "partial",
+    ),
+    (
+        "costs_remain_his",
+        "Les frais du voyage aller du travailleur demeurent à sa charge.",
+        "no_worker_fees",
+        "contrary",
+    ),
+    (
+        "own_travel_cost",
+        "Le travailleur supporte le coût de son voyage jusqu'au lieu de travail.",
+        "no_worker_fees",
+        "contrary",
+    ),
+    (
+        "ticket_repaid_on_resigning",
         "Si le salarié démissionne avant un an, il rembourse à l'employeur, au prorata du temps restant, "
-        "le prix de son billet et les honoraires de l'agence."
-    )
-    assert _status(HEAD + repaid, "no_worker_fees") == "contrary"
-    rest_day = "L'employeur peut demander au travailleur de travailler pendant son jour de repos."
-    assert _status(HEAD + rest_day, "working_time_rest") == "contrary"
-    no_union = "Les travailleurs recrutés n'adhèrent à aucun syndicat pendant leur premier contrat."
-    assert _status(HEAD + no_union, "freedom_of_association") == "contrary"
-    confined = (
+        "le prix de son billet et les honoraires de l'agence.",
+        "no_worker_fees",
+        "contrary",
+    ),
+    (
+        "work_on_rest_day",
+        "L'employeur peut demander au travailleur de travailler pendant son jour de repos.",
+        "working_time_rest",
+        "contrary",
+    ),
+    (
+        "no_union_joined",
+        "Les travailleurs recrutés n'adhèrent à aucun syndicat pendant leur premier contrat.",
+        "freedom_of_association",
+        "contrary",
+    ),
+    (
+        "confined_to_the_house",
         "La travailleuse est logée chez l'employeur. Elle ne peut le quitter hors des heures de travail "
-        "qu'avec l'autorisation de l'employeur."
-    )
-    assert _status(HEAD + confined, "forced_labour_trafficking") == "contrary"
+        "qu'avec l'autorisation de l'employeur.",
+        "forced_labour_trafficking",
+        "contrary",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "protection", "expected"), [c[1:] for c in FRENCH_WORDINGS], ids=[c[0] for c in FRENCH_WORDINGS]
+)
+def test_french_treaty_wordings_and_harms(text: str, protection: str, expected: str) -> None:
+    assert _status(HEAD + text, protection) == expected
 
 
 def test_costs_of_benefit_checks_borne_by_an_institution_are_no_recruitment_fees() -> None:
