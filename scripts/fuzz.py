@@ -66,12 +66,20 @@ class Case:
     data: bytes = field(repr=False)
 
 
+def _entry(name: str, date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)) -> zipfile.ZipInfo:
+    """A deflated member dated ``date_time``: a name alone would be dated now, and the same case
+    made twice across a two-second boundary would differ in its headers."""
+    info = zipfile.ZipInfo(name, date_time=date_time)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
     """The package with some members' bytes replaced (the others copied as they are)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            zout.writestr(info.filename, replace.get(info.filename, zin.read(info)))
+            zout.writestr(_entry(info.filename, info.date_time), replace.get(info.filename, zin.read(info)))
     return out.getvalue()
 
 
@@ -143,8 +151,8 @@ def _inflating_lie(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            zout.writestr(info.filename, zin.read(info))
-        with zout.open("word/media/filler.bin", "w") as filler:  # streamed: never 300 MB in memory
+            zout.writestr(_entry(info.filename, info.date_time), zin.read(info))
+        with zout.open(_entry("word/media/filler.bin"), "w") as filler:  # streamed: never 300 MB in memory
             for _ in range(size // 2**20):
                 filler.write(bytes(2**20))
     package = bytearray(out.getvalue())
