@@ -171,8 +171,7 @@ def refit(runs: list[dict], batches: list[dict], settings: dict) -> list[dict]:
     """The runs with every evidence sentence re-read (relevance and strength) by a model trained
     without its batch; ``top`` (every sentence's relevance) is not recorded, so it stays the old model's."""
     from blma.analysis import arbiter_training as training
-    from blma.analysis.arbiter import Arbiter
-    from blma.analysis.training_data import TrainingData, training_data
+    from blma.analysis.training_data import training_data
     from blma.library import default_library
 
     data = training_data()
@@ -180,14 +179,12 @@ def refit(runs: list[dict], batches: list[dict], settings: dict) -> list[dict]:
     out = []
     for run, batch in zip(runs, batches, strict=True):
         held = set(batch["slugs"])  # agreement sources read "agreement:<set>/<slug>.<suffix>"
-        kept = [e for e in data.examples if e.source.rsplit("/", 1)[-1].rsplit(".", 1)[0] not in held]
-        model, _ = training.train(
-            TrainingData(kept, data.agreements, data.sets),
+        arbiter = training.arbiter_without(
+            data,
             protections,
+            lambda source, held=held: source.rsplit("/", 1)[-1].rsplit(".", 1)[0] in held,
             training.Settings(**settings),
-            cross_validation=False,
         )
-        arbiter = Arbiter(json.loads(training.dumps(model)))
         out.append(
             {
                 slug: {

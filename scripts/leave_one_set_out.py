@@ -17,7 +17,6 @@ detection, present precision. Needs the training extra (``pip install -e '.[trai
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -27,20 +26,11 @@ sys.path.insert(0, str(ROOT))
 from blma.analysis import analyzer as analyzer_module  # noqa: E402
 from blma.analysis import arbiter_training as training  # noqa: E402
 from blma.analysis.arbiter import Arbiter  # noqa: E402
-from blma.analysis.training_data import TrainingData, training_data  # noqa: E402
+from blma.analysis.training_data import training_data  # noqa: E402
 from blma.api import analyze_path  # noqa: E402
 from blma.evaluation.run import evaluate  # noqa: E402
 from blma.evaluation.sets import load_manifest, open_set  # noqa: E402
 from blma.library import default_library  # noqa: E402
-
-
-def model_without(data: TrainingData, protections: list[str], set_name: str) -> Arbiter:
-    """The arbiter today's code trains on ``data`` less the agreements of ``set_name``."""
-    kept = [e for e in data.examples if not e.source.startswith(f"agreement:{set_name}/")]
-    if len(kept) == len(data.examples):
-        raise SystemExit(f"{set_name}: no training example comes from this set (is it a development set?)")
-    model, _ = training.train(TrainingData(kept, data.agreements, data.sets), protections, cross_validation=False)
-    return Arbiter(json.loads(training.dumps(model)))
 
 
 def main() -> None:
@@ -59,7 +49,12 @@ def main() -> None:
     data = training_data()
     protections = list(default_library().protections)
     for set_name in args.sets:
-        arbiter = model_without(data, protections, set_name)
+        try:
+            arbiter = training.arbiter_without(
+                data, protections, lambda source, name=set_name: source.startswith(f"agreement:{name}/")
+            )
+        except ValueError:
+            raise SystemExit(f"{set_name}: no training example comes from this set (is it a development set?)") from None
         labelled = open_set(manifest.select([set_name])[0], root)
 
         def system(roles: tuple[str, ...], arbiter: Arbiter = arbiter):

@@ -90,6 +90,18 @@ def test_runtime_does_not_import_scikit_learn():
     assert "sklearn" not in out.stdout, out.stdout
 
 
+def test_an_arbiter_trained_without_some_texts_has_not_seen_them(data, protections):
+    """What the design studies rely on: the held-out examples are really left out of the fit."""
+    sliced = small_slice(data)
+    held = [e for e in sliced.examples if e.source.startswith("wording:")]
+    assert held
+    with pytest.raises(ValueError):
+        training.arbiter_without(sliced, protections, lambda source: source == "no such source")
+    without = training.arbiter_without(sliced, protections, lambda source: source.startswith("wording:"))
+    assert not any(kind.startswith("wording") for kind in without.about["data"]["by_source"])
+    assert without.about["data"]["examples"] == len(sliced.examples) - len(held)
+
+
 # -- reproducible from the script -----------------------------------------------------------
 def test_training_twice_gives_the_same_bytes(data, protections):
     sliced = small_slice(data)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -32,7 +33,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.multiclass import OneVsRestClassifier
 from threadpoolctl import threadpool_limits
 
-from blma.analysis.arbiter import FORMAT
+from blma.analysis.arbiter import FORMAT, Arbiter
 from blma.analysis.arbiter_features import (
     NGRAM_RANGE,
     TOKEN_PATTERN,
@@ -350,3 +351,19 @@ def build(settings: Settings | None = None) -> tuple[str, dict[str, object]]:
     """Train on the project's development data: the model file's exact text and its header."""
     model, _ = train(training_data(), list(default_library().protections), settings)
     return dumps(model), model["about"]  # type: ignore[return-value]
+
+
+def arbiter_without(
+    data: TrainingData,
+    protections: list[str],
+    held_out: Callable[[str], bool],
+    settings: Settings | None = None,
+) -> Arbiter:
+    """The arbiter trained on ``data`` less every example whose source ``held_out`` accepts, loaded
+    as the run time loads it: how a design is judged on texts its model has not seen
+    (``scripts/blind_batches.py --refit``, ``scripts/leave_one_set_out.py``)."""
+    kept = [e for e in data.examples if not held_out(e.source)]
+    if len(kept) == len(data.examples):
+        raise ValueError("no training example comes from the texts held out")
+    model, _ = train(TrainingData(kept, data.agreements, data.sets), protections, settings, cross_validation=False)
+    return Arbiter(json.loads(dumps(model)))
