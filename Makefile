@@ -30,7 +30,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py --write
 
-# The arbiter model: blma/analysis/model/arbiter.json and its README figures, from development data.
+# The arbiter model: blma/analysis/model/arbiter.json.gz and its README figures, from development data.
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python scripts/train_arbiter.py

@@ -1,4 +1,4 @@
-"""Train the arbiter and write blma/analysis/model/arbiter.json (``make train``).
+"""Train the arbiter and write blma/analysis/model/arbiter.json.gz (``make train``).
 
 Needs the ``train`` extra (scikit-learn): ``pip install -e '.[train]'``. Reads development
 data only (see blma/analysis/training_data.py; a hold-out path raises), fits both models,
@@ -12,12 +12,13 @@ blma/analysis/model/README.md. The same data always gives the same bytes. Exampl
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import time
 from pathlib import Path
 
-from blma.analysis.arbiter import DEFAULT_MODEL
+from blma.analysis.arbiter import DEFAULT_MODEL, model_text
 from blma.analysis.arbiter_training import build
 from blma.errors import BlmaError
 from blma.outputs import write_atomic
@@ -43,7 +44,7 @@ def figures_block(about: dict, size: int, seconds: float) -> str:
             f"{cv['relevance_top1_accuracy']:.3f}); strength macro-F1 {cv['strength_macro_f1']:.3f} "
             f"(present {cv['strength_f1']['present']:.3f}, partial {cv['strength_f1']['partial']:.3f}, "
             f"contrary {cv['strength_f1']['contrary']:.3f}).",
-            f"- File size {size / 1e6:.2f} MB; training with cross-validation took {seconds:.0f} s here.",
+            f"- File size {size / 1e6:.2f} MB (gzip-compressed JSON); training with cross-validation took {seconds:.0f} s here.",
             END,
         ]
     )
@@ -58,7 +59,10 @@ def replace_block(text: str, block: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="example: make train")
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_MODEL, help="default: blma/analysis/model/arbiter.json"
+        "--out",
+        type=Path,
+        default=DEFAULT_MODEL,
+        help="default: blma/analysis/model/arbiter.json.gz (a name ending in .gz is gzip-compressed)",
     )
     parser.add_argument("--check", action="store_true", help="compare with --out instead of writing it")
     args = parser.parse_args(argv)
@@ -67,11 +71,13 @@ def main(argv: list[str] | None = None) -> int:
         text, about = build()
         seconds = time.perf_counter() - started
         print(json.dumps(about["cross_validation"], indent=2))
-        data = text.encode("utf-8")
         if args.check:
-            same = args.out.is_file() and args.out.read_bytes() == data
+            same = args.out.is_file() and model_text(args.out.read_bytes(), args.out) == text
             print(f"{args.out}: {'up to date' if same else 'STALE: run make train'}")
             return 0 if same else 1
+        data = text.encode("utf-8")
+        if args.out.name.endswith(".gz"):  # no name or time in the header: the same text, the same bytes
+            data = gzip.compress(data, compresslevel=9, mtime=0)
         write_atomic(args.out, data)
         if args.out == DEFAULT_MODEL:
             README.write_text(
