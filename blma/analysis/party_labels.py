@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from blma.analysis.compiled_regex import compile_pattern
 from blma.reading.models import AgreementText, Block
 
 #: The words a role is written as after replacement, per language; a language without an entry
@@ -70,21 +72,26 @@ def _patterns(modality) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     labels = getattr(modality, "party_labels", None)
     if labels is None:
         return None
-    label = labels.pattern.pattern
-    employer = modality.bearers["employer"].pattern.pattern
-    worker = modality.bearers["worker"].pattern.pattern
+    bearers = modality.bearers
+    return _compiled(labels.pattern.pattern, bearers["employer"].pattern.pattern, bearers["worker"].pattern.pattern)
+
+
+@lru_cache(maxsize=8)
+def _compiled(label: str, employer: str, worker: str) -> tuple[re.Pattern[str], ...]:
+    """The three patterns, once per process; long (the concept lists), so their compiled code is
+    kept between runs (:mod:`blma.analysis.compiled_regex`)."""
     role = rf"(?:(?P<employer>{employer})|(?P<worker>{worker}))"
     # "First Party (Employer)", "Second Party: the domestic worker", "First Party - Sponsor"
-    label_then_role = re.compile(
+    label_then_role = compile_pattern(
         rf"\b(?P<label>{label})\b\s*(?:[(:,\-–—]\s*|is\s+|means\s+)(?:an?\s+|the\s+)?{role}", re.I
     )
     # "the employer, hereinafter referred to as the First Party"
-    role_then_label = re.compile(
+    role_then_label = compile_pattern(
         rf"{role}\b[^.;\n]{{0,100}}?\b(?:referred to as|called|known as|designated as)\W{{0,6}}"
         rf"(?:the\s+)?[\"“‘']?(?P<label>{label})\b",
         re.I,
     )
-    return label_then_role, role_then_label, re.compile(rf"\b(?:{label})\b", re.I)
+    return label_then_role, role_then_label, compile_pattern(rf"\b(?:{label})\b", re.I)
 
 
 def _nearest_role(modality, text: str) -> str | None:
