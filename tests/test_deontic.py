@@ -159,3 +159,34 @@ def test_a_comparisons_would_is_not_soft_wording() -> None:
         "at no greater cost than a national would pay."
     )
     assert all("would" not in e.note for e in report.finding("health_care").evidence)
+
+
+CLOSING_LINES = {
+    "en": (
+        ["Geneva, 12 March 2015", "Signed at Lisbon, this 3rd day of May, 2001.", "Minister of Labour and Employment",
+         "Basic monthly wage: __________", "Yours faithfully, the Ambassador"],
+        ["This Agreement enters into force on 1 March 2015.",
+         "The Minister of Labour shall convene the joint committee twice a year."],
+    ),
+    "fr": (
+        ["Rabat, le 6 juin 1964", "En foi de quoi, les soussignés ont signé le présent accord.", "Ministre du Travail",
+         "Pour le Gouvernement de la République"],
+        ["Le présent accord entre en vigueur le 1er janvier 1965.",
+         "Le ministre du travail délivre l'autorisation dans un délai de trente jours."],
+    ),
+    "es": (
+        ["Villa Oriente, 6 de junio de 2016", "Por la delegación del Reino", "Ministra de Trabajo y Seguridad Social",
+         "Pasaporte n.º ________", "En fe de lo cual, los plenipotenciarios firman el presente Convenio."],
+        ["El Acuerdo entrará en vigor el 1 de enero de 2020 y durará cinco años.",
+         "El Ministerio de Trabajo expedirá el permiso en treinta días."],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(CLOSING_LINES))
+def test_closing_lines_are_told_from_provisions(language: str) -> None:
+    """Signatures, place and date, blanks: never read for paraphrases by the trained second opinion."""
+    closing = load_rulebook(language=language).modality.closing_line
+    closes, provisions = CLOSING_LINES[language]
+    assert [line for line in closes if not closing.search(line)] == []
+    assert [line for line in provisions if closing.search(line)] == []

@@ -452,7 +452,8 @@ class Analyzer:
     ) -> dict[str, tuple[_Sentence, float]]:
         """Protections no rule found that one firm sentence (or soft one, where the language's
         arbiter roles include "paraphrases_soft") addresses in other words, read without the
-        words the protection's rule masks as false friends.
+        words the protection's rule masks as false friends. Closing lines (signatures, place and
+        date, a blank to fill: the lexicon's ``closing_line``) are never candidates.
 
         ``units``: the articles about workers the sentence must stand in, or None for any article.
         In English any firm sentence may be one: real treaties secure things for "insured persons",
@@ -461,12 +462,14 @@ class Analyzer:
             return {}
         missing = {pid for pid, t in tallies.items() if not (t.firm or t.partial or t.contrary)}
         modalities = ("firm", "soft") if "paraphrases_soft" in self.arbiter_roles else ("firm",)
+        closing = getattr(self.book.modality, "closing_line", None)
         candidates = [
             (i, f"{s.lead_in} {s.sentence}" if s.lead_in else s.sentence)
             for i, s in enumerate(sentences)
             if s.modality in modalities
             and s.block.kind in ("paragraph", "table_cell")
             and (units is None or units.get((s.block.annex, s.block.unit)))
+            and (closing is None or not closing.search(s.sentence))
         ]
         found = self.opinion.paraphrases(candidates, missing)
         texts = dict(candidates)

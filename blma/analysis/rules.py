@@ -195,6 +195,9 @@ class ModalitySpec(BaseModel):
     # party ("worker", "employer"; "worker_to"/"employer_to" for items opening on "to")
     duties_heading: str | None = None
     duties_lead_in: dict[str, str] | None = None
+    # a line that frames or closes the text and secures nothing (testimonium, signatures, place and
+    # date, a blank to fill): never read by the trained second opinion for paraphrases
+    closing_line: str | None = None
 
 
 @dataclass(frozen=True)
