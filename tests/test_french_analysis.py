@@ -390,3 +390,67 @@ def test_costs_of_benefit_checks_borne_by_an_institution_are_no_recruitment_fees
     assert _status(HEAD + checks, "no_worker_fees") == "missing"
     employer = "Les frais de recrutement et de voyage sont à la charge de l'employeur."
     assert _status(HEAD + employer, "no_worker_fees") != "missing"
+
+
+# Sixth French round (issue 10): harms phrased as French treaties and model contracts put them, each
+# next to its protective form, which must not read as contrary.
+FRENCH_HARMS_ROUND6 = [
+    (
+        "deemed_to_have_abandoned",
+        "Le saisonnier absent plus de trois jours sans motif valable est réputé avoir abandonné son poste.",
+        "migration_status",
+        "contrary",
+    ),
+    (
+        "absence_not_abandonment",
+        "Une absence pour maladie ne peut être considérée comme un abandon de poste.",
+        "migration_status",
+        "missing",
+    ),
+    (
+        "sent_home_whatever_fitness",
+        "L'ouvrier atteint d'une maladie inscrite sur la liste est rapatrié, même si elle ne l'empêche pas "
+        "de travailler.",
+        "health_care",
+        "contrary",
+    ),
+    (
+        "promise_not_to_strike",
+        "Par son contrat, l'ouvrier s'engage à ne prendre part à aucune grève pendant la campagne.",
+        "freedom_of_association",
+        "contrary",
+    ),
+    (
+        "husband_must_authorise",
+        "Les candidates ne sont inscrites que sur présentation de l'autorisation écrite de leur mari.",
+        "gender_responsive",
+        "contrary",
+    ),
+    (
+        "wage_kept_as_guarantee",
+        "L'exploitant garde, à titre de garantie, le salaire des deux premières semaines de travail.",
+        "wage_protection",
+        "contrary",
+    ),
+    (
+        "advance_recovered_from_pay",
+        "La somme ainsi avancée pour le voyage est remboursée par le salarié au moyen de retenues sur sa paie.",
+        "no_worker_fees",
+        "contrary",
+    ),
+    (
+        "moved_only_at_employer_request",
+        "L'ouvrier ne peut être affecté dans une autre exploitation qu'à la demande du patron qui l'occupe.",
+        "employer_change",
+        "contrary",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "protection", "expected"),
+    [c[1:] for c in FRENCH_HARMS_ROUND6],
+    ids=[c[0] for c in FRENCH_HARMS_ROUND6],
+)
+def test_french_harms_of_the_sixth_round(text: str, protection: str, expected: str) -> None:
+    assert _status(HEAD + text, protection) == expected
