@@ -252,3 +252,19 @@ def test_the_new_text_of_a_replaced_article_is_in_force() -> None:
 
     assert status("El trabajador no podrá cambiar de empleador", "El trabajador podrá cambiar de empleador sin autorización del anterior.") == "present"
     assert status("El trabajador podrá cambiar de empleador", "El trabajador no podrá cambiar de empleador durante los dos primeros años.") == "contrary"
+
+
+def test_an_allowed_deduction_listed_after_a_ban_with_exceptions_is_a_harm() -> None:
+    """«No se descontará suma alguna, salvo las siguientes:» lists what may be deducted: a fare
+    recovered from pay among those items is charged to the worker, whatever the ban says."""
+
+    def status(item: str) -> str:
+        text = (
+            "Reglamento\n\nArtículo 1\n\nEl empleador pagará el salario cada quince días.\n\n"
+            "Artículo 2\n\nNo se descontará del salario suma alguna, salvo las siguientes:\n\n"
+            f"a) las cotizaciones de seguridad social;\n\nb) {item}\n"
+        )
+        return analyze_bytes("t.txt", text.encode(), language="es").finding("no_worker_fees").status
+
+    assert status("la devolución del pasaje aéreo de llegada, en cuotas mensuales del cinco por ciento del salario.") == "contrary"
+    assert status("las cuotas sindicales que el trabajador autorice por escrito.") != "contrary"
