@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import pytest
 
-from blma.analysis import default_analyzer
+from blma.analysis import Analyzer, default_analyzer
 from blma.reading import read_bytes
 
 HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Article 1 - Provisions\n\n"
 
 
-def status_of(body: str, protection: str, *, head: str = HEAD) -> str:
+RULES_ONLY = Analyzer(arbiter=False)
+
+def status_of(body: str, protection: str, *, head: str = HEAD, rules_only: bool = False) -> str:
+    """The status found; ``rules_only``: by the rules without the trained second opinion, for traps
+    about the rules' own reading (the model's check of a "present" is tested in test_second_opinion)."""
     doc = read_bytes("test.md", (head + body).encode())
-    return default_analyzer().analyze(doc).finding(protection).status
+    analyzer = RULES_ONLY if rules_only else default_analyzer()
+    return analyzer.analyze(doc).finding(protection).status
 
 
 @pytest.mark.parametrize(
@@ -235,7 +240,7 @@ def test_a_false_friend_next_door_does_not_complete_a_provision():
     )
     assert status_of(body, "migration_status") == "partial"
     said_of_the_worker = body.replace("Upon expiry of this Agreement, work permits", "A work permit")
-    assert status_of(said_of_the_worker, "migration_status") == "present"
+    assert status_of(said_of_the_worker, "migration_status", rules_only=True) == "present"
 
 
 def test_bare_reference_to_national_law_is_partial():
@@ -422,8 +427,8 @@ def test_bare_items_under_a_partys_duties_heading_bind_that_party() -> None:
         ),
     ],
 )
-def test_lead_in_without_a_colon_governs_its_items(body, protection, expected):
-    assert status_of(body, protection) == expected
+def test_lead_in_without_a_colon_governs_its_items(body, protection, expected):  # the rules' reading
+    assert status_of(body, protection, rules_only=True) == expected
 
 
 def test_a_forbidding_lead_in_does_not_reach_the_paragraphs_after_its_items():

@@ -44,8 +44,8 @@ def test_a_flagged_paraphrase_is_partial_marked_check_and_says_so_in_words(monke
     # a paraphrase no rule knows; the bar is lowered so that this small model's reading counts
     monkeypatch.setattr(second, "PARAPHRASE_RELEVANCE", 0.1)
     doc = _doc(
-        "Migrant workers shall enjoy the right to leave one undertaking and take up work with another "
-        "undertaking of their choosing."
+        "A migrant worker shall be free to leave one undertaking and move to work for another undertaking "
+        "of his or her choosing."
     )
     assert RULES.analyze(doc).finding("employer_change").status == "missing"
     finding = BOTH.analyze(doc).finding("employer_change")
