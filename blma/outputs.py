@@ -52,12 +52,13 @@ def check_output(output: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
         raise OutputError(f"{path}: the folder {folder} does not exist; nothing written")
     if not folder.is_dir():
         raise OutputError(f"{path}: {folder} is not a folder; nothing written")
-    try:
-        fd, temp = _create_temp(path)
-    except OSError as exc:
-        raise _output_error(path, exc) from None
-    os.close(fd)
-    temp.unlink(missing_ok=True)
+    with signals_held():  # a Ctrl-C or SIGTERM between creating the probe and removing it would leave it
+        try:
+            fd, temp = _create_temp(path)
+        except OSError as exc:
+            raise _output_error(path, exc) from None
+        os.close(fd)
+        temp.unlink(missing_ok=True)
     return path
 
 
