@@ -3,13 +3,18 @@
 Each writer of a blind set chose a small line markup of their own, so that the Word files carry
 real structures (Title and Heading styles, "List Number" and "List Bullet" paragraphs, tables)
 rather than typed look-alikes. The markups differ; building from them does not, and lives here.
-A set's ``build_docx.py`` only declares its markup (or names a shared one) and calls :func:`main`.
+A set written in one of the shared markups is rebuilt from the command line (its README gives
+the line); a set with a markup of its own keeps a ``build_docx.py`` that declares it and calls
+:func:`main`:
+
+    .venv/bin/python corpus/source_docx.py corpus/synthetic_dev_fr7 --markup prefixed
 
 Rows starting with ``|`` form a table in every markup (the first row bold, short rows padded).
 """
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +147,17 @@ def build_all(folder: Path, markup: Markup) -> list[Path]:
 
 
 def main(folder: Path, markup: Markup) -> None:
-    """What a set's ``build_docx.py`` runs: build every source and say what was written."""
+    """Build every source of ``folder`` and say what was written."""
     for built in build_all(folder, markup):
         print(f"wrote {built.name}")
+
+
+#: The markups several sets share, by the name the command line takes.
+SHARED = {"prefixed": PREFIXED, "hashed": HASHED, "keyed": KEYED}
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="the set's folder, holding sources/<name>.src.txt")
+    parser.add_argument("--markup", choices=sorted(SHARED), required=True, help="the markup its writer used")
+    args = parser.parse_args()
+    main(args.folder, SHARED[args.markup])
