@@ -30,6 +30,9 @@ from blma.analysis.training_data import split_sentences, training_data
         ("Article 7(a)", "7, subparagraph (a)"),
         ("Clause 9, text box", "Clause 9"),
         ("Article 21 (new Article 11(4))", "Article 21(2)"),
+        ("article quatre, alinéa 2", "Article 4(2)"),  # as the reader cites "ARTICLE QUATRE"
+        ("articles trois et cinq", "Article 5(1)"),
+        ("artículo vigésimo primero, párrafo 2", "Article 21(2)"),
     ],
 )
 def test_citation_covers_the_block_it_names(citation, location):

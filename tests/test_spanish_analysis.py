@@ -62,10 +62,30 @@ def _docx(paragraphs: list[tuple[str, bool]]) -> bytes:
         ("dix-septième", 17),
         ("septiembre", None),
         ("second", None),
+        # cardinals: "ARTICLE QUATRE", "ARTÍCULO CATORCE"
+        ("QUATRE", 4),
+        ("dix-sept", 17),
+        ("vingt et un", 21),
+        ("vingt-six", 26),
+        ("catorce", 14),
+        ("treinta y uno", 31),
+        ("quatre et cinq", None),  # two articles, not one numbered 9
+        ("cuatro y cinco", None),
     ],
 )
 def test_ordinal_words_are_read_as_numbers(words: str, number: int | None) -> None:
     assert ordinal_value(words) == number
+
+
+def test_articles_numbered_in_cardinal_words_are_cited_by_number() -> None:
+    text = (
+        "ARTICLE PREMIER\n\nTexte.\n\nARTICLE QUATRE\n\nLe travailleur conserve son passeport.\n\n"
+        "ARTICLE DIX-SEPT\n\nTexte.\n\nARTÍCULO TREINTA Y UNO\n\nTexto.\n"
+    )
+    doc = read_bytes("numbers.md", text.encode())
+    located = {b.text: b.location for b in doc.blocks}
+    assert located["Le travailleur conserve son passeport."] == "Article 4"
+    assert [b.location for b in doc.blocks if b.kind == "heading"] == ["Article 1", "Article 4", "Article 17", "Article 31"]
 
 
 def test_spanish_articles_numbered_in_words_are_cited_by_number_in_a_docx() -> None:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from blma.numerals import from_roman
+from blma.reading.ordinals import ordinal_pattern, ordinal_value
 
 Path_ = tuple[str, ...]
 
@@ -81,7 +83,9 @@ def roman(token: str) -> int | None:
 
 
 def _words_to_digits(text: str) -> str:
-    """Spelled-out numbers as digits: "ARTICLE TWENTY-FOUR(1)" -> "ARTICLE 24(1)"."""
+    """Spelled-out numbers as digits: "ARTICLE TWENTY-FOUR(1)" -> "ARTICLE 24(1)", and the French
+    and Spanish number words the reader numbers articles with: "article dix-sept, alinéa 2" ->
+    "article 17, alinéa 2", "artículo vigésimo primero" -> "artículo 21"."""
 
     def swap(m: re.Match[str]) -> str:
         if m.group(3):
@@ -89,7 +93,21 @@ def _words_to_digits(text: str) -> str:
         tens = _TENS[m.group(1).lower()]
         return str(tens + (_ONES.index(m.group(2).lower()) if m.group(2) else 0))
 
-    return _WORD_NUMBER.sub(swap, text)
+    text = _WORD_NUMBER.sub(swap, text)
+    for pattern in _number_words():  # the unit's own number first, then the next in a list
+        text = pattern.sub(lambda m: m.group(1) + str(ordinal_value(m.group(2))), text)
+    return text
+
+
+@cache
+def _number_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number word right after the name of a unit ("article quatre", "párrafo segundo"), and
+    one right after a number and "et", "y", "à" or a comma ("articles 4 et cinq")."""
+    word = ordinal_pattern()
+    return (
+        re.compile(rf"(\b(?:{_UNITS}|{_SUB_UNITS}|{_SCOPES})\s+)({word})", re.IGNORECASE),
+        re.compile(rf"(\d\s*(?:,|\bet\b|\by\b|\b[àa]\b|\bal\b)\s*)({word})", re.IGNORECASE),
+    )
 
 
 def _unit_id(token: str) -> str:

@@ -1,9 +1,10 @@
-"""Ordinal words read as numbers: "Article deuxième" is Article 2, "ARTÍCULO SEXTO" Artículo 6.
+"""Number words read as numbers: "Article deuxième" is Article 2, "ARTÍCULO SEXTO" Artículo 6,
+"ARTICLE DIX-SEPT" Article 17.
 
-French and Spanish agreements often number their articles in words. A citation that drops the
+French and Spanish agreements often number their articles in words, ordinal or cardinal. A citation that drops the
 number ("Artículo , párrafo 3") sends a reader nowhere, so the words are read as the number
 they stand for. The words and their values live in ``ordinals.yaml``; a compound ("vigésimo
-primero", "vingt et unième") is the sum of its words.
+primero", "vingt et unième", "treinta y uno") is the sum of its words.
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ def _word_pattern() -> str:
 def ordinal_pattern() -> str:
     """A regular expression (no groups) for one ordinal, compounds included, to embed in a heading pattern."""
     word = _word_pattern()
-    return rf"{word}(?:(?:[- ]et[- ]|[- ])?{word})*(?![^\W\d_])"
+    # "et" and "y" join a ten to its unit ("vingt et unième", "treinta y uno") and nothing else:
+    # "articles quatre et cinq" are two articles, not Article 9
+    french_tens = "|".join(f"(?<={t})" for t in ("vingt", "trente", "quarante", "cinquante", "soixante"))
+    spanish_tens = "|".join(f"(?<={t})" for t in ("treinta", "cuarenta", "cincuenta"))
+    join = rf"(?:(?:{french_tens})[- ]et[- ]|(?:{spanish_tens})[- ]y[- ]|[- ])"
+    return rf"{word}(?:{join}?{word})*(?![^\W\d_])"
 
 
 def ordinal_value(text: str) -> int | None:
