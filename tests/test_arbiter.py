@@ -208,9 +208,12 @@ def test_endeavour_is_partial_rather_than_present(arbiter):
 
 
 def test_a_prohibition_of_the_harm_is_not_contrary(arbiter):
-    # the words in the negation's scope are features of their own ("not_retain", "not_passport")
+    # the words in the negation's scope are features of their own ("not_retain", "not_passport");
+    # how firm the prohibition is (present or partial) the model reads near-evenly since the
+    # session-14 data (the analyzer's check allows for it: test_analysis_traps)
     scores = arbiter.strength("identity_documents", "The employer shall not retain the worker's passport.")
-    assert top(scores) == "present"
+    assert top(scores) != "contrary"
+    assert scores["contrary"] < 0.2
     assert (
         top(arbiter.strength("identity_documents", "The employer shall retain the worker's passport."))
         == "contrary"

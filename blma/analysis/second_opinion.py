@@ -12,7 +12,9 @@ The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on six qu
   it as securing more than part of it (more present than partial; its "contrary" is left out,
   since the rules have decided the direction)? If not, the finding becomes partial, marked for a
   reviewer to check: the rubric's "present" needs its core elements, which a rule's words often
-  only touch ("orientation before departure" with nothing after arrival);
+  only touch ("orientation before departure" with nothing after arrival). "More present than
+  partial" is read with a little room (``PRESENT_SHARE_AT_LEAST``), so that a model's near-even
+  reading of a plain protection does not demote it;
 - a protection the rules found only *partially*: is any sentence behind it about that protection
   at all? If every one reads as about something else (below 10 %), the rule's words were false
   friends ("the rate of the benefit" as wage protection): the finding becomes missing, marked for
@@ -46,7 +48,14 @@ from blma.analysis.arbiter import Arbiter
 from blma.analysis.prefilter import Guarded
 
 DEMOTE_WHEN_PARTIAL_AT_LEAST = 0.85  # every firm sentence must read as partial at least this surely
-PRESENT_SHARE_AT_LEAST = 0.5  # a present finding needs one firm sentence read more present than partial
+# A present finding needs one firm sentence read at least this present against partial. At 0.5 a
+# retrained model's coin flips on plain protections ("The employer shall not retain the worker's
+# passport": 47%) demoted them; 0.45 was measured on 2026-12-05 (session 14) with models that had
+# not seen the texts: four blind English sets exact 0.770/0.779/0.799/0.819 -> 0.770/0.784/0.804/
+# 0.819, present precision equal or higher on each; the real English development texts in five
+# folds, exact 0.885 both, present 55/62 -> 56/64 right; four blind French sets, mean exact
+# 0.7155 -> 0.7145. Raising it (0.6, 0.7) gained nothing and cost the English sets up to 0.009.
+PRESENT_SHARE_AT_LEAST = 0.45
 PARAPHRASE_RELEVANCE = 0.85  # a missing protection is flagged only on a sentence this relevant
 OFF_TOPIC_BELOW = 0.5  # a present finding none of whose firm sentences is this relevant is checked
 UNRELATED_BELOW = 0.1  # a partial finding none of whose sentences is this relevant is missing
@@ -82,7 +91,7 @@ class SecondOpinion:
 
     def unconfirmed(self, protection: str, firm_texts: Iterable[str]) -> float | None:
         """The model's highest share of "present" against "partial" among the firm sentences, when
-        every one reads more partial than present, else None. The rules have already decided the
+        every one reads clearly more partial than present (below ``PRESENT_SHARE_AT_LEAST``), else None. The rules have already decided the
         direction (nothing contrary was found), so the model's "contrary" is left out: it reads a
         negated harm as the harm ("shall not be charged for travel")."""
 
