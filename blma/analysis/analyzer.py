@@ -41,7 +41,8 @@ ROW_LABEL_MAX_WORDS = 12  # a longer table cell is a provision, not a label of i
 #: to find paraphrases, and only in articles about workers (with a model that had not seen them,
 #: searching every article cost the French development texts 0.002 detection); its topic checks
 #: (with the early model the Spanish development set's exact fell from 0.873 to 0.836 with them;
-#: Spanish takes them since session 14, below) and strength readings (confidence) are English-only. "paraphrases_soft": a soft sentence ("will endeavour to",
+#: Spanish takes them since session 14, below) and strength readings (confidence) are
+#: English-only. "paraphrases_soft": a soft sentence ("will endeavour to",
 #: "may consult") the model reads as about a protection no rule found makes it partial, as soft
 #: wording does; with a model that had not seen them it took the two blind English development
 #: sets from exact 0.789/0.775 to 0.799/0.784 and left the real development texts unchanged, and

@@ -91,9 +91,10 @@ class SecondOpinion:
 
     def unconfirmed(self, protection: str, firm_texts: Iterable[str]) -> float | None:
         """The model's highest share of "present" against "partial" among the firm sentences, when
-        every one reads clearly more partial than present (below ``PRESENT_SHARE_AT_LEAST``), else None. The rules have already decided the
-        direction (nothing contrary was found), so the model's "contrary" is left out: it reads a
-        negated harm as the harm ("shall not be charged for travel")."""
+        every one reads clearly more partial than present (below ``PRESENT_SHARE_AT_LEAST``), else
+        None. The rules have already decided the direction (nothing contrary was found), so the
+        model's "contrary" is left out: it reads a negated harm as the harm ("shall not be charged
+        for travel")."""
 
         def present_share(text: str) -> float:
             read = self.arbiter.strength(protection, text)

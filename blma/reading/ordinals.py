@@ -1,9 +1,9 @@
 """Number words read as numbers: "Article deuxième" is Article 2, "ARTÍCULO SEXTO" Artículo 6,
 "ARTICLE DIX-SEPT" Article 17.
 
-French and Spanish agreements often number their articles in words, ordinal or cardinal. A citation that drops the
-number ("Artículo , párrafo 3") sends a reader nowhere, so the words are read as the number
-they stand for. The words and their values live in ``ordinals.yaml``; a compound ("vigésimo
+French and Spanish agreements often number their articles in words, ordinal or cardinal. A
+citation that drops the number ("Artículo , párrafo 3") sends a reader nowhere, so the words are
+read as the number they stand for. The words and their values live in ``ordinals.yaml``; a compound ("vigésimo
 primero", "vingt et unième", "treinta y uno") is the sum of its words.
 """
 
