@@ -99,5 +99,6 @@ def main() -> None:
             precision = "-" if s.present_precision is None else f"{s.present_precision:.3f}"
             print(f"{set_name}\t{name}\t{s.exact:.3f}\t{s.detection:.3f}\t{precision}", flush=True)
 
+
 if __name__ == "__main__":
     main()

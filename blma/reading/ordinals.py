@@ -3,8 +3,8 @@
 
 French and Spanish agreements often number their articles in words, ordinal or cardinal. A
 citation that drops the number ("Artículo , párrafo 3") sends a reader nowhere, so the words are
-read as the number they stand for. The words and their values live in ``ordinals.yaml``; a compound ("vigésimo
-primero", "vingt et unième", "treinta y uno") is the sum of its words.
+read as the number they stand for. The words and their values live in ``ordinals.yaml``; a
+compound ("vigésimo primero", "vingt et unième", "treinta y uno") is the sum of its words.
 """
 
 from __future__ import annotations
