@@ -10,14 +10,18 @@ in ``ARBITER_ROLES`` (``blma/analysis/analyzer.py``) were chosen on 2026-12-05.
         --try confirms topic+confirms
     python scripts/leave_one_set_out.py --language fr --sets synthetic-fr-dev4 real-fr-dev --try paraphrases_soft
     python scripts/leave_one_set_out.py --language en --sets real-dev --folds 5 --try unrelated
+    python scripts/leave_one_set_out.py --language fr --sets real-fr-dev --folds 4 --without confirms
+    python scripts/leave_one_set_out.py --language en --sets real-dev --folds 5 --set UNRELATED_BELOW=0.05
 
 ``--folds K`` holds out a K-th of the set's documents at a time (sorted by name, every K-th) and
 pools the K scorings: the model then still learns the voice of the set's other texts, as it
 would have for a new text of a kind it knows. For the real English texts that is the fairer
 judge: without any of them the model has read no real English treaty at all.
 
-Each line printed: set, roles (the language's own, then each ``--try`` added to them), exact,
-detection, present precision. Needs the training extra (``pip install -e '.[train]'``).
+``--without ROLE`` scores the language's roles less that one; ``--set NAME=VALUE`` scores them
+with one of the second opinion's bars (``blma/analysis/second_opinion.py``) changed. Each line
+printed: set, variant (the language's own roles, then each ``--try``, ``--without`` and ``--set``),
+exact, detection, present precision; with several sets, a pooled line closes. Needs the training extra (``pip install -e '.[train]'``).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from blma.analysis import analyzer as analyzer_module  # noqa: E402
 from blma.analysis import arbiter_training as training  # noqa: E402
+from blma.analysis import second_opinion  # noqa: E402
 from blma.analysis.arbiter import Arbiter  # noqa: E402
 from blma.analysis.scoring import score  # noqa: E402
 from blma.analysis.training_data import training_data  # noqa: E402
@@ -48,6 +53,10 @@ def main() -> None:
     parser.add_argument(
         "--try", dest="tries", nargs="+", default=[], help="roles to add, '+'-joined (e.g. topic+confirms)"
     )
+    parser.add_argument("--without", nargs="+", default=[], help="roles to leave out, one variant each")
+    parser.add_argument(
+        "--set", dest="bars", nargs="+", default=[], help="a second-opinion bar changed, e.g. UNRELATED_BELOW=0.05"
+    )
     parser.add_argument(
         "--folds", type=int, default=1, help="hold out a K-th of each set at a time (default 1: the whole set)"
     )
@@ -55,12 +64,20 @@ def main() -> None:
     if args.folds < 1:
         parser.error("--folds must be 1 or more")
     own = analyzer_module.ARBITER_ROLES.get(args.language, analyzer_module.OTHER_LANGUAGE_ARBITER_ROLES)
-    variants = {"own roles": tuple(own)}
+    variants: dict[str, tuple[tuple[str, ...], dict[str, float]]] = {"own roles": (tuple(own), {})}
     for combo in args.tries:
-        variants["+" + combo] = tuple(own) + tuple(r for r in combo.split("+") if r not in own)
+        variants["+" + combo] = (tuple(own) + tuple(r for r in combo.split("+") if r not in own), {})
+    for role in args.without:
+        variants["-" + role] = (tuple(r for r in own if r != role), {})
+    for bar in args.bars:
+        name, _, value = bar.partition("=")
+        if not hasattr(second_opinion, name) or not value:
+            parser.error(f"--set {bar}: expected NAME=VALUE with NAME one of second_opinion's bars")
+        variants[bar] = (tuple(own), {name: type(getattr(second_opinion, name))(value)})
     manifest, root = load_manifest()
     data = training_data()
     protections = list(default_library().protections)
+    pooled: dict[str, list] = {name: [] for name in variants}
     for set_name in args.sets:
         labelled = open_set(manifest.select([set_name])[0], root)
         documents = sorted(labelled.labels, key=lambda labels: labels.path.name)
@@ -78,26 +95,46 @@ def main() -> None:
             except ValueError:
                 raise SystemExit(f"{set_name}: no training example comes from this set (is it a development set?)") from None
 
-            def system(roles: tuple[str, ...], arbiter: Arbiter = arbiter):
+            def system(roles: tuple[str, ...], bars: dict[str, float], arbiter: Arbiter = arbiter):
+                def run(path: Path) -> dict[str, str]:
+                    saved = {name: getattr(second_opinion, name) for name in bars}
+                    try:  # the bars are read when a finding is judged, so they are set per run
+                        for name, value in bars.items():
+                            setattr(second_opinion, name, value)
+                        return analyze_path(path, engine).statuses()
+                    finally:
+                        for name, value in saved.items():
+                            setattr(second_opinion, name, value)
+
                 def build():
+                    nonlocal engine
                     # an Analyzer reads the language's roles when it builds its engine for that language
                     analyzer_module.ARBITER_ROLES[args.language] = roles
                     engine = analyzer_module.Analyzer(arbiter=arbiter)
-                    return lambda path: analyze_path(path, engine).statuses()
+                    return run
 
+                engine = None
                 return build
 
             try:
                 part = dataclasses.replace(labelled, labels=fold)
-                result = evaluate([part], {name: system(roles) for name, roles in variants.items()})
+                result = evaluate([part], {name: system(*variant) for name, variant in variants.items()})
             finally:
                 analyzer_module.ARBITER_ROLES[args.language] = own
             for name in variants:
                 pairs[name] += result.results[0].pairs[name]
         for name in variants:
-            s = score(pairs[name])
-            precision = "-" if s.present_precision is None else f"{s.present_precision:.3f}"
-            print(f"{set_name}\t{name}\t{s.exact:.3f}\t{s.detection:.3f}\t{precision}", flush=True)
+            pooled[name] += pairs[name]
+            _print(set_name, name, pairs[name])
+    if len(args.sets) > 1:
+        for name in variants:
+            _print("pooled", name, pooled[name])
+
+
+def _print(set_name: str, variant: str, pairs: list) -> None:
+    s = score(pairs)
+    precision = "-" if s.present_precision is None else f"{s.present_precision:.3f}"
+    print(f"{set_name}\t{variant}\t{s.exact:.3f}\t{s.detection:.3f}\t{precision}", flush=True)
 
 
 if __name__ == "__main__":
