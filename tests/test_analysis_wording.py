@@ -20,6 +20,14 @@ KNOWN_MISSES = {
         "retrained 2026-12-05: the model's strength reading puts it at 41% present against partial, "
         "under the 45% its check of a 'present' needs"
     ),
+    (
+        "This Memorandum shall remain valid for three years and shall be renewed automatically unless either "
+        "Participant gives written notice of termination six months in advance; such termination shall not "
+        "affect workers already deployed."
+    ): (
+        "retrained 2026-12-05 (session 15, with the day's standard contracts): the model reads the "
+        "sentence at 42% present against partial, under the 45% its check of a 'present' needs"
+    ),
 }
 
 
