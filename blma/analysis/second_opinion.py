@@ -58,7 +58,11 @@ DEMOTE_WHEN_PARTIAL_AT_LEAST = 0.85  # every firm sentence must read as partial 
 PRESENT_SHARE_AT_LEAST = 0.45
 PARAPHRASE_RELEVANCE = 0.85  # a missing protection is flagged only on a sentence this relevant
 OFF_TOPIC_BELOW = 0.5  # a present finding none of whose firm sentences is this relevant is checked
-UNRELATED_BELOW = 0.1  # a partial finding none of whose sentences is this relevant is missing
+# A partial finding none of whose sentences is this relevant is missing. 0.05 was measured on
+# 2026-12-05 (session 15) with models that had not seen the texts: real English development in five
+# folds exact 0.885 -> 0.887, detection 0.799 -> 0.804, but the blind English sets en10-en12 lost
+# 0.005 exact each (en13 +0.010); 0.2 lost detection on the real texts. Kept.
+UNRELATED_BELOW = 0.1
 PARAPHRASE_MIN_WORDS = 8
 
 
