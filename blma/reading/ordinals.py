@@ -22,17 +22,37 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
+#: The word that joins a ten to its unit, per language ("vingt et un", "treinta y uno"); the tens
+#: are that language's words for 20 to 90 in ``ordinals.yaml`` (lists "fr", "fr_cardinal", ...).
+TEN_AND_UNIT = {"fr": "et", "es": "y"}
+ORDINAL_ENDINGS = ("ieme", "esimo", "esima")  # "vingtième", "vigésimo": ordinals, not tens
+
+
+@cache
+def _lists() -> dict[str, dict[str, int]]:
+    """``ordinals.yaml``: each list's words and the numbers they stand for."""
+    data = load_yaml(package_path("reading/ordinals.yaml").read_text(encoding="utf-8"))
+    return {name: {str(word): int(value) for word, value in words.items()} for name, words in data.items()}
+
+
 @cache
 def _values() -> dict[str, int]:
-    data = load_yaml(package_path("reading/ordinals.yaml").read_text(encoding="utf-8"))
-    return {_plain(word): int(value) for words in data.values() for word, value in words.items()}
+    return {_plain(word): value for words in _lists().values() for word, value in words.items()}
 
 
 @cache
 def _word_pattern() -> str:
-    forms = {form for word in load_yaml(package_path("reading/ordinals.yaml").read_text(encoding="utf-8")).values()
-             for written in word for form in (written, _plain(written))}
+    forms = {form for words in _lists().values() for written in words for form in (written, _plain(written))}
     return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _tens(language: str) -> list[str]:
+    """The language's cardinal words for 20 to 90 that stand alone ("vingt", "treinta")."""
+    return sorted(
+        {written for name, words in _lists().items() if name.split("_")[0] == language
+         for written, value in words.items()
+         if value % 10 == 0 and 20 <= value < 100 and written.isalpha() and not _plain(written).endswith(ORDINAL_ENDINGS)}
+    )
 
 
 @cache
@@ -41,9 +61,12 @@ def ordinal_pattern() -> str:
     word = _word_pattern()
     # "et" and "y" join a ten to its unit ("vingt et unième", "treinta y uno") and nothing else:
     # "articles quatre et cinq" are two articles, not Article 9
-    french_tens = "|".join(f"(?<={t})" for t in ("vingt", "trente", "quarante", "cinquante", "soixante"))
-    spanish_tens = "|".join(f"(?<={t})" for t in ("treinta", "cuarenta", "cincuenta"))
-    join = rf"(?:(?:{french_tens})[- ]et[- ]|(?:{spanish_tens})[- ]y[- ]|[- ])"
+    joins = [
+        "(?:" + "|".join(f"(?<={re.escape(ten)})" for ten in _tens(language)) + rf")[- ]{conjunction}[- ]"
+        for language, conjunction in TEN_AND_UNIT.items()
+        if _tens(language)
+    ]
+    join = "(?:" + "|".join([*joins, "[- ]"]) + ")"
     return rf"{word}(?:{join}?{word})*(?![^\W\d_])"
 
 
