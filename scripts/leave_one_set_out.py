@@ -96,24 +96,23 @@ def main() -> None:
                 raise SystemExit(f"{set_name}: no training example comes from this set (is it a development set?)") from None
 
             def system(roles: tuple[str, ...], bars: dict[str, float], arbiter: Arbiter = arbiter):
-                def run(path: Path) -> dict[str, str]:
-                    saved = {name: getattr(second_opinion, name) for name in bars}
-                    try:  # the bars are read when a finding is judged, so they are set per run
-                        for name, value in bars.items():
-                            setattr(second_opinion, name, value)
-                        return analyze_path(path, engine).statuses()
-                    finally:
-                        for name, value in saved.items():
-                            setattr(second_opinion, name, value)
-
                 def build():
-                    nonlocal engine
                     # an Analyzer reads the language's roles when it builds its engine for that language
                     analyzer_module.ARBITER_ROLES[args.language] = roles
                     engine = analyzer_module.Analyzer(arbiter=arbiter)
+
+                    def run(path: Path) -> dict[str, str]:
+                        saved = {name: getattr(second_opinion, name) for name in bars}
+                        try:  # the bars are read when a finding is judged, so they are set per run
+                            for name, value in bars.items():
+                                setattr(second_opinion, name, value)
+                            return analyze_path(path, engine).statuses()
+                        finally:
+                            for name, value in saved.items():
+                                setattr(second_opinion, name, value)
+
                     return run
 
-                engine = None
                 return build
 
             try:
