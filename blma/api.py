@@ -206,6 +206,20 @@ def supported_languages() -> tuple[str, ...]:
     return supported()
 
 
+def language_name(code: str) -> str:
+    """The English name of a language code ("es" -> "Spanish"), as reports name languages."""
+    from blma.reading.language import language_name as name
+
+    return name(code)
+
+
+def analysable_instead(report: GapReport) -> list[str]:
+    """The other languages of a bilingual agreement that could be analysed instead of the one
+    ``report`` analysed (its other authentic texts in a supported language), the longest first."""
+    supported = supported_languages()
+    return [code for code in report.facts.other_languages if code in supported]
+
+
 def with_reviewer_decisions(report: GapReport, decisions: Mapping[str, tuple[str, str]]) -> GapReport:
     """A copy of the report carrying the reviewer's status and reason beside each tool finding.
 

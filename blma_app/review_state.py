@@ -29,6 +29,7 @@ class Review:
     decisions: dict[str, api.Decision] = field(default_factory=dict)  # by protection id
     context: dict[str, str] = field(default_factory=dict)  # the agreement's words for suggested clauses
     waited_s: float = 0.0  # time spent in the analysis queue
+    language: str | None = None  # the authentic text the reviewer picked (None: the first supported)
     _reviewed: tuple[str, api.GapReport] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -60,6 +61,20 @@ class Review:
     def review_file(self) -> api.ReviewFile:
         """The decisions as a review file for this agreement (its name and fingerprint)."""
         return api.new_review_file(self.name, self.data, self.decisions)
+
+
+def choose_language(review: Review, language: str) -> None:
+    """Analyse the agreement's ``language`` text from now on: the report is made again (in the
+    server's queue, by the page); the reviewer's decisions stay, as statuses do not depend on
+    the language they were read in."""
+    if language == (review.report.facts.language if review.report else review.language):
+        return
+    review.language = language
+    review.report = None
+    review.context = {}
+    review.error = ""
+    review._reviewed = None
+    remember(review)
 
 
 def current(state: MutableMapping) -> Review | None:

@@ -18,6 +18,7 @@ from app_agreements import (
 )
 
 from blma import api
+from blma_app import resources
 from blma_app import review_state as R
 from blma_app.exports import review_downloads
 from blma_app.status import ACTION_ORDER, label
@@ -421,3 +422,36 @@ def test_a_spanish_agreements_suggested_wording_and_its_title_are_in_spanish(app
     assert "Brisania" in wording and " shall " not in wording and "inspección" in wording.lower()
     assert finding.suggestion_details[0].title not in caption  # the English title is not the caption
     assert caption.startswith(plain(api.suggested_title(finding.suggestion_details[0].clause_id, {"language": "es"})))
+
+
+def test_a_bilingual_agreement_is_analysed_in_the_authentic_text_the_reviewer_picks(app_page):
+    english = (
+        "Article 5\n\nThe employer shall not keep the passport or identity documents of the worker, "
+        "and the worker shall be free to change employer at any time.\n\n"
+    )
+    french = (
+        "Article 5\n\nL'employeur ne peut retenir le passeport ni les documents d'identité du travailleur, "
+        "et le travailleur ne peut changer d'employeur pendant la durée de son contrat.\n\n"
+    )
+    at = upload(app_page, "accord.txt", (french * 3 + english * 3).encode(), "text/plain")
+    choice = at.selectbox[0]
+    assert choice.label == "Authentic text analysed"
+    assert choice.options == ["English", "French"] and choice.value == "fr"
+    assert "only the French text was analysed" in page_text(at)
+    assert "--language" not in page_text(at)  # the CLI's flag means nothing here
+    changing = finding_expander(at, resources.protection_titles()["employer_change"])
+    assert "ne peut changer" in shown(" ".join(m.value for m in changing.markdown))
+
+    choice.select("en").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox[0].value == "en"
+    assert "only the English text was analysed" in page_text(at)
+    changing = finding_expander(at, resources.protection_titles()["employer_change"])
+    assert "free to change employer" in shown(" ".join(m.value for m in changing.markdown))
+    review = R.current(at.session_state)
+    assert review.report.facts.language == "en" and review.language == "en"
+
+
+def test_a_one_language_agreement_offers_no_choice_of_text(app_page):
+    at = open_sample(app_page)
+    assert all(s.label != "Authentic text analysed" for s in at.selectbox)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from blma import api
 from blma.api import analyze_bytes, analyze_path
 from blma.errors import DocumentError
 from blma.reading.language import identify
@@ -88,7 +89,9 @@ def test_a_bilingual_docx_is_analysed_in_its_first_language_and_names_the_other(
     assert report.warnings[0].startswith(
         "only the French text was analysed; the document also contains English"
     )
-    assert "--language en" in report.warnings[0]
+    assert report.warnings[0].endswith("the English text can be analysed instead")
+    assert "--language" not in report.warnings[0]  # the report says what; the CLI and the app say how
+    assert api.analysable_instead(report) == ["en"]
     evidence = [e.text for f in report.protections for e in f.evidence]
     assert evidence and all("employer" not in text for text in evidence)
     assert report.finding("employer_change").status == "contrary"
@@ -147,8 +150,10 @@ def test_the_cli_analyses_the_language_asked_for(tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["facts"]["language"] == "en"
+    assert "hint:" in done.stderr and "add --language fr" in done.stderr
     auto = subprocess.run([_blma(), "analyze", str(path)], capture_output=True, text=True, check=False)
     assert json.loads(auto.stdout)[0]["facts"]["language"] == "fr"
+    assert f"hint: {path}: to analyse the English text instead, add --language en" in auto.stderr.splitlines()
 
 
 def test_the_cli_refuses_a_language_it_does_not_analyse(tmp_path) -> None:

@@ -714,11 +714,10 @@ def choose_language(doc: AgreementText, supported: tuple[str, ...], wanted: str 
     kept = [b for b, code in zip(doc.blocks, languages.by_paragraph, strict=True) if code in (None, ours)]
     readable = [c for c in others if c in supported]
     names = ", ".join(f"{language_name(c)} ({languages.words[c]} words)" for c in others)
-    if readable:
-        choices = ", ".join(f"--language {c}" for c in readable)
+    if readable:  # how to ask for it is the interface's to say (the CLI's --language, the app's choice)
         note = (
             f"only the {language_name(ours)} text was analysed; the document also contains {names}; "
-            f"to analyse the {' or '.join(language_name(c) for c in readable)} text instead, ask for it ({choices})"
+            f"the {' or '.join(language_name(c) for c in readable)} text can be analysed instead"
         )
     else:
         note = (

@@ -116,6 +116,11 @@ def analyze_command(
                 outcome = api.review_report(paths[0], outcome, review, force=force, review_name=str(decisions))
             for warning in outcome.warnings:
                 progress.echo(f"warning: {outcome.file}: {warning}")
+            for code in api.analysable_instead(outcome):
+                progress.echo(
+                    f"hint: {outcome.file}: to analyse the {api.language_name(code)} text instead, "
+                    f"add --language {code}"
+                )
             if chosen is not ReportFormat.json:
                 held.append(outcome)
                 continue

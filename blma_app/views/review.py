@@ -121,7 +121,7 @@ if review.report is None and not review.error:
                 st.write("Reading the document…")
                 doc = api.read_bytes(review.name, review.data)
                 st.write(f"Read {doc.word_count:,} words. Checking the 34 protections…")
-                review.report = api.analyze_document(doc, resources.analyzer())
+                review.report = api.analyze_document(doc, resources.analyzer(), review.language)
                 review.context = api.suggestion_context(doc, review.report)
         except analysis_queue.ServerBusy as exc:
             busy = str(exc)
@@ -175,6 +175,27 @@ if not facts.binding:
 for warning in report.warnings:
     if facts.binding or facts.non_binding_statement not in warning:  # said above, in words
         st.warning(plain(warning))
+
+
+LANGUAGE_KEY = f"review.language.{review.print_}"  # one choice per agreement
+
+
+def _language_chosen() -> None:
+    R.choose_language(review, state[LANGUAGE_KEY])
+
+
+if alternatives := api.analysable_instead(report):  # a bilingual agreement: the reviewer picks its text
+    languages = [c for c in api.supported_languages() if c == facts.language or c in alternatives]
+    st.selectbox(
+        "Authentic text analysed",
+        languages,
+        index=languages.index(facts.language),
+        key=LANGUAGE_KEY,
+        format_func=api.language_name,
+        on_change=_language_chosen,
+        help="The agreement holds more than one authentic text. Statuses, evidence and suggested "
+        "clauses come from the text chosen here; your decisions are kept when you switch.",
+    )
 
 finals = {f.id: f.final_status for f in report.protections}
 columns = st.columns(len(ACTION_ORDER) + 1)
