@@ -40,3 +40,22 @@ def test_a_french_or_spanish_agreement_names_its_parties_in_the_report(path, exp
     report = analyze_path(Path(__file__).resolve().parents[1] / path)
     assert report.facts.parties == expected
     assert f"| Parties | {'; '.join(expected)} |" in gap_report_markdown([report])
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [  # a form's title lines: the state's name ends its line, "Contract No." or "Embassy of" starts the next
+        ("corpus/synthetic_dev_en15/02_standard_employment_contract_factory_workers.docx", ["Saldeira", "Orvana"]),
+        ("corpus/synthetic_dev_en16/01_job_offer_employment_contract_general_workers.docx", ["Serrat", "Lumora"]),
+        ("corpus/synthetic_dev_en16/03_contract_live_in_carers_elderly.txt", ["Osterlind", "Kavenu"]),
+        # "the Government of the United Republic of Moyenne": the state's name, not "United Republic"
+        ("corpus/synthetic_dev_en17/04_agreement_employment_dependants_diplomatic_missions_1996.txt",
+         ["Estravia", "Moyenne"]),
+        # one state and a ministry: no pair is better than "Labour" as a party
+        ("corpus/synthetic_dev_en6/03_seasonal_agricultural_worker_program_annex.txt", []),
+    ],
+)
+def test_a_standard_contract_names_the_two_states_without_the_words_around_them(path, expected):
+    from blma.analysis.facts import parties
+
+    assert parties(read_path(Path(__file__).resolve().parents[1] / path)) == expected

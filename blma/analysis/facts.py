@@ -54,7 +54,11 @@ STATE_NAME = re.compile(
     r"\b(?:Republic|Kingdom|State|Federation|Commonwealth|Sultanate|Emirate|Principality|Union|Confederation|"
     r"Grand Duchy|Government)\s+of\s+(?:the\s+)?"
     r"(?P<name>(?!(?:Republic|Kingdom|State|Federation|Federal|Commonwealth|Sultanate|Emirate|Principality|Union|"
-    r"Confederation|Grand|Government|People)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"Confederation|Grand|Government|People)\b)"
+    # "Government of the United Republic of X": the name is X's, found by the next match
+    r"(?!(?:[A-Z][\w'’-]*\s+){1,3}(?:Republic|Kingdom|State|Federation|Commonwealth|Sultanate|Emirate|"
+    r"Principality|Union|Confederation)\s+of\b)"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 AUTHORITY_WORDS = {
     "Labour",
@@ -76,22 +80,35 @@ AUTHORITY_WORDS = {
 }
 
 
+#: Capitalised words that follow a state's name in a heading or form line without being part of
+#: it: "Federation of Orvana Contract No.", "Republic of Lumora TERMS OF EMPLOYMENT".
+NAME_END = re.compile(
+    r"\s+(?:And|On|Concerning|Regarding|Relating|For|In|Contract|Form|Terms|Prescribed|Standard|Model|"
+    r"Employment|Agreement|Memorandum|Embassy|Ministry|Department|Office|Job|No)\b.*",
+    re.I | re.S,
+)
+
+
 def parties(doc: AgreementText) -> list[str]:
-    """The two countries: state names ("Republic of X") first, the "between A and B" phrase otherwise."""
-    head = " ".join([doc.title, *(b.text for b in doc.blocks[:12])])
-    for text in (head, head.title()):  # titles in capitals: "THE KINGDOM OF VOSTRAVA"
+    """The two countries: state names ("Republic of X") first, the "between A and B" phrase otherwise.
+
+    Each line of the opening is read on its own: a form's title block puts a state's name at the
+    end of one line and "Contract No." or "Embassy of ..." at the start of the next."""
+    head = [doc.title, *(b.text for b in doc.blocks[:12])]
+    for texts in (head, [t.title() for t in head]):  # titles in capitals: "THE KINGDOM OF VOSTRAVA"
         names: list[str] = []
-        for match in STATE_NAME.finditer(text):
-            name = match.group("name").strip(" ,.")
-            name = re.split(r"\s+(?:And|On|Concerning|Regarding|Relating|For|In)\b", name)[0]
-            if name.split()[0] not in AUTHORITY_WORDS and name not in names:
+        for match in (m for text in texts for line in text.splitlines() for m in STATE_NAME.finditer(line)):
+            name = NAME_END.sub("", match.group("name").strip(" ,.")).strip(" ,.")
+            if name and name.split()[0] not in AUTHORITY_WORDS and name not in names:
                 names.append(name)
         if len(names) >= 2:
             return names[:2]
     for text in [doc.title, *(b.text for b in doc.blocks[:15])]:
         match = PARTIES.search(text or "")
         if match:
-            return [match.group("a").strip(" ,.'"), match.group("b").strip(" ,.'")]
+            found = [match.group(side).strip(" ,.'") for side in ("a", "b")]
+            if all(name.split()[0] not in AUTHORITY_WORDS for name in found):  # not "the Ministry of Labour"
+                return found
     return []
 
 
