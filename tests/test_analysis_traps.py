@@ -528,3 +528,22 @@ def test_a_consent_loophole_in_the_next_sentence_still_makes_the_ban_partial() -
     ban = "(1) No employer or agency shall keep, confiscate or withhold the passport or identity papers of a worker.\n\n"
     loophole = "(2) Passports shall not be deposited with the employer except where the worker asks for it in writing.\n"
     assert status_of(ban + loophole, "identity_documents") == "partial"
+
+
+def test_a_contracts_opening_lines_that_bind_are_provisions_and_a_treatys_recitals_are_not() -> None:
+    """A standard contract often states terms before its first numbered clause; read as a
+    preamble, they could never secure anything. A treaty's recitals stay recitals even with a
+    'shall' in them, and so does an ILO preamble held in one block."""
+    head = "# Standard Employment Contract for Seasonal Farm Workers\n\n"
+    opening = (
+        "The contract shall be drawn up in English and in the Worker's own language, a signed copy shall be "
+        "handed to the Worker before departure, and no other contract shall replace it after arrival.\n\n"
+        "1. WAGES. The Employer shall pay the Worker every month.\n"
+    )
+    assert status_of(opening, "written_contract", head=head, rules_only=True) == "present"
+    recital = (
+        "Recognising that every migrant worker shall have a written contract in a language he understands, "
+        "signed before departure and not replaced after arrival,\n\n"
+        "1. WAGES. The Employer shall pay the Worker every month.\n"
+    )
+    assert status_of(recital, "written_contract", head=head, rules_only=True) == "partial"

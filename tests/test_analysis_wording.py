@@ -16,10 +16,6 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 
 #: Cases the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
 KNOWN_MISSES = {
-    "The employer shall provide the worker with a copy of the signed contract in the worker's mother tongue.": (
-        "retrained 2026-12-05: the model's strength reading puts it at 41% present against partial, "
-        "under the 45% its check of a 'present' needs"
-    ),
     (
         "This Memorandum shall remain valid for three years and shall be renewed automatically unless either "
         "Participant gives written notice of termination six months in advance; such termination shall not "

@@ -241,7 +241,7 @@ class Analyzer:
             spacy_doc = self.nlp.make_doc(block.text)
             spacy_doc._.text = block.text  # what the tokenizer was given (its text, unchanged)
             spacy_doc._.lead_in = lead_in
-            spacy_doc._.is_preamble = block.kind == "preamble"
+            spacy_doc._.is_preamble = block.kind == "preamble" and not self._operative_front_matter(block)
             spacy_doc._.subject = subject
             for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
@@ -290,6 +290,18 @@ class Analyzer:
         if not words or len(words) > ROW_LABEL_MAX_WORDS or words[0].lower() == "to":
             return False
         return not any(pattern.search(text) for pattern in self.book.modality.norms.values())
+
+    def _operative_front_matter(self, block: Block) -> bool:
+        """Whether a preamble block binds in its own words, as a contract's opening lines do.
+
+        A standard contract often states terms before its first numbered clause ("The contract
+        shall be written in English and in the worker's language ..."); read as recitals, they
+        could never secure anything. A treaty's preamble recites ("Recognising ...", "Desiring
+        ...") or names the Parties, and stays a preamble (the lexicon's ``operative_front_matter``
+        and ``recital``; a language without the first reads every preamble as before)."""
+        m = self.book.modality
+        operative = getattr(m, "operative_front_matter", None)
+        return operative is not None and bool(operative.search(block.text)) and not m.recital.search(block.text)
 
     def _duties_lead_in(self, block: Block) -> str:
         """The lead-in a bare item under a heading listing one party's duties is read with.

@@ -198,6 +198,9 @@ class ModalitySpec(BaseModel):
     # a line that frames or closes the text and secures nothing (testimonium, signatures, place and
     # date, a blank to fill): never read by the trained second opinion for paraphrases
     closing_line: str | None = None
+    # a paragraph of a contract's unnumbered opening lines that binds ("The contract shall be written
+    # in English and in the worker's language ..."): a provision, not a recital of the preamble
+    operative_front_matter: str | None = None
 
 
 @dataclass(frozen=True)
