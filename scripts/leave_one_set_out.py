@@ -18,6 +18,9 @@ pools the K scorings: the model then still learns the voice of the set's other t
 would have for a new text of a kind it knows. For the real English texts that is the fairer
 judge: without any of them the model has read no real English treaty at all.
 
+``--errors FILE`` writes the wrong pairs of the own roles (agreement, protection, label, found), to
+read what the model that has not seen a text gets wrong in it.
+
 ``--without ROLE`` scores the language's roles less that one; ``--set NAME=VALUE`` scores them
 with one of the second opinion's bars (``blma/analysis/second_opinion.py``) changed. Each line
 printed: set, variant (the language's own roles, then each ``--try``, ``--without`` and ``--set``),
@@ -59,6 +62,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--folds", type=int, default=1, help="hold out a K-th of each set at a time (default 1: the whole set)"
+    )
+    parser.add_argument(
+        "--errors", type=Path, help="write the wrong pairs of the language's own roles here (TSV), for error analysis"
     )
     args = parser.parse_args()
     if args.folds < 1:
@@ -128,6 +134,9 @@ def main() -> None:
     if len(args.sets) > 1:
         for name in variants:
             _print("pooled", name, pooled[name])
+    if args.errors is not None:
+        wrong = [(str(a), pid, truth, found) for a, pid, truth, found in pooled["own roles"] if truth != found]
+        args.errors.write_text("".join("\t".join(row) + "\n" for row in sorted(wrong)), encoding="utf-8")
 
 
 def _print(set_name: str, variant: str, pairs: list) -> None:
