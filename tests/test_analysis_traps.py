@@ -547,3 +547,16 @@ def test_a_contracts_opening_lines_that_bind_are_provisions_and_a_treatys_recita
         "1. WAGES. The Employer shall pay the Worker every month.\n"
     )
     assert status_of(recital, "written_contract", head=head, rules_only=True) == "partial"
+
+
+def test_a_may_narrowed_by_only_is_a_limit_not_soft_wording() -> None:
+    """"May be changed only if more favourable" forbids every other change: it binds as a "shall
+    not ... unless" does. A bare "may" stays soft."""
+    contract = (
+        "(1) The contract shall be drawn up in English and in the worker's own language and signed "
+        "before departure.\n\n"
+    )
+    limit = "(2) It may be changed after arrival only if the change is more favourable to the worker.\n"
+    assert status_of(contract + limit, "written_contract", rules_only=True) == "present"
+    soft = "(2) It may be changed after arrival where the parties consider it more favourable to the worker.\n"
+    assert status_of(contract + soft, "written_contract", rules_only=True) == "partial"
