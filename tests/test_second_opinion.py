@@ -191,8 +191,9 @@ def test_the_unrelated_check_runs_in_english_only(monkeypatch) -> None:
     assert "unrelated" not in OTHER_LANGUAGE_ARBITER_ROLES
 
 
-def test_the_strength_check_runs_in_english_and_french_not_spanish(monkeypatch) -> None:
-    """Leave-one-set-out on the blind synthetic sets supported it in English and French only."""
+def test_the_strength_check_runs_in_english_french_and_spanish(monkeypatch) -> None:
+    """Leave-one-set-out supported it in English and French, and in Spanish once sixteen Spanish
+    sets were there to judge it (session 16: present precision 0.764 -> 0.784, exact unchanged)."""
     import blma.analysis.second_opinion as second
     from blma.api import analyze_bytes
 
@@ -205,8 +206,8 @@ def test_the_strength_check_runs_in_english_and_french_not_spanish(monkeypatch) 
     assert {lang: f.status for lang, f in before.items()} == {"en": "present", "fr": "present", "es": "present"}
     monkeypatch.setattr(second, "PRESENT_SHARE_AT_LEAST", 1.01)  # no sentence can now confirm a present
     after = {lang: analyze_bytes("t.txt", t.encode(), language=lang).finding("identity_documents") for lang, t in texts.items()}
-    assert {lang: (f.status, f.check) for lang, f in after.items() if lang != "es"} == {
+    assert {lang: (f.status, f.check) for lang, f in after.items()} == {
         "en": ("partial", True),
         "fr": ("partial", True),
+        "es": ("partial", True),
     }
-    assert after["es"].status == "present"
