@@ -59,3 +59,24 @@ def test_a_standard_contract_names_the_two_states_without_the_words_around_them(
     from blma.analysis.facts import parties
 
     assert parties(read_path(Path(__file__).resolve().parents[1] / path)) == expected
+
+
+def test_a_sector_named_only_to_be_excluded_is_not_the_texts_sector():
+    from blma.api import analyze_bytes
+
+    text = (
+        "# Convention concerning migrant workers\n\n## Article 1\n\nThis Convention applies to all migrant "
+        "workers employed in the territory of the Parties.\n\n## Article 2\n\nThis Convention shall not apply "
+        "to seasonal workers, frontier workers or seafarers.\n\n## Article 3\n\nEach Party shall ensure equal "
+        "treatment of migrant workers with nationals in respect of remuneration and conditions of work.\n"
+    )
+    assert analyze_bytes("c.md", text.encode()).facts.sectors == ["general"]
+    covered = text.replace("shall not apply to seasonal workers", "shall apply in particular to seasonal workers")
+    assert analyze_bytes("c.md", covered.encode()).facts.sectors == ["seasonal_agriculture"]
+    # an exception to one provision leaves the sector in scope
+    hours = text.replace(
+        "This Convention shall not apply to seasonal workers, frontier workers or seafarers.",
+        "It covers seasonal workers in agriculture. The provisions on hours of work shall not apply to "
+        "seasonal workers during the harvest.",
+    )
+    assert "seasonal_agriculture" in analyze_bytes("c.md", hours.encode()).facts.sectors

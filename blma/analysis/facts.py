@@ -36,6 +36,20 @@ SECTOR_CUES: dict[str, re.Pattern[str]] = {
     "manufacturing": re.compile(r"manufactur\w*|factor(?:y|ies)|industrial workers?|assembly", re.I),
 }
 _SECTOR_CUES = {name: Guarded(pattern) for name, pattern in SECTOR_CUES.items()}
+#: The rest of a clause that takes workers out of the text's scope ("This Convention shall not
+#: apply to seasonal workers", "may exclude from the application of this Convention ... domestic
+#: service"): the sectors it names are excluded, not covered. An exception to one provision
+#: ("the hours provisions shall not apply to agriculture") leaves the sector in scope.
+SCOPE_EXCLUSION = Guarded(
+    re.compile(
+        r"\b(?:(?:this|the present) (?:convention|agreement|memorandum(?: of understanding)?|mou|arrangement|"
+        r"protocol|treaty|programme|scheme)|it)\b[^.;:]{0,60}?\b(?:shall|does|do|will) not (?:apply|extend) to\b[^.;:]*"
+        r"|\bexclud\w*[^.;:]{0,80}?\b(?:scope|application)\b[^.;:]*"
+        r"|\b(?:scope|application)\b[^.;:]{0,60}?\bexclud\w*[^.;:]*"
+        r"|\bwith the exception of\b[^.;:]*",
+        re.I,
+    )
+)
 ANNEX_REF = re.compile(r"\b(?:annex|appendix|schedule)\s+([IVXLC]+|\d+|[A-Z])\b", re.I)
 
 
@@ -113,12 +127,15 @@ def parties(doc: AgreementText) -> list[str]:
 
 
 def sectors(doc: AgreementText) -> list[str]:
-    head = " ".join([doc.title, *(b.text for b in doc.blocks[:15])])  # title and scope weigh more
+    """The sectors the text covers, by how often it names them (the title and opening weigh more);
+    a sector named only to be excluded from the text's scope does not count."""
+    texts = [SCOPE_EXCLUSION.sub(" ", b.text) for b in doc.blocks]
+    head = " ".join([doc.title, *texts[:15]])  # title and scope weigh more
     # Counted block by block, which equals counting in the whole text (its blocks joined by line
     # breaks, which no cue matches): the literal prefilter then skips most blocks for each cue.
     counts = Counter(
         {
-            name: sum(len(p.findall(b.text)) for b in doc.blocks) + 2 * len(p.findall(head))
+            name: sum(len(p.findall(text)) for text in texts) + 2 * len(p.findall(head))
             for name, p in _SECTOR_CUES.items()
         }
     )
