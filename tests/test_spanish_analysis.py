@@ -10,6 +10,7 @@ import io
 import pytest
 from docx import Document
 
+from blma.analysis.analyzer import Analyzer
 from blma.analysis.deontic import DeonticReader
 from blma.analysis.rules import load_rulebook
 from blma.api import analyze_bytes
@@ -288,3 +289,23 @@ def test_an_allowed_deduction_listed_after_a_ban_with_exceptions_is_a_harm() -> 
 
     assert status("la devolución del pasaje aéreo de llegada, en cuotas mensuales del cinco por ciento del salario.") == "contrary"
     assert status("las cuotas sindicales que el trabajador autorice por escrito.") != "contrary"
+
+
+def test_conventions_ratified_by_a_party_are_no_final_clause() -> None:
+    """«los convenios de la OIT ratificados por la República» cites standards (non_regression);
+    «el presente Convenio será ratificado» is a final clause about the instrument's own life."""
+    text = (
+        "Reglamento\n\nArtículo 38\n\nLas disposiciones de este capítulo se aplican a los trabajadores "
+        "temporales. Se interpretarán de conformidad con los convenios de la Organización Internacional "
+        "del Trabajo ratificados por la República.\n"
+    )
+    report = analyze_bytes("t.txt", text.encode(), language="es", analyzer=Analyzer(arbiter=False))
+    assert report.finding("non_regression").status == "partial"
+    final = text.replace(
+        "Se interpretarán de conformidad con los convenios de la Organización Internacional del Trabajo "
+        "ratificados por la República.",
+        "El presente Convenio será ratificado conforme a los convenios de la Organización Internacional "
+        "del Trabajo.",
+    )
+    report = analyze_bytes("t.txt", final.encode(), language="es", analyzer=Analyzer(arbiter=False))
+    assert report.finding("non_regression").status == "missing"
