@@ -164,3 +164,20 @@ def test_the_cli_refuses_a_language_it_does_not_analyse(tmp_path) -> None:
     )
     assert done.returncode == 2
     assert "'ar' is not a language this version analyses" in done.stderr
+
+
+def test_each_column_of_a_side_by_side_table_is_cited_in_its_own_language(tmp_path) -> None:
+    """A bilingual agreement set out in two columns: the French column cites "tableau, ligne", the
+    English one "table row", whichever text the reviewer picks."""
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    for row, (french, english) in enumerate(zip(FRENCH.strip().split("\n\n"), ENGLISH.strip().split("\n\n"), strict=True)):
+        table.cell(row, 0).text, table.cell(row, 1).text = french, english
+    path = tmp_path / "side_by_side.docx"
+    document.save(str(path))
+    french = analyze_path(path).finding("identity_documents").evidence[0]
+    english = analyze_path(path, language="en").finding("identity_documents").evidence[0]
+    assert "passeport" in french.text and "tableau, ligne 2" in french.location
+    assert "passport" in english.text and english.location.endswith("table row 2")

@@ -860,11 +860,15 @@ def cite_in(location: str, language: str) -> str:
 
 def _cite_in_the_documents_language(doc: AgreementText) -> None:
     """Locations in the words of a French or Spanish agreement, so that evidence quoted from it is
-    cited the way its readers cite it; an English text (or any other) keeps them as they are."""
+    cited the way its readers cite it; an English text (or any other) keeps them as they are. In a
+    bilingual text each paragraph is cited in its own language (the English column of a French and
+    English table reads "table row 2"); a paragraph too short to tell, or in a language with no
+    citation words of its own here (a Dutch translation beside a French text), takes the text's
+    main one."""
     from blma.reading.language import profile
 
-    main = profile([block.text for block in doc.blocks]).main
-    if main not in CITATION_WORDS:
-        return
-    for block in doc.blocks:
-        block.location = cite_in(block.location, main)
+    languages = profile([block.text for block in doc.blocks])
+    for block, own in zip(doc.blocks, languages.by_paragraph, strict=True):
+        language = own if own == "en" or own in CITATION_WORDS else languages.main
+        if language in CITATION_WORDS:
+            block.location = cite_in(block.location, language)
