@@ -161,10 +161,10 @@ def test_every_language_has_development_sentences(sentences_by_language):
 def audited(sentences_by_language: dict[str, list[str]], language: str, full: bool) -> list[str]:
     """The sentences a rulebook is audited on: its own language's and the others' (a French cue
     must not be hidden in a bilingual agreement's other text either). The normal run takes a
-    fixed slice: every other sentence of a language with more than 3,000, every sixth of the
-    others'; ``full`` takes them all."""
+    fixed slice: every k-th of its own language's sentences, k chosen to keep two to four thousand
+    of them, and every sixth of the others'; ``full`` takes them all."""
     own = sentences_by_language[language]
-    own = own if full else own[:: max(1, len(own) // 3000)]
+    own = own if full else own[:: max(1, len(own) // 2000)]
     others = [s for other in LANGUAGES if other != language for s in sentences_by_language[other]]
     return own + (others if full else others[::6])
 
