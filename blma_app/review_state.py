@@ -58,23 +58,18 @@ class Review:
             self.print_, *(f"{k}={d.status}:{d.reviewer}:{d.reason}" for k, d in sorted(self.decisions.items()))
         )
 
+    def use_language(self, language: str) -> bool:
+        """Analyse the agreement's ``language`` text from now on: the report is dropped, to be made
+        again (in the server's queue, by the page); the reviewer's decisions stay, as statuses do
+        not depend on the language they were read in. False when that text is already the one."""
+        if language == (self.report.facts.language if self.report else self.language):
+            return False
+        self.language, self.report, self.context, self.error, self._reviewed = language, None, {}, "", None
+        return True
+
     def review_file(self) -> api.ReviewFile:
         """The decisions as a review file for this agreement (its name and fingerprint)."""
         return api.new_review_file(self.name, self.data, self.decisions)
-
-
-def choose_language(review: Review, language: str) -> None:
-    """Analyse the agreement's ``language`` text from now on: the report is made again (in the
-    server's queue, by the page); the reviewer's decisions stay, as statuses do not depend on
-    the language they were read in."""
-    if language == (review.report.facts.language if review.report else review.language):
-        return
-    review.language = language
-    review.report = None
-    review.context = {}
-    review.error = ""
-    review._reviewed = None
-    remember(review)
 
 
 def current(state: MutableMapping) -> Review | None:

@@ -181,7 +181,8 @@ LANGUAGE_KEY = f"review.language.{review.print_}"  # one choice per agreement
 
 
 def _language_chosen() -> None:
-    R.choose_language(review, state[LANGUAGE_KEY])
+    if review.use_language(state[LANGUAGE_KEY]):
+        R.remember(review)
 
 
 if alternatives := api.analysable_instead(report):  # a bilingual agreement: the reviewer picks its text
