@@ -113,7 +113,7 @@ def parties(doc: AgreementText) -> list[str]:
         names: list[str] = []
         for match in (m for text in texts for line in text.splitlines() for m in STATE_NAME.finditer(line)):
             name = NAME_END.sub("", match.group("name").strip(" ,.")).strip(" ,.")
-            if name and name.split()[0] not in AUTHORITY_WORDS and name not in names:
+            if name and not _an_authority(name) and name not in names:
                 names.append(name)
         if len(names) >= 2:
             return names[:2]
@@ -121,9 +121,14 @@ def parties(doc: AgreementText) -> list[str]:
         match = PARTIES.search(text or "")
         if match:
             found = [match.group(side).strip(" ,.'") for side in ("a", "b")]
-            if all(name.split()[0] not in AUTHORITY_WORDS for name in found):  # not "the Ministry of Labour"
+            if not any(_an_authority(name) for name in found):  # not "the Ministry of Labour and ..."
                 return found
     return []
+
+
+def _an_authority(name: str) -> bool:
+    """Whether a name read as a party's is an authority's ("Labour", "Foreign Affairs")."""
+    return name.split()[0] in AUTHORITY_WORDS
 
 
 def sectors(doc: AgreementText) -> list[str]:
