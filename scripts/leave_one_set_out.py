@@ -21,10 +21,11 @@ judge: without any of them the model has read no real English treaty at all.
 ``--errors FILE`` writes the wrong pairs of the own roles (agreement, protection, label, found), to
 read what the model that has not seen a text gets wrong in it.
 
+``--try ROLE:NAME=VALUE,...`` scores the added roles with second-opinion bars changed too.
 ``--without ROLE`` scores the language's roles less that one; ``--set NAME=VALUE`` scores them
 with one of the second opinion's bars (``blma/analysis/second_opinion.py``) changed. Each line
 printed: set, variant (the language's own roles, then each ``--try``, ``--without`` and ``--set``),
-exact, detection, present precision; with several sets, a pooled line closes. Needs the training extra (``pip install -e '.[train]'``).
+exact, detection, present precision, contrary F1 (precision/recall); with several sets, a pooled line closes. Needs the training extra (``pip install -e '.[train]'``).
 """
 
 from __future__ import annotations
@@ -72,7 +73,14 @@ def main() -> None:
     own = analyzer_module.ARBITER_ROLES.get(args.language, analyzer_module.OTHER_LANGUAGE_ARBITER_ROLES)
     variants: dict[str, tuple[tuple[str, ...], dict[str, float]]] = {"own roles": (tuple(own), {})}
     for combo in args.tries:
-        variants["+" + combo] = (tuple(own) + tuple(r for r in combo.split("+") if r not in own), {})
+        roles, _, settings = combo.partition(":")
+        bars = {}
+        for setting in filter(None, settings.split(",")):
+            name, _, value = setting.partition("=")
+            if not hasattr(second_opinion, name) or not value:
+                parser.error(f"--try {combo}: expected ROLE[+ROLE][:NAME=VALUE,...] with second_opinion's bars")
+            bars[name] = type(getattr(second_opinion, name))(value)
+        variants["+" + combo] = (tuple(own) + tuple(r for r in roles.split("+") if r not in own), bars)
     for role in args.without:
         variants["-" + role] = (tuple(r for r in own if r != role), {})
     for bar in args.bars:
@@ -142,7 +150,8 @@ def main() -> None:
 def _print(set_name: str, variant: str, pairs: list) -> None:
     s = score(pairs)
     precision = "-" if s.present_precision is None else f"{s.present_precision:.3f}"
-    print(f"{set_name}\t{variant}\t{s.exact:.3f}\t{s.detection:.3f}\t{precision}", flush=True)
+    contrary = f"{s.contrary_f1:.3f} ({s.contrary_precision or 0:.2f}/{s.contrary_recall or 0:.2f})"
+    print(f"{set_name}\t{variant}\t{s.exact:.3f}\t{s.detection:.3f}\t{precision}\t{contrary}", flush=True)
 
 
 if __name__ == "__main__":
