@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -199,6 +200,26 @@ def test_a_two_column_obligations_table_is_cited_by_article_and_row():
     assert fees.kind == "table_cell" and fees.unit == "Article 6"
     assert fees.context == "Obligations of the Receiving Party"
     assert where(doc, "Inspect workplaces.") == "Article 6, table row 3"
+
+
+@pytest.mark.parametrize(
+    ("cells", "cited"),
+    [
+        (("The employer shall pay all recruitment fees.", "The worker keeps the passport."), "Table row 2"),
+        (("L'employeur paie tous les frais de recrutement.", "Le travailleur garde son passeport."), "Tableau, ligne 2"),
+        (("El empleador pagará todos los gastos de contratación.", "El trabajador conserva su pasaporte."), "Tabla, fila 2"),
+    ],
+)
+def test_a_table_outside_any_article_is_cited_once_as_a_table(cells: tuple[str, str], cited: str):
+    """Not "Table, table row 2": the unit is named once, in the text's own language."""
+    document = Document()
+    table = document.add_table(rows=2, cols=1)
+    table.cell(0, 0).text = "Duties"
+    for r, text in enumerate(cells[:1], start=1):
+        table.cell(r, 0).text = text
+    document.add_paragraph(cells[1])
+    doc = read(document)
+    assert where(doc, cells[0]) == cited
 
 
 def test_annex_paragraphs_are_cited_within_the_annex():

@@ -296,7 +296,7 @@ class _Builder:
         self.doc.blocks.append(
             Block(
                 text,
-                f"{_container(s) or 'Table'}, table row {row}",
+                f"{container}, table row {row}" if (container := _container(s)) else f"Table row {row}",
                 self._group(),
                 s.heading,
                 s.annex,
@@ -827,13 +827,14 @@ def _join_row_labels(doc: AgreementText) -> None:
 CITATION_WORDS = {
     "fr": {"Preamble": "Préambule", "Title": "Titre", "Annex": "Annexe", "Annexe": "Annexe", "Appendix": "Appendice",
            "Letter": "Lettre", "Note": "Note", "Paragraph": "Paragraphe", "paragraph": "paragraphe",
-           "subparagraph": "point", "table row": "tableau, ligne", "footnote": "note", "text box": "encadré"},
+           "subparagraph": "point", "table row": "tableau, ligne", "Table row": "Tableau, ligne", "footnote": "note",
+           "text box": "encadré"},
     "es": {"Preamble": "Preámbulo", "Title": "Título", "Annex": "Anexo", "Annexe": "Anexo", "Anexo": "Anexo",
            "Appendix": "Apéndice", "Letter": "Carta", "Note": "Nota", "Paragraph": "Párrafo", "paragraph": "párrafo",
-           "Article": "Artículo", "subparagraph": "apartado", "table row": "tabla, fila", "footnote": "nota",
-           "text box": "recuadro"},
+           "Article": "Artículo", "subparagraph": "apartado", "table row": "tabla, fila", "Table row": "Tabla, fila",
+           "footnote": "nota", "text box": "recuadro"},
 }
-_CITED_WORD = re.compile(r"\b(?:table row|text box|subparagraph|Preamble|Title|Annexe|Annex|Anexo|Appendix|Letter|Note|"
+_CITED_WORD = re.compile(r"\b(?:[Tt]able row|text box|subparagraph|Preamble|Title|Annexe|Annex|Anexo|Appendix|Letter|Note|"
                          r"Paragraph|paragraph|footnote|Article)\b")
 _SUB_LABELS = re.compile(r"^(?P<head>(?:.*, )?(?:Article|Artículo) [^\s(,]+)(?P<subs>(?:\([^()]+\))+)$")
 
