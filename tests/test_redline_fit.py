@@ -201,7 +201,7 @@ def test_comments_cite_the_standard_in_plain_words_without_internal_ids(domestic
     rest = next(c for c in comments if c.startswith("Working time, rest and leave:"))
     assert "C189, Article 10" in rest and 'The wording is soft ("where feasible")' in rest
     termination = next(c for c in comments if c.startswith("Fair termination"))
-    assert "nothing on: notice; dues" in termination
+    assert "nothing on: notice or a valid ground for termination; payment of wages and dues on termination" in termination
 
 
 def test_one_comment_per_finding_and_one_summary_for_what_is_secured(domestic):

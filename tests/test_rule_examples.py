@@ -129,3 +129,39 @@ def test_every_cue_of_a_language_carries_both_kinds_of_example(language: str) ->
                 if form is not None and not (form.examples.match and form.examples.no_match):
                     lacking.append(f"{forms.id}/{name}")
     assert not lacking, f"{language} cues without match/no_match examples: {lacking}"
+
+
+def test_a_required_element_must_say_what_a_reviewer_is_told_is_missing() -> None:
+    """A partial finding names what it lacks in a reviewer's words; an element a ``require`` group
+    names without them is a load error that says which, not a raw name in a report later."""
+    from blma.analysis.rules import RuleSpec, compile_rule
+    from blma.errors import DataError
+
+    spec = RuleSpec.model_validate(
+        {
+            "id": "duration_termination",
+            "topic": [{"name": "t", "comment": "c", "all": ["terminat"]}],
+            "elements": [{"name": "deployed", "comment": "c", "any": ["deployed"]}],
+            "require": [["deployed"]],
+        }
+    )
+    with pytest.raises(DataError, match=r"elements\.deployed: a required element needs 'says'"):
+        compile_rule(spec, {}, "duration_termination.yaml")
+    said = spec.model_copy(
+        update={"elements": [spec.elements[0].model_copy(update={"says": "workers already deployed"})]}
+    )
+    assert compile_rule(said, {}, "duration_termination.yaml").missing(("deployed",)) == "workers already deployed"
+
+
+def test_a_partial_finding_names_what_it_lacks_in_words_a_reviewer_reads() -> None:
+    from blma.analysis import Analyzer
+    from blma.reading import read_bytes
+
+    text = (
+        "Article 12 Duration and termination\n\n"
+        "This Agreement shall remain in force for five years and shall be renewed automatically. "
+        "Either Party may terminate it by giving six months' written notice to the other Party."
+    )
+    finding = Analyzer(arbiter=False).analyze(read_bytes("a.txt", text.encode())).finding("duration_termination")
+    assert finding.status == "partial"
+    assert finding.reason.endswith("nothing found on: what happens to workers already deployed")

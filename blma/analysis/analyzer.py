@@ -546,9 +546,7 @@ class Analyzer:
             narrowed = _narrowed_beside(rule, tally)
             if unmet:
                 status = "partial"
-                reason = "covers only part of the protection; nothing found on: " + "; ".join(
-                    " or ".join(name.replace("_", " ") for name in g) for g in unmet
-                )
+                reason = "covers only part of the protection; nothing found on: " + "; ".join(map(rule.missing, unmet))
             elif narrowed:
                 status, reason = "partial", f"{narrowed} in the same article as its firm provisions"
             elif off_topic is not None:

@@ -71,9 +71,14 @@ class PatternCue(_Cue):
 
 
 class ElementCue(_Cue):
-    """A named part of a strong provision, found when any of its regexes matches."""
+    """A named part of a strong provision, found when any of its regexes matches.
+
+    ``says``: what a reviewer is told is missing when a ``require`` group names it and nothing
+    in the text has it ("what happens to workers already deployed", not "deployed").
+    """
 
     any: list[str] = Field(min_length=1)
+    says: str | None = None
 
 
 class ContraryCue(_Cue):
@@ -247,6 +252,11 @@ class Rule:
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
     contrary_gate: LiteralSet | None = field(default=None, repr=False)  # the same for the contrary cues
     topic_gate: LiteralSet | None = field(default=None, repr=False)  # ... for the topic and weak-topic cues
+    says: dict[str, str] = field(default_factory=dict)  # what a reviewer reads for a missing required element
+
+    def missing(self, group: tuple[str, ...]) -> str:
+        """A ``require`` group nothing in the text meets, in a reviewer's words: "x or y"."""
+        return " or ".join(self.says.get(name, name.replace("_", " ")) for name in group)
 
     def possible(self, sentence: Sentence) -> bool:
         """Whether any cue of this rule could match: one literal search, no pattern matching."""
@@ -439,6 +449,8 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         for name in group:
             if name not in elements:
                 raise DataError(f"{where}.require: '{name}' is not one of its elements")
+            if not elements[name].says:
+                raise DataError(f"{where}.elements.{name}: a required element needs 'says' (what a reviewer is told is missing)")
     contrary = tuple(
         CompiledContrary(
             c.name,
@@ -460,6 +472,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
             for name, e in elements.items()
         },
         require=tuple(tuple(g) for g in spec.require),
+        says={name: e.says for name, e in elements.items() if e.says},
         sector_require={s: tuple(tuple(g) for g in gs) for s, gs in spec.sector_require.items()},
         restrict=_union([r.pattern for r in spec.restrict], vocabulary, f"{where}.restrict"),
         article_restrict=_union(
