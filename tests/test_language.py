@@ -181,3 +181,17 @@ def test_each_column_of_a_side_by_side_table_is_cited_in_its_own_language(tmp_pa
     english = analyze_path(path, language="en").finding("identity_documents").evidence[0]
     assert "passeport" in french.text and french.location == "Tableau, ligne 2"
     assert "passport" in english.text and english.location == "Table row 2"
+
+
+def test_a_documents_language_profile_is_computed_once_and_each_caller_gets_its_own_copy() -> None:
+    """Reading and analysing profile the same paragraphs; the second is a cache hit that a caller
+    cannot spoil for the next."""
+    from blma.reading import language
+
+    paragraphs = ["The employer shall pay the wage monthly.", "L'employeur paie le salaire chaque mois."]
+    first = language.profile(paragraphs)
+    first.words["xx"] = 99
+    first.by_paragraph.append("xx")
+    again = language.profile(paragraphs)
+    assert again.by_paragraph == ["en", "fr"] and "xx" not in again.words
+    assert again == language._profile.__wrapped__(tuple(paragraphs))
