@@ -479,6 +479,18 @@ def test_new_wording_under_a_replacing_lead_in_is_in_force() -> None:
     assert status_of(deleted, "employer_change") != "contrary"
 
 
+def test_a_permit_revoked_when_the_job_ends_is_a_harm_and_a_revoked_provision_is_not() -> None:
+    """Provisions are repealed or revoked; so are permits. Only a provision revoked removes the harm
+    it quotes: a permit that "shall be revoked" when the job ends is the harm itself."""
+    harm = "(1) The work permit shall be revoked upon the termination of the employment contract.\n"
+    assert status_of(harm, "migration_status") == "contrary"
+    repeal = (
+        "(1) Paragraph 3 of Article 9, which provides that the work permit shall be revoked upon the "
+        "termination of the employment contract, is hereby revoked.\n"
+    )
+    assert status_of(repeal, "migration_status") != "contrary"
+
+
 def test_a_negator_in_an_opening_condition_does_not_reverse_the_harm_after_it() -> None:
     """'If X has not ..., [harm]': the 'not' belongs to the condition; the harm still applies."""
     harm = "(1) Where the Joint Board has not settled a difference within sixty days, the view of the Ministry of Labour shall prevail.\n"

@@ -309,3 +309,15 @@ def test_conventions_ratified_by_a_party_are_no_final_clause() -> None:
     )
     report = analyze_bytes("t.txt", final.encode(), language="es", analyzer=Analyzer(arbiter=False))
     assert report.finding("non_regression").status == "missing"
+
+
+def test_a_permit_that_lapses_with_the_job_works_against_workers_and_a_repealed_article_does_not() -> None:
+    """"Quedará sin efecto" repeals a provision, but a permit that "quedará sin efecto" when the job
+    ends is the harm itself: neither "sin" nor the repeal reading may reverse it."""
+    lapses = "La autorización de residencia y trabajo quedará sin efecto en la fecha en que el empleador comunique la baja de la trabajadora."
+    assert analyze_bytes("convenio.txt", _agreement(lapses).encode()).finding("migration_status").status == "contrary"
+    repealed = (
+        "El apartado 4 del Convenio de 2010, que dispone que la autorización de residencia quedará sin efecto "
+        "en la fecha en que el empleador comunique la baja de la trabajadora, queda sin efecto."
+    )
+    assert analyze_bytes("convenio.txt", _agreement(repealed).encode()).finding("migration_status").status != "contrary"
