@@ -1,8 +1,12 @@
-"""Direction, probed both ways: each harm a rule reads, and its negated or protective twin.
+"""Probes of the analysis, each sentence analysed as a one-article agreement.
 
-A reviewer's worst misreading is a protection taken for a harm or the other way round ("No charge
-shall be levied ..." flagged as a fee). Each pair below is written for this test (not from any
-labelled set): the harm must be found contrary, its twin must not.
+- Direction, both ways: each harm a rule reads, and its negated or protective twin. A reviewer's
+  worst misreading is a protection taken for a harm or the other way round.
+- Topic words at face value, and paraphrases: the patterns issue 9 names ("portable tools" is no
+  portability, "an advisory body shall be established" is a joint committee), each in a sentence
+  of our own.
+
+Every sentence is written for this test (not from any labelled set).
 """
 
 from __future__ import annotations
@@ -60,7 +64,51 @@ PROBES = [
 ]
 
 
+def status_of(pid: str, sentence: str) -> str:
+    return analyze_bytes("probe.md", (HEAD + sentence + "\n").encode()).finding(pid).status
+
+
 @pytest.mark.parametrize(("pid", "sentence", "want"), PROBES, ids=[f"{p}:{s[:40]}" for p, s, _ in PROBES])
 def test_a_harm_is_contrary_and_its_twin_is_not(pid: str, sentence: str, want: str) -> None:
-    status = analyze_bytes("probe.md", (HEAD + sentence + "\n").encode()).finding(pid).status
+    status = status_of(pid, sentence)
     assert (status == "contrary") == (want == "contrary"), status
+
+
+#: (protection, sentence, what must hold): "missing", "found" (partial or present), "!present", "!contrary"
+READINGS = [
+    ("social_security_portability", "Workers may bring portable tools and equipment into Bellmoor free of customs duty.", "missing"),
+    ("consular_assistance", "The employer shall keep the premises clean and safe at all times.", "missing"),
+    ("employer_change", "The employer shall notify the Ministry of any change of its own address within ten days.", "missing"),
+    ("wage_protection", "Basic salary: ____________", "!present"),
+    ("working_time_rest", "The Ministry shall run an emergency helpline open day and night for workers in distress.", "!contrary"),
+    ("no_worker_fees", "The employer shall meet the funeral costs of a worker who dies during employment.", "!contrary"),
+    ("access_to_justice", "No charge shall be levied on the worker for the hearing of a labour claim.", "!contrary"),
+    ("access_to_justice", "Workers shall be exempt from stamp duty on their claims before the labour courts.", "!contrary"),
+    ("family_reunification", "The employer shall keep a register of the worker's dependants for tax purposes.", "!present"),
+    ("employer_change", "Should the worker wish to move to another employer, the transfer shall be allowed.", "found"),
+    ("joint_committee", "An advisory body composed of officials of both Parties shall be established to follow the implementation of this Agreement and shall meet twice a year.", "found"),
+    ("labour_inspection", "Compliance shall be secured by enforcement measures, including inspection of workplaces and penalties.", "found"),
+    ("consular_assistance", "Workers may contact the consulate of Arland without restriction, and consular officers may visit them at their workplaces.", "found"),
+    ("pre_departure_orientation", "Before the journey, every worker shall be given information on the contract and on his or her rights in a language the worker understands.", "found"),
+    ("migration_status", "A first permit shall not ordinarily tie the holder to one employer beyond twelve months.", "found"),
+    ("remittances", "Workers shall be free to send their savings home through any bank of their choice.", "found"),
+    ("skills_recognition", "Qualifications obtained in Arland shall be recognised in Bellmoor within sixty days, free of charge.", "found"),
+    ("information_exchange", "The Parties shall exchange every six months statistics on the number of workers admitted and returned.", "found"),
+    ("return_reintegration", "On return, workers shall be offered help in finding employment in Arland.", "found"),
+    ("freedom_of_association", "Workers may join the trade union of their choice.", "found"),
+    ("data_protection", "Personal data of workers shall be used only for the purposes of this Agreement.", "found"),
+    ("gender_responsive", "Women workers shall be protected against sexual harassment at work.", "found"),
+    ("occupational_safety_health", "The employer shall provide protective equipment free of charge and train workers in its use.", "found"),
+]
+HOLDS = {
+    "missing": lambda status: status == "missing",
+    "found": lambda status: status in ("partial", "present"),
+    "!present": lambda status: status != "present",
+    "!contrary": lambda status: status != "contrary",
+}
+
+
+@pytest.mark.parametrize(("pid", "sentence", "want"), READINGS, ids=[f"{p}:{s[:40]}" for p, s, _ in READINGS])
+def test_a_topic_word_is_not_taken_at_face_value_and_a_paraphrase_is_read(pid: str, sentence: str, want: str) -> None:
+    status = status_of(pid, sentence)
+    assert HOLDS[want](status), status
