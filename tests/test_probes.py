@@ -2,6 +2,8 @@
 
 - Direction, both ways: each harm a rule reads, and its negated or protective twin. A reviewer's
   worst misreading is a protection taken for a harm or the other way round.
+- Modality: a qualified or soft provision ("within the limits of exchange-control rules", "shall
+  endeavour") is partial, and "present" needs the rubric's core (equality in pay alone is partial).
 - Topic words at face value, and paraphrases: the patterns issue 9 names ("portable tools" is no
   portability, "an advisory body shall be established" is a joint committee), each in a sentence
   of our own.
@@ -112,3 +114,25 @@ HOLDS = {
 def test_a_topic_word_is_not_taken_at_face_value_and_a_paraphrase_is_read(pid: str, sentence: str, want: str) -> None:
     status = status_of(pid, sentence)
     assert HOLDS[want](status), status
+
+
+#: (protection, sentence, status): "partial", "present" or "!present"
+MODALITY = [
+    ("remittances", "Workers shall be free to transfer their earnings home, within the limits of exchange-control rules.", "partial"),
+    ("social_security_portability", "In so far as a social security agreement exists between the Parties, periods of insurance completed in both countries shall be added together and benefits shall be paid abroad.", "partial"),
+    ("labour_inspection", "Where such a system exists, labour inspectors shall have access to all workplaces where migrant workers are employed.", "partial"),
+    ("equal_treatment", "As a general rule, migrant workers shall enjoy the same pay and conditions of work as national workers.", "partial"),
+    ("equal_treatment", "Migrant workers shall receive the same remuneration as national workers.", "partial"),
+    ("equal_treatment", "Migrant workers shall enjoy treatment no less favourable than nationals in respect of pay, hours, leave, dismissal and other conditions of work.", "present"),
+    ("identity_documents", "The employer shall not retain the passport or other identity documents of the worker.", "present"),
+    ("access_to_justice", "Complaints of workers shall be addressed to the employer, who shall answer within thirty days.", "!present"),
+    ("dispute_settlement", "Disputes between a worker and the employer shall be settled by the labour court.", "!present"),
+    ("working_time_rest", "The Parties would welcome limits on working hours for domestic workers.", "!present"),
+    ("wage_protection", "The Parties shall endeavour to ensure that wages are paid in full and on time.", "partial"),
+]
+
+
+@pytest.mark.parametrize(("pid", "sentence", "want"), MODALITY, ids=[f"{p}:{s[:40]}" for p, s, _ in MODALITY])
+def test_a_qualified_or_soft_provision_is_partial_and_present_needs_the_core(pid: str, sentence: str, want: str) -> None:
+    status = status_of(pid, sentence)
+    assert status != "present" if want == "!present" else status == want, status

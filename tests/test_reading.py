@@ -222,6 +222,15 @@ def test_a_table_outside_any_article_is_cited_once_as_a_table(cells: tuple[str, 
     assert where(doc, cells[0]) == cited
 
 
+def test_a_plain_first_line_naming_the_instrument_is_its_title():
+    """A retyped or plain-text agreement opens with its name and no markup; a first line that
+    states a provision is no title."""
+    titled = read_bytes("a.txt", b"Agreement between Arland and Bellmoor on seasonal workers\n\nArticle 1\n\nWages shall be paid monthly.\n")
+    assert titled.title == "Agreement between Arland and Bellmoor on seasonal workers"
+    untitled = read_bytes("b.txt", b"The Agreement between the Parties shall apply to seasonal workers.\n\nWages shall be paid monthly.\n")
+    assert untitled.title == ""
+
+
 def test_annex_paragraphs_are_cited_within_the_annex():
     document = Document()
     document.add_paragraph("Article 1 Scope", style="Heading 2")

@@ -465,6 +465,9 @@ class _Builder:
             or para.heading_level == 1
             or ((para.bold or text.isupper()) and _is_headingish(text) and not PARA_LABEL.match(text))
             or (first and (para.heading_level or text.isupper()) and _is_title_like(text))
+            # a plain first line naming the instrument ("Agreement between ... on the employment of
+            # ..."), as a retyped or plain-text agreement opens
+            or (first and INSTRUMENT_TITLE.match(text) and BETWEEN.search(text) and _is_title_like(text))
             or (
                 parts
                 and (para.bold or para.heading_level)
