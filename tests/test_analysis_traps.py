@@ -572,3 +572,23 @@ def test_a_may_narrowed_by_only_is_a_limit_not_soft_wording() -> None:
     assert status_of(contract + limit, "written_contract", rules_only=True) == "present"
     soft = "(2) It may be changed after arrival where the parties consider it more favourable to the worker.\n"
     assert status_of(contract + soft, "written_contract", rules_only=True) == "partial"
+
+
+def test_a_standard_contracts_own_term_is_not_the_agreements_duration() -> None:
+    """In a document that is itself an employment contract, "either party may terminate this
+    Contract by notice" is the contract's own term (contract_termination's matter); the rubric's
+    duration_termination concerns the agreement between the Parties, and a sentence naming it still
+    counts."""
+    contract = (
+        "STANDARD EMPLOYMENT CONTRACT FOR HOUSEHOLD SERVICE WORKERS\n\n"
+        "1. This Contract is valid for two (2) years from the worker's arrival and may be renewed by mutual agreement.\n\n"
+        "2. After the probationary period either party may terminate this Contract by giving thirty (30) days' written notice.\n\n"
+    )
+    report = default_analyzer().analyze(read_bytes("contract.txt", contract.encode()))
+    assert report.finding("duration_termination").status == "missing"
+    assert report.finding("contract_termination").status != "missing"
+    naming = contract + "3. This Contract is made under the Agreement, which remains in force for five years and may be terminated by either Party on six months' notice.\n"
+    report = default_analyzer().analyze(read_bytes("contract.txt", naming.encode()))
+    assert report.finding("duration_termination").status != "missing"
+    agreement = HEAD + "(1) Either Party may terminate this Agreement by giving six months' written notice.\n"
+    assert status_of(agreement, "duration_termination") != "missing"

@@ -363,9 +363,12 @@ class Analyzer:
         tallies: dict[str, _Tally] = {pid: _Tally() for pid in self.library.protections}
         about_workers = self._units_about_workers(doc)
         whole_text_about_workers = bool(self.book.modality.labour_migration_title.search(doc.title or ""))
+        agreement_only = self._about_another_agreement(doc)
         for sentence in observations:
             for pid, hit in sentence.hits.items():
                 if pid in tallies:
+                    if pid in agreement_only and not self.book.modality.names_the_agreement.search(sentence.sentence):
+                        continue
                     if not hit.contrary and self.book.rules[pid].worker_context and not (
                         whole_text_about_workers
                         or about_workers.get((sentence.block.annex, sentence.block.unit))
@@ -375,7 +378,11 @@ class Analyzer:
                     obs = _Observation(pid, hit, sentence)
                     self._tally(tallies[pid], pid, obs, hit, facts.annexes)
         anywhere = whole_text_about_workers or "paraphrases_anywhere" in self.arbiter_roles
-        paraphrases = self._paraphrases(tallies, observations, None if anywhere else about_workers)
+        paraphrases = {
+            pid: found
+            for pid, found in self._paraphrases(tallies, observations, None if anywhere else about_workers).items()
+            if pid not in agreement_only
+        }
         findings = [
             self._decide(pid, tallies[pid], facts, observations, paraphrases.get(pid))
             for pid in self.library.protections
@@ -397,6 +404,16 @@ class Analyzer:
                 "its commitments, however firmly worded, are political, not legal obligations",
             )
         return report
+
+    def _about_another_agreement(self, doc: AgreementText) -> set[str]:
+        """The protections that concern the agreement behind the document, when the document is
+        itself an employment contract (its title says so): only sentences naming that agreement
+        count for them, and the model's paraphrases of the contract's own term do not."""
+        m = self.book.modality
+        title = getattr(m, "employment_contract_title", None)
+        if title is None or getattr(m, "names_the_agreement", None) is None or not title.search(doc.title or ""):
+            return set()
+        return {pid for pid, rule in self.book.rules.items() if rule.about_the_agreement}
 
     def _units_about_workers(self, doc: AgreementText) -> dict[tuple[str, str], bool]:
         """For each article: whether it names workers, employment or employers anywhere."""

@@ -119,6 +119,10 @@ class RuleSpec(BaseModel):
     reference_to_nationals_secures: bool = False
     final_clauses_count: bool = False  # ratification, entry into force, denunciation: the instrument's life
     worker_context: bool = False  # a topic counts only in an article (or sentence) about workers
+    # the protection concerns the agreement between the Parties: in a document that is itself an
+    # employment contract, only a sentence naming that agreement counts ("this Contract may be
+    # terminated by one month's notice" is the contract's own term, contract_termination's matter)
+    about_the_agreement: bool = False
 
     @field_validator("contrary")
     @classmethod
@@ -206,6 +210,11 @@ class ModalitySpec(BaseModel):
     # a paragraph of a contract's unnumbered opening lines that binds ("The contract shall be written
     # in English and in the worker's language ..."): a provision, not a recital of the preamble
     operative_front_matter: str | None = None
+    # a title that makes the document itself an employment contract ("Standard Employment Contract
+    # for ..."), and the words that name the agreement behind it ("this Agreement", "the
+    # Programme"): see ``RuleSpec.about_the_agreement``
+    employment_contract_title: str | None = None
+    names_the_agreement: str | None = None
 
 
 @dataclass(frozen=True)
@@ -249,6 +258,7 @@ class Rule:
     reference_to_nationals_secures: bool
     final_clauses_count: bool
     worker_context: bool
+    about_the_agreement: bool
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
     contrary_gate: LiteralSet | None = field(default=None, repr=False)  # the same for the contrary cues
     topic_gate: LiteralSet | None = field(default=None, repr=False)  # ... for the topic and weak-topic cues
@@ -485,6 +495,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         reference_to_nationals_secures=spec.reference_to_nationals_secures,
         final_clauses_count=spec.final_clauses_count,
         worker_context=spec.worker_context,
+        about_the_agreement=spec.about_the_agreement,
         gate=rule_gate(
             [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
         ),
