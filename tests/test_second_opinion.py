@@ -211,3 +211,34 @@ def test_the_strength_check_runs_in_english_french_and_spanish(monkeypatch) -> N
         "fr": ("partial", True),
         "es": ("partial", True),
     }
+
+
+def test_a_harm_no_rule_reads_becomes_contrary_marked_check_and_says_so(monkeypatch) -> None:
+    import blma.analysis.second_opinion as second
+
+    # a tie to the first employer in words no rule reads; the relevance bar is lowered so that this
+    # small model's reading of the topic counts (its reading of the harm is sure: 0.98)
+    monkeypatch.setattr(second, "HARM_RELEVANCE", 0.2)
+    doc = _doc(
+        "A worker who leaves the employer named in the permit before the end of the second year shall "
+        "lose the permit and be sent home."
+    )
+    assert RULES.analyze(doc).finding("employer_change").status == "missing"
+    finding = BOTH.analyze(doc).finding("employer_change")
+    assert (finding.status, finding.check) == ("contrary", True)
+    assert finding.reason.startswith("possibly works against workers, in words no rule reads")
+    assert finding.evidence[0].kind == "contrary" and finding.evidence[0].cue == "employer_change/arbiter"
+
+
+def test_the_model_does_not_overrule_a_direction_the_rules_have_settled(monkeypatch) -> None:
+    """A prohibition binding the agency or employer protects, and a harm the rules found negated is
+    negated, however the model's words read them."""
+    import blma.analysis.second_opinion as second
+
+    monkeypatch.setattr(second, "HARM_RELEVANCE", 0.0)
+    monkeypatch.setattr(second, "HARM_CONTRARY_AT_LEAST", 0.0)
+    for sentence, pid in (
+        ("The recruitment agency shall not recover any placement fee from the worker's wages.", "no_worker_fees"),
+        ("No employer or agent shall keep the passport of a worker, even for safekeeping.", "identity_documents"),
+    ):
+        assert BOTH.analyze(_doc(sentence)).finding(pid).status != "contrary", sentence

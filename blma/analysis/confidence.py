@@ -23,7 +23,9 @@ TABLE = package_path("analysis/confidence.yaml")
 ARBITER_DISAGREES = 0.15
 
 
-def bucket(status: str, *, firm: int = 0, partial: int = 0, generic_contrary: bool = False) -> str:
+def bucket(
+    status: str, *, firm: int = 0, partial: int = 0, generic_contrary: bool = False, by_model: bool = False
+) -> str:
     """The calibration bucket of a finding."""
     if status == "present":
         return f"present/firm{min(firm, 3)}"
@@ -32,6 +34,8 @@ def bucket(status: str, *, firm: int = 0, partial: int = 0, generic_contrary: bo
             return "partial/incomplete" if not partial else "partial/incomplete_and_weak"
         return "partial/weak1" if partial <= 1 else "partial/weak2+"
     if status == "contrary":
+        if by_model:
+            return "contrary/model"
         if generic_contrary:
             return "contrary/generic"
         return "contrary/with_protection" if firm else "contrary/alone"
@@ -51,6 +55,7 @@ def finding_bucket(finding: Finding) -> str:
         firm=sum(e.kind == "supports" for e in finding.evidence),
         partial=sum(e.kind == "weak" for e in finding.evidence),
         generic_contrary=bool(finding.evidence) and finding.evidence[0].cue.endswith("/generic_harm"),
+        by_model=bool(finding.evidence) and finding.evidence[0].cue.endswith("/arbiter"),
     )
 
 

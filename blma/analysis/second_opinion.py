@@ -21,6 +21,9 @@ The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on six qu
   a reviewer to check, with the sentences kept as evidence;
 - a protection the rules found *missing*: does one firm sentence about workers address it in
   words no rule knows (a paraphrase)? Then it becomes partial, marked for a reviewer to check;
+- a protection the rules found nothing against: does one firm sentence, relevant to it, read
+  to the model as working against workers, surely ("harms")? Then it becomes contrary, marked for
+  a reviewer to check: the rules' direction reading misses harms worded in a new voice;
 - any finding: does the model read its best evidence the same way? If not, its confidence
   drops (``blma.analysis.confidence``).
 
@@ -64,6 +67,11 @@ OFF_TOPIC_BELOW = 0.5  # a present finding none of whose firm sentences is this 
 # 0.005 exact each (en13 +0.010); 0.2 lost detection on the real texts. Kept.
 UNRELATED_BELOW = 0.1
 PARAPHRASE_MIN_WORDS = 8
+# A harm in words no rule reads: a firm sentence this relevant to a protection that the model reads
+# as working against workers this surely. Chosen on 2026-12-05 (session 17) with rules and model
+# that had seen none of the texts: see "harms" in ``blma.analysis.analyzer``.
+HARM_RELEVANCE = 0.7
+HARM_CONTRARY_AT_LEAST = 0.9
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,24 @@ class SecondOpinion:
                     best = found.get(protection)
                     if best is None or p > best.probability:
                         found[protection] = Paraphrase(protection, index, p)
+        return found
+
+    def harms(self, candidates: list[tuple[int, str]], protections: set[str]) -> dict[str, Paraphrase]:
+        """For each of ``protections``, the candidate sentence the model reads most surely as
+        working against workers on it, when it is relevant enough and reads contrary surely enough."""
+        found: dict[str, Paraphrase] = {}
+        if not protections:
+            return found
+        for index, text in candidates:
+            if len(text.split()) < PARAPHRASE_MIN_WORDS:
+                continue
+            for protection, p in self.arbiter.relevance(text).items():
+                if protection not in protections or p < HARM_RELEVANCE:
+                    continue
+                contrary = self.arbiter.strength(protection, text)["contrary"]
+                best = found.get(protection)
+                if contrary >= HARM_CONTRARY_AT_LEAST and (best is None or contrary > best.probability):
+                    found[protection] = Paraphrase(protection, index, contrary)
         return found
 
 
