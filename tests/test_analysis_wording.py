@@ -15,16 +15,7 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 
 
 #: Cases the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
-KNOWN_MISSES = {
-    (
-        "This Memorandum shall remain valid for three years and shall be renewed automatically unless either "
-        "Participant gives written notice of termination six months in advance; such termination shall not "
-        "affect workers already deployed."
-    ): (
-        "retrained 2026-12-05 (session 15, with the day's standard contracts): the model reads the "
-        "sentence at 42% present against partial, under the 45% its check of a 'present' needs"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _param(index: int, case: dict):

@@ -198,7 +198,7 @@ def test_the_strength_check_runs_in_english_french_and_spanish(monkeypatch) -> N
     from blma.api import analyze_bytes
 
     texts = {
-        "en": "Agreement\n\nArticle 1\n\nThe employer shall not retain the worker's passport.\n",
+        "en": "Agreement\n\nArticle 1\n\nThe employer shall not retain the worker's passport, even with the worker's consent.\n",
         "fr": "Accord\n\nArticle 1\n\nL'employeur ne peut en aucun cas retenir le passeport du travailleur.\n",
         "es": "Convenio\n\nArtículo 1\n\nEl empleador no podrá en ningún caso retener el pasaporte del trabajador.\n",
     }
