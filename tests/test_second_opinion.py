@@ -228,6 +228,7 @@ def test_a_harm_no_rule_reads_becomes_contrary_marked_check_and_says_so(monkeypa
     assert (finding.status, finding.check) == ("contrary", True)
     assert finding.reason.startswith("possibly works against workers, in words no rule reads")
     assert finding.evidence[0].kind == "contrary" and finding.evidence[0].cue == "employer_change/arbiter"
+    assert finding.evidence[0].note == ""  # a contrary note quotes harmful words; the model points at none
 
 
 def test_the_model_does_not_overrule_a_direction_the_rules_have_settled(monkeypatch) -> None:

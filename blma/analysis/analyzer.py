@@ -762,12 +762,14 @@ def _forbids_others(provision: Provision | None) -> bool:
 
 
 def _model_evidence(seen: _Sentence, kind: str, pid: str) -> Evidence:
-    """A sentence only the trained second opinion read for ``pid`` (a paraphrase or a harm)."""
+    """A sentence only the trained second opinion read for ``pid`` (a paraphrase or a harm; the
+    cue says so). A contrary evidence's note quotes the harmful words, which the model does not
+    point at, so a harm's note stays empty and its finding's reason names the model."""
     return Evidence(
         location=seen.block.location or "Preamble",
         text=seen.quote,
         kind=kind,  # type: ignore[arg-type]
-        note="found by the trained second opinion only",
+        note="" if kind == "contrary" else "found by the trained second opinion only",
         cue=f"{pid}/arbiter",
     )
 
