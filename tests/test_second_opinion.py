@@ -213,22 +213,29 @@ def test_the_strength_check_runs_in_english_french_and_spanish(monkeypatch) -> N
     }
 
 
-def test_a_harm_no_rule_reads_becomes_contrary_marked_check_and_says_so(monkeypatch) -> None:
+def test_a_harm_no_rule_reads_becomes_contrary_marked_check_and_says_so() -> None:
+    """The rule reads the sentence as being about rest (a partial: one rest day, no limit on hours);
+    that the rest day is withheld until probation ends is a harm only the model reads."""
+    doc = _doc("Once the probation period is over, the worker shall be entitled to a weekly rest day.")
+    assert RULES.analyze(doc).finding("working_time_rest").status == "partial"
+    finding = BOTH.analyze(doc).finding("working_time_rest")
+    assert (finding.status, finding.check) == ("contrary", True)
+    assert finding.reason.startswith("possibly works against workers, in words no rule reads")
+    assert finding.evidence[0].kind == "contrary" and finding.evidence[0].cue == "working_time_rest/arbiter"
+    assert finding.evidence[0].note == ""  # a contrary note quotes harmful words; the model points at none
+
+
+def test_the_model_reads_the_direction_only_of_a_sentence_a_rule_found_on_topic(monkeypatch) -> None:
+    """A tie to the first employer in words no rule reads as being about a change of employer: the
+    model, which reads it as a harm (0.98), is not asked, even with its relevance bar lowered."""
     import blma.analysis.second_opinion as second
 
-    # a tie to the first employer in words no rule reads; the relevance bar is lowered so that this
-    # small model's reading of the topic counts (its reading of the harm is sure: 0.98)
     monkeypatch.setattr(second, "HARM_RELEVANCE", 0.2)
     doc = _doc(
         "A worker who leaves the employer named in the permit before the end of the second year shall "
         "lose the permit and be sent home."
     )
-    assert RULES.analyze(doc).finding("employer_change").status == "missing"
-    finding = BOTH.analyze(doc).finding("employer_change")
-    assert (finding.status, finding.check) == ("contrary", True)
-    assert finding.reason.startswith("possibly works against workers, in words no rule reads")
-    assert finding.evidence[0].kind == "contrary" and finding.evidence[0].cue == "employer_change/arbiter"
-    assert finding.evidence[0].note == ""  # a contrary note quotes harmful words; the model points at none
+    assert BOTH.analyze(doc).finding("employer_change").status == "missing"
 
 
 def test_the_model_does_not_overrule_a_direction_the_rules_have_settled(monkeypatch) -> None:

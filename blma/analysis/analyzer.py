@@ -83,20 +83,22 @@ ROW_LABEL_MAX_WORDS = 12  # a longer table cell is a provision, not a label of i
 #: precision of "present", which reviewers read first. "unrelated" lost detection on eleven (pooled
 #: 0.897 -> 0.892) and "demotes" changed one pair: not taken.
 #: "harms" (English): a protection the rules found nothing against becomes contrary, marked for a
-#: reviewer to check, where one firm sentence relevant to it (``HARM_RELEVANCE``) reads to the
-#: model as working against workers (``HARM_CONTRARY_AT_LEAST``), whatever the rules made of it,
-#: except where the rules have settled the direction (a prohibition binding anyone but the worker,
-#: a harm they found negated). Chosen on 2026-12-05 (session 17) with rules and model that had seen
-#: none of the texts: the day's two blind sets with the day's rules (en20 exact 0.735 -> 0.765,
-#: contrary F1 0.571 -> 0.727; en21 0.814 -> 0.819, 0.667 -> 0.727) and en14-en18 with the rules
-#: and model of session 15's start, which first scored them (pooled exact 0.776 -> 0.777, detection
-#: 0.813 -> 0.812, contrary F1 0.689 -> 0.710). On the real English development texts in five folds
-#: (model without each fold) exact stayed 0.888 and contrary F1 rose 0.286 -> 0.320 (precision 0.50
-#: -> 0.40, 15 labels: real treaties hold few harms, hence "check"). Where the rules were tuned on
-#: the texts it can only add false alarms: en10-en19, model without each, exact 0.844 -> 0.840.
-#: Looser bars (relevance 0.5, contrary 0.8) cost en14-en18 detection; harms only where the rules
-#: found nothing at all changed next to nothing; without the direction guards en20 gained more
-#: (0.779) but "The agency shall not recover any fee from the worker's wages" read as a fee.
+#: reviewer to check, where one firm sentence a rule found on its topic reads to the model, surely,
+#: as working against workers (``HARM_RELEVANCE``, ``HARM_CONTRARY_AT_LEAST``): the rules say what a
+#: sentence is about, the model which way it cuts, except where the rules have settled the
+#: direction (a prohibition binding anyone but the worker, a harm found negated, a repeal, a cost on
+#: the employer, a burden the worker is spared, a question). Chosen on 2026-12-05 (session 17) with
+#: rules and model that had seen none of the texts: the day's two blind sets with the day's rules
+#: (en20 exact 0.735 -> 0.760, contrary F1 0.571 -> 0.704; en21 0.814 -> 0.819, 0.667 -> 0.727) and
+#: en14-en18 with the rules and model of session 15's start, which first scored them (pooled exact
+#: 0.776 -> 0.778, detection 0.813 -> 0.812, contrary F1 0.689 -> 0.705). On the real English
+#: development texts in five folds (model without each fold) exact stayed 0.888, detection 0.804 ->
+#: 0.803, contrary F1 0.286 -> 0.273 (one false alarm more; 15 contrary labels: real treaties hold
+#: few harms, hence "check"). Where the rules were tuned on the texts it can only add false alarms
+#: (en10-en19, model without each: exact 0.844 -> 0.840 before the topic gate). Looser bars
+#: (relevance 0.5, contrary 0.8) cost en14-en18 detection; harms only where the rules found
+#: nothing at all changed next to nothing; without the gate and guards en20 gained more (0.779),
+#: but the library's own drafts and a sample's neighbouring sentences read as harms.
 ARBITER_ROLES = {
     "en": (
         "paraphrases",
@@ -550,26 +552,41 @@ class Analyzer:
         self, tallies: dict[str, _Tally], sentences: list[_Sentence], units: dict | None
     ) -> dict[str, tuple[_Sentence, float]]:
         """Protections the rules found nothing against that one firm sentence works against, to
-        the model, in words no rule reads (the "harms" role; ``second_opinion.harms``)."""
+        the model, in words no rule reads (the "harms" role; ``second_opinion.harms``): a sentence
+        a rule found on the protection's topic, whose direction the model reads. (A sentence no rule
+        reads as on topic is left alone: the model learned whole cited articles as contrary, and
+        reads their neighbouring sentences so: "Verify each employment contract before the
+        worker's departure" as a passport harm.)"""
         if self.opinion is None or "harms" not in self.arbiter_roles:
             return {}
         unharmed = {pid for pid, t in tallies.items() if not t.contrary}
         # the direction the deontic layer has settled is not the model's to overrule: a prohibition
         # binding anyone but the worker protects ("The agency shall not recover any fee from the
         # worker's wages", which the model's words read as the fee), a harm the rules found negated
-        # is negated, and a sentence repealing a provision, or a lead-in quoting the wording a new
-        # one replaces, names a harm that is no longer in force
+        # is negated, a sentence repealing a provision, or a lead-in quoting the wording a new one
+        # replaces, names a harm that is no longer in force, a cost put on the employer is no cost to
+        # the worker, a burden the worker "shall not be required to" bear is spared, and a question
+        # or a form's label ("Who bears the cost ...") rules nothing
         m = self.book.modality
         amending = [p for p in (getattr(m, "repealed", None), getattr(m, "replacement", None)) if p is not None]
         candidates = []
         for i, text in self._candidates(sentences, units, ("firm",)):
             seen = sentences[i]
-            if _forbids_others(seen.provision) or any(p.search(seen.sentence) for p in amending):
+            if (
+                _forbids_others(seen.provision)
+                or any(p.search(seen.sentence) for p in amending)
+                or _costs_others(seen.provision, seen.sentence, m)
+                or any(
+                    p is not None and p.search(seen.sentence)
+                    for p in (getattr(m, "asks", None), getattr(m, "spares_the_worker", None))
+                )
+            ):
                 continue
             if seen.lead_in and any(p.search(seen.lead_in) for p in amending):
                 text = seen.sentence  # the lead-in quotes the wording being replaced: not in force
             candidates.append((i, text))
-        found = self.opinion.harms(candidates, unharmed)
+        on_topic = {i: {pid for pid, hit in sentences[i].hits.items() if hit.topic or hit.weak} for i, _ in candidates}
+        found = self.opinion.harms(candidates, unharmed, on_topic)
         return {
             pid: (sentences[p.index], p.probability)
             for pid, p in found.items()
@@ -759,6 +776,19 @@ def _evidence(obs: _Observation, kind: str, note: str = "") -> Evidence:
 def _forbids_others(provision: Provision | None) -> bool:
     """Whether a sentence forbids something to a party other than the worker (or to no one named)."""
     return provision is not None and provision.norm == "prohibition" and provision.bearer != "worker"
+
+
+def _costs_others(provision: Provision | None, sentence: str, m) -> bool:
+    """Whether a sentence makes the employer, an agency or a State pay ("... shall be borne by the
+    employer"): a cost on someone other than the worker is no harm to the worker."""
+    pays = getattr(m, "pays_for_the_worker", None)
+    return (
+        pays is not None
+        and provision is not None
+        and provision.norm == "obligation"
+        and provision.bearer not in ("worker", "none")
+        and pays.search(sentence) is not None
+    )
 
 
 def _model_evidence(seen: _Sentence, kind: str, pid: str) -> Evidence:

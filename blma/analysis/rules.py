@@ -215,6 +215,12 @@ class ModalitySpec(BaseModel):
     # Programme"): see ``RuleSpec.about_the_agreement``
     employment_contract_title: str | None = None
     names_the_agreement: str | None = None
+    # a cost put on someone other than the worker, a burden the worker is spared, and a sentence that
+    # asks or labels rather than rules: none is read by the trained second opinion for a harm
+    # (analyzer ``_harms``)
+    pays_for_the_worker: str | None = None
+    spares_the_worker: str | None = None
+    asks: str | None = None
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ to 0.843/0.848/0.804/0.789/0.853).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from blma.analysis.arbiter import Arbiter
@@ -147,17 +147,22 @@ class SecondOpinion:
                         found[protection] = Paraphrase(protection, index, p)
         return found
 
-    def harms(self, candidates: list[tuple[int, str]], protections: set[str]) -> dict[str, Paraphrase]:
+    def harms(
+        self, candidates: list[tuple[int, str]], protections: set[str], on_topic: Mapping[int, set[str]]
+    ) -> dict[str, Paraphrase]:
         """For each of ``protections``, the candidate sentence the model reads most surely as
-        working against workers on it, when it is relevant enough and reads contrary surely enough."""
+        working against workers on it, when it is relevant enough and reads contrary surely enough.
+        ``on_topic``: for each candidate, the protections a rule found it to touch; only those are
+        read, so that the rules say what a sentence is about and the model which way it cuts."""
         found: dict[str, Paraphrase] = {}
         if not protections:
             return found
         for index, text in candidates:
-            if len(text.split()) < PARAPHRASE_MIN_WORDS:
+            touched = on_topic.get(index, set()) & protections
+            if not touched or len(text.split()) < PARAPHRASE_MIN_WORDS:
                 continue
             for protection, p in self.arbiter.relevance(text).items():
-                if protection not in protections or p < HARM_RELEVANCE:
+                if protection not in touched or p < HARM_RELEVANCE:
                     continue
                 contrary = self.arbiter.strength(protection, text)["contrary"]
                 best = found.get(protection)
