@@ -560,27 +560,12 @@ class Analyzer:
         if self.opinion is None or "harms" not in self.arbiter_roles:
             return {}
         unharmed = {pid for pid, t in tallies.items() if not t.contrary}
-        # the direction the deontic layer has settled is not the model's to overrule: a prohibition
-        # binding anyone but the worker protects ("The agency shall not recover any fee from the
-        # worker's wages", which the model's words read as the fee), a harm the rules found negated
-        # is negated, a sentence repealing a provision, or a lead-in quoting the wording a new one
-        # replaces, names a harm that is no longer in force, a cost put on the employer is no cost to
-        # the worker, a burden the worker "shall not be required to" bear is spared, and a question
-        # or a form's label ("Who bears the cost ...") rules nothing
         m = self.book.modality
         amending = [p for p in (getattr(m, "repealed", None), getattr(m, "replacement", None)) if p is not None]
         candidates = []
         for i, text in self._candidates(sentences, units, ("firm",)):
             seen = sentences[i]
-            if (
-                _forbids_others(seen.provision)
-                or any(p.search(seen.sentence) for p in amending)
-                or _costs_others(seen.provision, seen.sentence, m)
-                or any(
-                    p is not None and p.search(seen.sentence)
-                    for p in (getattr(m, "asks", None), getattr(m, "spares_the_worker", None))
-                )
-            ):
+            if _direction_settled(seen, m, amending):
                 continue
             if seen.lead_in and any(p.search(seen.lead_in) for p in amending):
                 text = seen.sentence  # the lead-in quotes the wording being replaced: not in force
@@ -770,6 +755,24 @@ def _evidence(obs: _Observation, kind: str, note: str = "") -> Evidence:
         kind=kind,  # type: ignore[arg-type]
         note=obs.seen.as_written(note) if note else note,
         cue=f"{obs.pid}/{obs.hit.cue}" if obs.hit.cue else "",
+    )
+
+
+def _direction_settled(seen: _Sentence, m, amending: list) -> bool:
+    """Whether the deontic layer has settled which way a sentence cuts, so that the model's reading
+    of a harm is not asked: a prohibition binding anyone but the worker protects ("The agency shall
+    not recover any fee from the worker's wages", which the model's words read as the fee); a
+    sentence repealing a provision names a harm no longer in force; a cost put on the employer is
+    no cost to the worker; a burden the worker "shall not be required to" bear is spared; a
+    question or a form's label ("Who bears the cost ...") rules nothing."""
+    return (
+        _forbids_others(seen.provision)
+        or any(p.search(seen.sentence) for p in amending)
+        or _costs_others(seen.provision, seen.sentence, m)
+        or any(
+            p is not None and p.search(seen.sentence)
+            for p in (getattr(m, "asks", None), getattr(m, "spares_the_worker", None))
+        )
     )
 
 
