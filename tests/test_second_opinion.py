@@ -52,6 +52,9 @@ def test_a_flagged_paraphrase_is_partial_marked_check_and_says_so_in_words(monke
     assert (finding.status, finding.check) == ("partial", True)
     assert "trained second opinion" in finding.reason
     assert finding.evidence[0].cue == "employer_change/arbiter" and finding.evidence[0].location == "Article 1"
+    from blma_app.reasons import in_words
+
+    assert in_words(finding.reason).startswith("A provision may address it in words the rules do not read")
 
 
 def test_the_model_only_lowers_confidence_when_it_reads_the_evidence_otherwise() -> None:
@@ -223,6 +226,9 @@ def test_a_harm_no_rule_reads_becomes_contrary_marked_check_and_says_so() -> Non
     assert finding.reason.startswith("possibly works against workers, in words no rule reads")
     assert finding.evidence[0].kind == "contrary" and finding.evidence[0].cue == "working_time_rest/arbiter"
     assert finding.evidence[0].note == ""  # a contrary note quotes harmful words; the model points at none
+    from blma_app.reasons import in_words
+
+    assert in_words(finding.reason).startswith("A provision may work against workers in words the rules do not read")
 
 
 def test_the_model_reads_the_direction_only_of_a_sentence_a_rule_found_on_topic(monkeypatch) -> None:
