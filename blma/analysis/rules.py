@@ -146,7 +146,6 @@ class ModalitySpec(BaseModel):
     rights: str
     national_law: str
     bare_reference: str
-    bare_reference: str
     floor: str
     recital: str
     definition: str

@@ -76,11 +76,12 @@ HARM_CONTRARY_AT_LEAST = 0.9
 
 @dataclass(frozen=True)
 class Paraphrase:
-    """A sentence the model reads as addressing a protection no rule found."""
+    """A sentence the model reads beyond the rules: addressing a protection no rule found (from
+    ``paraphrases``), or working against workers on one (from ``harms``)."""
 
     protection: str
     index: int  # of the sentence in the analyzer's list
-    probability: float
+    probability: float  # how sure: relevance for a paraphrase, the contrary share for a harm
 
 
 class SecondOpinion:
