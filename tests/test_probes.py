@@ -66,11 +66,15 @@ PROBES = [
 ]
 
 
+def _ids(rows: list[tuple[str, str, str]]) -> list[str]:
+    return [f"{pid}:{sentence[:40]}" for pid, sentence, _ in rows]
+
+
 def status_of(pid: str, sentence: str) -> str:
     return analyze_bytes("probe.md", (HEAD + sentence + "\n").encode()).finding(pid).status
 
 
-@pytest.mark.parametrize(("pid", "sentence", "want"), PROBES, ids=[f"{p}:{s[:40]}" for p, s, _ in PROBES])
+@pytest.mark.parametrize(("pid", "sentence", "want"), PROBES, ids=_ids(PROBES))
 def test_a_harm_is_contrary_and_its_twin_is_not(pid: str, sentence: str, want: str) -> None:
     status = status_of(pid, sentence)
     assert (status == "contrary") == (want == "contrary"), status
@@ -110,7 +114,7 @@ HOLDS = {
 }
 
 
-@pytest.mark.parametrize(("pid", "sentence", "want"), READINGS, ids=[f"{p}:{s[:40]}" for p, s, _ in READINGS])
+@pytest.mark.parametrize(("pid", "sentence", "want"), READINGS, ids=_ids(READINGS))
 def test_a_topic_word_is_not_taken_at_face_value_and_a_paraphrase_is_read(pid: str, sentence: str, want: str) -> None:
     status = status_of(pid, sentence)
     assert HOLDS[want](status), status
@@ -132,7 +136,7 @@ MODALITY = [
 ]
 
 
-@pytest.mark.parametrize(("pid", "sentence", "want"), MODALITY, ids=[f"{p}:{s[:40]}" for p, s, _ in MODALITY])
+@pytest.mark.parametrize(("pid", "sentence", "want"), MODALITY, ids=_ids(MODALITY))
 def test_a_qualified_or_soft_provision_is_partial_and_present_needs_the_core(pid: str, sentence: str, want: str) -> None:
     status = status_of(pid, sentence)
     assert status != "present" if want == "!present" else status == want, status
