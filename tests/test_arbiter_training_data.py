@@ -33,6 +33,8 @@ from blma.analysis.training_data import split_sentences, training_data
         ("article quatre, alinéa 2", "Article 4(2)"),  # as the reader cites "ARTICLE QUATRE"
         ("articles trois et cinq", "Article 5(1)"),
         ("artículo vigésimo primero, párrafo 2", "Article 21(2)"),
+        ("Article (7), Item 4", "Article 7(4)"),  # translated texts number an article's parts "Item"
+        ("Item 5, Point 5.2", "Point 5.2"),
     ],
 )
 def test_citation_covers_the_block_it_names(citation, location):
@@ -48,6 +50,7 @@ def test_citation_covers_the_block_it_names(citation, location):
         ("Article 6(1)", "Article 6(2)"),
         ("Sections 13.1-13.2", "Section 13.3"),
         ("Annex I, paragraph 4", "Article 4"),
+        ("Article (7), Item 4", "Article 4"),
         ("Article 4", "Annex A, Clause 4"),
         ("Protocol, Article 5", "Annex B, Article 5"),
         ("Article 4, table row 1", "Article 4, table row 1"),  # table rows need the quoted words

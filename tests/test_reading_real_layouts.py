@@ -525,3 +525,21 @@ def test_markdown_leftovers_are_not_text_and_a_rule_ends_the_title():
     assert doc.title == "Memorandum of Understanding on Care Workers between Aland and Bland"
     assert "meta" not in doc.full_text and "---" not in doc.full_text
     assert cite(doc, "The population is ageing.") == "Preamble"
+
+
+def test_translated_layouts_number_articles_in_brackets_and_their_parts_as_items_and_points():
+    doc = read_md(
+        "# Memorandum of Understanding between A and B\n\nHave agreed as follows:\n\n"
+        "## Article (6): Obligations of the Sponsor\n\nThe sponsor shall be obliged with the following:\n\n"
+        "Item 1: To pay the wage every month.\n\nItem 4: To keep the passport of the labourer.\n\n"
+        "## Item 5: Wages\n\nPoint 5.1: The wage is fixed by the contract.\n\nPoint 5.2: It is paid monthly.\n\n"
+        "POINT 6. COSTS\n\n6.1 The employer bears the costs.\n"
+    )
+    assert cite(doc, "The sponsor shall be obliged") == "Article 6"
+    assert cite(doc, "To pay the wage") == "Article 6(1)"
+    assert cite(doc, "To keep the passport") == "Article 6(4)"
+    assert cite(doc, "The wage is fixed") == "Point 5.1"
+    assert cite(doc, "It is paid monthly") == "Point 5.2"
+    assert cite(doc, "The employer bears") == "Point 6.1"
+    assert not [b for b in doc.blocks if b.kind == "preamble" and b.text.startswith("The sponsor")]
+

@@ -235,6 +235,14 @@ def _places_of(ref: str) -> list[Place] | None:
             parent = paths[-1]
             paths = [*paths[:-1], (*parent, *below)] if below else paths
             continue
+        part_of = re.fullmatch(r"(?:items?|points?)\s*\(?([0-9]+(?:\.[0-9]+)*)\)?", part, re.IGNORECASE)
+        if part_of and paths:  # "Article (7), Item 4" is Article 7(4); "Item 5, Point 5.2" is point 5.2
+            below = _unit_path(part_of.group(1)) or ()
+            parent = paths[-1]
+            within = below[: len(parent)] == parent
+            paths = [*paths[:-1], below if within else (*parent, *below)] if below else paths
+            parent = None
+            continue
         if parent is not None and re.fullmatch(r"[0-9]+", part):  # "paragraphes 1, 2": the same article's
             paths.append((*parent, part))
             continue

@@ -29,11 +29,15 @@ ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,
 FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
 ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item|art[ií]culo)\s*"
-    rf"(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
-    r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?\b\.?(?P<rest>.*)$",  # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item|point|art[ií]culo)\s*"
+    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
+    # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
+    r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
     re.I,
 )
+#: Kinds that number the parts of an article in translated texts ("Article (6)" then "Item 4:",
+#: "Item 5" then "Point 5.2:"): read inside the unit above them, not as units of their own.
+PART_KINDS = ("item", "point")
 ANNEX = re.compile(
     r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
     r"[\s.:\-–—]*(?P<rest>.*)$",
@@ -131,10 +135,11 @@ KIND_NAMES = {
     "para.": "Paragraph",
     "rule": "Rule",
     "item": "Item",
+    "point": "Point",
     "artículo": "Article",
     "articulo": "Article",
 }
-NUMBERED_KINDS = ("Article", "Artikel", "Section", "Clause", "Paragraph", "Rule", "Item")
+NUMBERED_KINDS = ("Article", "Artikel", "Section", "Clause", "Paragraph", "Rule", "Item", "Point")
 NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
 
 
@@ -409,6 +414,8 @@ class _Builder:
         s = self.state
         sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
         rest = sentence.rstrip(HEADING_SEPARATORS)
+        if self._part_of_unit(unit.group("kind"), unit.group("num"), sentence, para):
+            return True
         self._enter(_unit_name(unit.group("kind"), unit.group("num")), "named")
         s.seen_body = s.title_done = True
         if (
@@ -425,6 +432,28 @@ class _Builder:
         run_in = RUN_IN_HEADING.match(sentence)  # "Section 3.1 Wages. The employer shall:"
         s.heading = run_in.group(1) if run_in and not SENTENCE_VERB.search(run_in.group(1)) else ""
         self._paragraph(sentence, para)  # "Art. 3. No fee shall be charged.": the article's first paragraph
+        return True
+
+    def _part_of_unit(self, kind: str, num: str, sentence: str, para: RawParagraph) -> bool:
+        """'Item 4: To keep ...' inside "Article (6)", or 'Point 5.2: ...' inside "Item 5": a
+        numbered paragraph of the unit above ("Article 6(4)"; a dotted number that continues the
+        unit's own is read with it, "Point 5.2" as "Clause 4.3" is). A heading keeps its unit."""
+        s = self.state
+        if kind.lower() not in PART_KINDS or s.unit_kind != "named" or not sentence or para.heading_level:
+            return False
+        unit_kind, _, unit_number = s.unit.partition(" ")
+        if unit_kind.lower() == kind.lower() and "." not in num:
+            return False  # "Item 2" after "Item 1": the next unit
+        if "." in num:
+            if num.split(".")[0] != unit_number.split(".")[0]:
+                return False
+            parent = s.parent or s.unit
+            self._enter(_unit_name(kind, num), "named")
+            s.parent = parent
+        else:
+            s.para, s.sub, s.subsub = f"({num})", "", ""
+        self._add(sentence, _where(s), para)
+        s.unit_has_body = True
         return True
 
     def _division(self, text: str, para: RawParagraph) -> bool:
