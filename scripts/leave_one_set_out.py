@@ -21,6 +21,8 @@ judge: without any of them the model has read no real English treaty at all.
 ``--errors FILE`` writes the wrong pairs of the own roles (agreement, protection, label, found), to
 read what the model that has not seen a text gets wrong in it.
 
+``--train NAME=VALUE`` changes a training setting of ``arbiter_training.Settings`` for the whole run
+(``--train strength_c=2``, ``--train negation=false``).
 ``--try ROLE:NAME=VALUE,...`` scores the added roles with second-opinion bars changed too.
 ``--without ROLE`` scores the language's roles less that one; ``--set NAME=VALUE`` scores them
 with one of the second opinion's bars (``blma/analysis/second_opinion.py``) changed. Each line
@@ -65,6 +67,12 @@ def main() -> None:
         "--folds", type=int, default=1, help="hold out a K-th of each set at a time (default 1: the whole set)"
     )
     parser.add_argument(
+        "--train",
+        nargs="+",
+        default=[],
+        help="a training setting changed for the whole run, e.g. strength_c=2 (arbiter_training.Settings)",
+    )
+    parser.add_argument(
         "--errors", type=Path, help="write the wrong pairs of the language's own roles here (TSV), for error analysis"
     )
     args = parser.parse_args()
@@ -88,6 +96,14 @@ def main() -> None:
         if not hasattr(second_opinion, name) or not value:
             parser.error(f"--set {bar}: expected NAME=VALUE with NAME one of second_opinion's bars")
         variants[bar] = (tuple(own), {name: type(getattr(second_opinion, name))(value)})
+    settings = training.Settings()
+    for setting in args.train:
+        name, _, value = setting.partition("=")
+        if name not in {f.name for f in dataclasses.fields(settings)} or not value:
+            parser.error(f"--train {setting}: expected NAME=VALUE with NAME a field of arbiter_training.Settings")
+        kind = type(getattr(settings, name))
+        parsed = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
+        settings = dataclasses.replace(settings, **{name: parsed})
     manifest, root = load_manifest()
     data = training_data()
     protections = list(default_library().protections)
@@ -105,7 +121,7 @@ def main() -> None:
                 return source.startswith(f"agreement:{name}/") and Path(source.split("/", 1)[1]).stem in stems
 
             try:
-                arbiter = training.arbiter_without(data, protections, held_out)
+                arbiter = training.arbiter_without(data, protections, held_out, settings)
             except ValueError:
                 raise SystemExit(f"{set_name}: no training example comes from this set (is it a development set?)") from None
 

@@ -262,3 +262,17 @@ MODALITY = [
 def test_a_qualified_or_soft_provision_is_partial_and_present_needs_the_core(pid: str, sentence: str, want: str) -> None:
     status = status_of(pid, sentence)
     assert status != "present" if want == "!present" else status == want, status
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "known false alarm of the trained harms reading: development labels that cite a whole rest-day "
+        "clause as contrary (the employer may replace the day by pay) also label its plain first sentence "
+        "contrary, and the model learned 'one rest day' as a harm (0.98). Sharpening such labels to the "
+        "sentence a first model reads as most contrary (2026-12-05, leave-one-set-out on en10-en21 and "
+        "five folds of the real texts) gained nothing overall and was not kept."
+    ),
+)
+def test_a_plain_weekly_rest_day_is_not_read_as_a_harm() -> None:
+    assert status_of("working_time_rest", "The worker shall be entitled to one rest day per week.") != "contrary"
