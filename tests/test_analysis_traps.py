@@ -338,7 +338,9 @@ def test_bulleted_obligations_under_numbered_capital_headings():
     head = "# MEMORANDUM OF UNDERSTANDING ON LABOUR COOPERATION\n\nbetween the Republic of Arvenia and the Kingdom of Borslav\n\n"
     body = (
         "## 1. OBLIGATIONS OF THE EMPLOYER\n\nThe employer shall:\n\n"
-        "• pay wages monthly into a bank account of the worker;\n• not retain the passport of the worker;\n\n"
+        # the fuller ban: the bare one is a known weak reading of the model (the strict xfail above)
+        "• pay wages monthly into a bank account of the worker;\n"
+        "• not retain the passport of the worker, even with the worker's consent;\n\n"
         "## 2. OBLIGATIONS OF THE WORKER\n\nThe worker shall:\n\n"
         "1) reimburse the air ticket through monthly deductions from his salary.\n"
     )
