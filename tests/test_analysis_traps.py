@@ -141,17 +141,9 @@ def test_a_firm_lead_in_makes_its_items_present():
             "no_worker_fees",
             "present",
         ),
-        pytest.param(
-            "The employer shall not retain the worker's passport.",
-            "identity_documents",
-            "present",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="retrained 2026-12-05 (session 17, with en20 and en21): the model reads the bare "
-                "prohibition at 42% present against partial, under the 45% its check of a 'present' "
-                "needs (with 'even with the worker's consent' it reads 78%); the direction is right",
-            ),
-        ),
+        # a strict xfail from session 17's retrain to session 18's (with en24 and en25), when the
+        # model read the bare prohibition under the bar of its check of a "present" again
+        ("The employer shall not retain the worker's passport.", "identity_documents", "present"),
         (
             "For the worker's own protection, the employer shall keep the passport during the contract.",
             "identity_documents",
@@ -338,7 +330,7 @@ def test_bulleted_obligations_under_numbered_capital_headings():
     head = "# MEMORANDUM OF UNDERSTANDING ON LABOUR COOPERATION\n\nbetween the Republic of Arvenia and the Kingdom of Borslav\n\n"
     body = (
         "## 1. OBLIGATIONS OF THE EMPLOYER\n\nThe employer shall:\n\n"
-        # the fuller ban: the bare one is a known weak reading of the model (the strict xfail above)
+        # the fuller ban (the bare one was a weak reading of the model from session 17 to 18)
         "• pay wages monthly into a bank account of the worker;\n"
         "• not retain the passport of the worker, even with the worker's consent;\n\n"
         "## 2. OBLIGATIONS OF THE WORKER\n\nThe worker shall:\n\n"
