@@ -121,6 +121,21 @@ PROBES = [
     ("accommodation", "The sponsor shall provide the labourer with a suitable housing free of charge.", "!contrary"),
     ("gender_responsive", "The sending side shall not send women labourers who are pregnant, and the pregnancy test shall be obligatory before departure.", "contrary"),
     ("data_protection", "The two sides shall exchange the names of the labourers who escaped from their sponsors in order not to recruit them again.", "contrary"),
+    ("wage_protection", "Allotments to the seafarer's family shall be remitted monthly at no cost to the seafarer.", "!contrary"),
+    ("wage_protection", "The shipowner may withhold two months' wages as a guarantee against desertion.", "contrary"),
+    ("identity_documents", "The seafarer's book and passport shall be kept by the master for the duration of the voyage.", "contrary"),
+    ("identity_documents", "The master shall return the seafarer's documents on request at any port.", "!contrary"),
+    ("return_reintegration", "A seafarer who is signed off for illness shall be repatriated at the shipowner's expense.", "!contrary"),
+    ("return_reintegration", "A seafarer who leaves the ship before the end of the articles shall pay for his own repatriation.", "contrary"),
+    ("working_time_rest", "Seafarers shall have at least ten hours of rest in any twenty-four-hour period.", "!contrary"),
+    ("working_time_rest", "Hours of rest may be suspended whenever the master considers it necessary for the operation of the vessel.", "contrary"),
+    ("access_to_justice", "Any complaint of a crew member shall be decided by the master, whose decision is final.", "contrary"),
+    ("access_to_justice", "A crew member may complain directly to the flag State's inspector without going through the master.", "!contrary"),
+    ("migration_status", "A fisher who fails to rejoin the vessel shall be reported as a deserter to the port authorities.", "contrary"),
+    ("freedom_of_association", "Crew members shall not take part in any industrial action on board.", "contrary"),
+    ("no_worker_fees", "The manning agent shall not charge the seafarer any fee for finding him a berth.", "!contrary"),
+    ("no_worker_fees", "The manning agent may charge the seafarer a processing fee not exceeding fifty dollars.", "contrary"),
+    ("health_care", "Medical care on board and ashore shall be provided to the seafarer free of charge.", "!contrary"),
 ]
 
 
