@@ -7,6 +7,7 @@ from blma.analysis.analyzer import OTHER_LANGUAGE_ARBITER_ROLES
 from blma.analysis.second_opinion import PARAPHRASE_RELEVANCE, SecondOpinion
 from blma.evaluation.systems import SYSTEMS
 from blma.reading.models import AgreementText, Block
+from blma_app.reasons import in_words
 
 RULES = Analyzer(arbiter=False)
 BOTH = Analyzer()
@@ -52,8 +53,6 @@ def test_a_flagged_paraphrase_is_partial_marked_check_and_says_so_in_words(monke
     assert (finding.status, finding.check) == ("partial", True)
     assert "trained second opinion" in finding.reason
     assert finding.evidence[0].cue == "employer_change/arbiter" and finding.evidence[0].location == "Article 1"
-    from blma_app.reasons import in_words
-
     assert in_words(finding.reason).startswith("A provision may address it in words the rules do not read")
 
 
@@ -226,8 +225,6 @@ def test_a_harm_no_rule_reads_becomes_contrary_marked_check_and_says_so() -> Non
     assert finding.reason.startswith("possibly works against workers, in words no rule reads")
     assert finding.evidence[0].kind == "contrary" and finding.evidence[0].cue == "working_time_rest/arbiter"
     assert finding.evidence[0].note == ""  # a contrary note quotes harmful words; the model points at none
-    from blma_app.reasons import in_words
-
     assert in_words(finding.reason).startswith("A provision may work against workers in words the rules do not read")
 
 
