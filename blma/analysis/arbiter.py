@@ -99,9 +99,14 @@ class Arbiter:
             pid: [float(w) for w in weights] for pid, weights in model["strength_protection_weights"].items()
         }
         self._vectors: dict[str, list[tuple[float, _Weights, _Weights]]] = {}
+        # the answers themselves, by sentence: an analysis asks about most sentences more than once
+        # (the off-topic, paraphrase and harm checks each read relevance), and an agreement often
+        # repeats a sentence word for word (a clause in each of several annexes)
+        self._relevances: dict[str, tuple[float, ...]] = {}
+        self._strengths: dict[tuple[str, str], tuple[float, ...]] = {}
 
     def __getstate__(self) -> dict:  # cached without the sentences and terms it has seen
-        return {**self.__dict__, "_vectors": {}, "_unpacked": {}}
+        return {**self.__dict__, "_vectors": {}, "_unpacked": {}, "_relevances": {}, "_strengths": {}}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Arbiter:
@@ -134,11 +139,14 @@ class Arbiter:
 
     def relevance(self, text: str) -> dict[str, float]:
         """P(the sentence addresses the protection), for every protection; they need not sum to 1."""
-        scores = list(self._relevance_bias)
-        for value, rel, _ in self._vector(text):
-            for k, w in rel:
-                scores[k] += w * value
-        return {pid: _sigmoid(z) for pid, z in zip(self.protections, scores, strict=True)}
+        known = self._relevances.get(text)
+        if known is None:
+            scores = list(self._relevance_bias)
+            for value, rel, _ in self._vector(text):
+                for k, w in rel:
+                    scores[k] += w * value
+            known = _kept(self._relevances, text, tuple(_sigmoid(z) for z in scores))
+        return dict(zip(self.protections, known, strict=True))
 
     def strength(self, protection: str, text: str) -> dict[str, float]:
         """P(present), P(partial), P(contrary) of the sentence's wording for ``protection``; sums to 1.
@@ -146,6 +154,9 @@ class Arbiter:
         Meaningful for a sentence that addresses the protection (see :meth:`relevance`); for
         one that does not, the answer says how firm its wording is, not whether it is relevant.
         """
+        known = self._strengths.get((protection, text))
+        if known is not None:
+            return dict(zip(self.strength_classes, known, strict=True))
         try:
             scores = [
                 b + w for b, w in zip(self._strength_bias, self._protection_weights[protection], strict=True)
@@ -161,7 +172,16 @@ class Arbiter:
         for found, weights in zip(cue_values(text, self._cues), self._cue_weights, strict=True):
             if found:
                 scores = [s + w for s, w in zip(scores, weights, strict=True)]
-        return dict(zip(self.strength_classes, _softmax(scores), strict=True))
+        known = _kept(self._strengths, (protection, text), tuple(_softmax(scores)))
+        return dict(zip(self.strength_classes, known, strict=True))
+
+
+def _kept(answers: dict, key, answer: tuple[float, ...]) -> tuple[float, ...]:
+    """``answer``, kept under ``key`` for the next question (at most ``VECTORS_KEPT`` of them)."""
+    if len(answers) >= VECTORS_KEPT:
+        answers.clear()
+    answers[key] = answer
+    return answer
 
 
 @lru_cache(maxsize=4)

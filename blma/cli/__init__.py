@@ -8,8 +8,14 @@ the API's inputs, calls it and prints. Domain errors become one clear line on st
 from __future__ import annotations
 
 import importlib
+import os
 import signal
 import sys
+
+# numpy, which spaCy imports, starts one OpenBLAS thread per core as it loads: about a tenth of a
+# second of a fresh command's start. No command multiplies matrices large enough to gain from them,
+# and `--jobs` works in processes, so one thread each, unless the user has chosen otherwise.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import typer
 
