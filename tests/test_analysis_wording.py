@@ -15,13 +15,9 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 
 
 #: Cases the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
-KNOWN_MISSES: dict[str, str] = {
-    "Workers shall be free to transfer their savings to their country of origin.": (
-        "retrained 2026-12-05 (session 18, with en22-en25): the model's check of a 'present' reads the "
-        "bare freedom to transfer savings 53% partial against 42% present (writers label such a clause "
-        "partial when nothing is said of transfer costs or banking, though the rubric's core is met)"
-    ),
-}
+#: (The bare freedom to transfer savings, read partial by the model of session 18, reads present again
+#: since it was retrained with the ninth real batch, 2026-12-05.)
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _param(index: int, case: dict):
