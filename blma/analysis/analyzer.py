@@ -391,6 +391,7 @@ class Analyzer:
                         whole_text_about_workers
                         or about_workers.get((sentence.block.annex, sentence.block.unit))
                         or self.book.modality.worker_context.search(sentence.sentence)
+                        or self._block_about_workers(sentence.block)
                     ):
                         continue
                     obs = _Observation(pid, hit, sentence)
@@ -437,6 +438,12 @@ class Analyzer:
         if title is None or getattr(m, "names_the_agreement", None) is None or not title.search(doc.title or ""):
             return set()
         return {pid for pid, rule in self.book.rules.items() if rule.about_the_agreement}
+
+    def _block_about_workers(self, block) -> bool:
+        """Whether a paragraph outside any article (a row of an annexed table of standard terms)
+        names workers, employment or employers, in its text or under its heading: a sentence cut at
+        a semicolon ("Either party may terminate with thirty days' notice;") keeps its context."""
+        return not block.unit and self.book.modality.worker_context.search(f"{block.heading} {block.text}") is not None
 
     def _units_about_workers(self, doc: AgreementText) -> dict[tuple[str, str], bool]:
         """For each article: whether it names workers, employment or employers anywhere."""
