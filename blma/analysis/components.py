@@ -273,7 +273,12 @@ def detect(
             hit.cue = weak.name
     if not (hit.topic or hit.weak or hit.contrary):
         return None
-    if hit.topic and not hit.contrary and rule.generic_contrary:
+    if (
+        hit.topic
+        and not hit.contrary
+        and rule.generic_contrary
+        and not (rule.generic_unless is not None and rule.generic_unless.search(sentence))
+    ):
         hit.contrary = generic_harm(rule.generic_contrary, text, modality, negators)
         if hit.contrary:
             hit.cue = "generic_harm"

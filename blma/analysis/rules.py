@@ -114,6 +114,9 @@ class RuleSpec(BaseModel):
     preamble_counts: bool = False
     may_is_firm: bool = False  # "either Party may terminate" is how such rights are written
     generic_contrary: list[Literal["denied", "pays"]] = Field(default_factory=list)
+    # a sentence matching this shows no shared harm for this protection ("exempt from the host
+    # State's social security" where the staff are covered by their organisation's own scheme)
+    generic_unless: str | None = None
     # equal treatment with nationals secures this protection itself (equal_treatment, ...), rather
     # than leaving it to national law (for the others it is partial)
     reference_to_nationals_secures: bool = False
@@ -260,6 +263,7 @@ class Rule:
     preamble_counts: bool
     may_is_firm: bool
     generic_contrary: tuple[str, ...]
+    generic_unless: Guarded | None
     reference_to_nationals_secures: bool
     final_clauses_count: bool
     worker_context: bool
@@ -497,6 +501,9 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         preamble_counts=spec.preamble_counts,
         may_is_firm=spec.may_is_firm,
         generic_contrary=tuple(spec.generic_contrary),
+        generic_unless=_compile(spec.generic_unless, vocabulary, f"{where}.generic_unless")
+        if spec.generic_unless
+        else None,
         reference_to_nationals_secures=spec.reference_to_nationals_secures,
         final_clauses_count=spec.final_clauses_count,
         worker_context=spec.worker_context,
