@@ -776,10 +776,25 @@ def _direction_settled(seen: _Sentence, m, amending: list) -> bool:
         _forbids_others(seen.provision)
         or any(p.search(seen.sentence) for p in amending)
         or _costs_others(seen.provision, seen.sentence, m)
+        or _unnarrowed_worker_right(seen.provision, seen.sentence, m)
         or any(
             p is not None and p.search(seen.sentence)
             for p in (getattr(m, "asks", None), getattr(m, "spares_the_worker", None))
         )
+    )
+
+
+def _unnarrowed_worker_right(provision: Provision | None, sentence: str, m) -> bool:
+    """Whether a sentence grants the worker a right that nothing narrows ("The worker shall have
+    the right to transfer to another employer at the end of the contract"): it protects. A narrowed
+    one ("only with the consent of the first employer", "one rest day a month") is left to the model."""
+    narrows = getattr(m, "narrows_a_right", None)
+    return (
+        narrows is not None
+        and provision is not None
+        and provision.norm == "right"
+        and provision.bearer == "worker"
+        and narrows.search(sentence) is None
     )
 
 

@@ -223,6 +223,9 @@ class ModalitySpec(BaseModel):
     pays_for_the_worker: str | None = None
     spares_the_worker: str | None = None
     asks: str | None = None
+    # what narrows a right granted to the worker ("only", "subject to", "with the consent of"): a
+    # right with none of these is read as protective, and not by the second opinion for a harm
+    narrows_a_right: str | None = None
 
 
 @dataclass(frozen=True)
