@@ -334,7 +334,9 @@ def main() -> int:
                 f"compare two 40-page agreements ({pair_words:,} words each: read, analyse, align, diff)",
                 ms(compared.median_wall),
                 ms(compared.median_cpu),
-                f"< 2 s: {verdict(compared.median_wall < 2.0)}",
+                f"< 2 s: {verdict(max(compared.median_wall, compared.median_cpu) < 2.0)} (each version is one"
+                " sample's articles repeated, so what is kept by sentence, scans and the model's answers,"
+                " flatters it; the 40-page agreement above has far fewer repeats)",
             ),
         ]
 
