@@ -439,7 +439,7 @@ class Analyzer:
             return set()
         return {pid for pid, rule in self.book.rules.items() if rule.about_the_agreement}
 
-    def _block_about_workers(self, block) -> bool:
+    def _block_about_workers(self, block: Block) -> bool:
         """Whether a paragraph outside any article (a row of an annexed table of standard terms)
         names workers, employment or employers, in its text or under its heading: a sentence cut at
         a semicolon ("Either party may terminate with thirty days' notice;") keeps its context."""
