@@ -61,6 +61,16 @@ incurred for its own purposes.
 
 Equipment, materials and supplies imported by the sending State under this Agreement shall be
 exempt from inspection.
+
+## Article 10
+
+The staff of the Secretariat shall refrain from any action incompatible with their
+responsibilities to the Organisation.
+
+## Article 11
+
+The data thus obtained by the Organisation shall be made available by it on request to the other
+contracting States.
 """
 
 
