@@ -32,6 +32,7 @@ import zlib
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from blma import user_cache
 from blma.analysis import arbiter_features
@@ -43,6 +44,8 @@ DEFAULT_MODEL = package_path("analysis/model/arbiter.json.gz")  # gzip: a third 
 FORMAT = "blma-arbiter/2"  # 2: the strength model reads negated words
 
 _Weights = tuple[tuple[int, float], ...]
+K = TypeVar("K")
+V = TypeVar("V")
 VECTORS_KEPT = 4096  # sentences whose features are kept between questions
 
 
@@ -116,12 +119,9 @@ class Arbiter:
     def _vector(self, text: str) -> list[tuple[float, _Weights, _Weights]]:
         """The sentence's TF-IDF entries (value, weights), as scikit-learn computes them; kept for
         the next question about the same sentence (relevance, then strength)."""
-        vectors = self._vectors
-        vector = vectors.get(text)
+        vector = self._vectors.get(text)
         if vector is None:
-            if len(vectors) >= VECTORS_KEPT:
-                vectors.clear()
-            vector = vectors[text] = self._compute_vector(text)
+            vector = _kept(self._vectors, text, self._compute_vector(text))
         return vector
 
     def _compute_vector(self, text: str) -> list[tuple[float, _Weights, _Weights]]:
@@ -176,12 +176,12 @@ class Arbiter:
         return dict(zip(self.strength_classes, known, strict=True))
 
 
-def _kept(answers: dict, key, answer: tuple[float, ...]) -> tuple[float, ...]:
-    """``answer``, kept under ``key`` for the next question (at most ``VECTORS_KEPT`` of them)."""
-    if len(answers) >= VECTORS_KEPT:
-        answers.clear()
-    answers[key] = answer
-    return answer
+def _kept(kept: dict[K, V], key: K, value: V) -> V:
+    """``value``, kept under ``key`` for the next question about it (at most ``VECTORS_KEPT`` kept)."""
+    if len(kept) >= VECTORS_KEPT:
+        kept.clear()
+    kept[key] = value
+    return value
 
 
 @lru_cache(maxsize=4)

@@ -152,6 +152,7 @@ def localise(spec: RuleSpec, forms: LanguageForms, where: str) -> RuleSpec:
             "elements": swapped("elements", "any", keep_unlisted=True),
             "restrict": swapped("restrict", "pattern"),
             "contrary": contrary,
+            "generic_unless": None,  # English words: a language would need its own
         }
     )
 
