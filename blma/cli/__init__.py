@@ -7,6 +7,8 @@ the API's inputs, calls it and prints. Domain errors become one clear line on st
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import os
 import signal
@@ -21,6 +23,18 @@ import typer
 
 from blma.cli.common import app
 from blma.errors import BlmaError
+
+# A command allocates in long runs that leave next to no cyclic garbage: importing spaCy, loading
+# the rulebook and the model, reading a document. At Python's default (a young collection every
+# 700 new objects) a small file's `blma analyze` spent about 0.12 s in 318 collections; every
+# 50,000 objects, 0.04 s in 4 (measured 2026-12-05).
+gc.set_threshold(50_000, 10, 10)
+# At exit Python runs full collections while it tears its modules down, each walking every object
+# still alive (the rulebook, the pipeline, the model): a quarter of a second of that small file's
+# one-second command. Exit handlers run before that teardown, and this one, registered on import,
+# after the others: it moves everything out of the collector's sight; flushing the output and
+# freeing memory are unchanged.
+atexit.register(gc.freeze)
 
 #: Command modules, in the order their commands appear in `blma --help`.
 COMMAND_MODULES = ("library", "draft", "analyze", "compare", "kit")
