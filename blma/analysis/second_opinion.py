@@ -16,7 +16,7 @@ The rules decide; the arbiter (``blma.analysis.arbiter``) is consulted on six qu
   partial" is read with a little room (``PRESENT_SHARE_AT_LEAST``), so that a model's near-even
   reading of a plain protection does not demote it;
 - a protection the rules found only *partially*: is any sentence behind it about that protection
-  at all? If every one reads as about something else (below 10 %), the rule's words were false
+  at all? If every one reads as about something else (below 15 %), the rule's words were false
   friends ("the rate of the benefit" as wage protection): the finding becomes missing, marked for
   a reviewer to check, with the sentences kept as evidence;
 - a protection the rules found *missing*: does one firm sentence about workers address it in
@@ -71,8 +71,14 @@ OFF_TOPIC_BELOW = 0.5  # a present finding none of whose firm sentences is this 
 # A partial finding none of whose sentences is this relevant is missing. 0.05 was measured on
 # 2026-12-05 (session 15) with models that had not seen the texts: real English development in five
 # folds exact 0.885 -> 0.887, detection 0.799 -> 0.804, but the blind English sets en10-en12 lost
-# 0.005 exact each (en13 +0.010); 0.2 lost detection on the real texts. Kept.
-UNRELATED_BELOW = 0.1
+# 0.005 exact each (en13 +0.010); 0.2 lost detection on the real texts. Kept then. Raised to 0.15 on
+# 2026-12-05 (session 20), once the model had read more voices, each check with a model that had not
+# seen the texts: the nine blind real English batches (today's design trained without each) exact
+# 0.856 -> 0.860, detection 0.747 both; the blind sets en10-en26 exact 0.823 -> 0.825, detection
+# 0.878 -> 0.881 (seven sets up, en15 and en18 down); the real development texts in five folds
+# 0.888 -> 0.889, 0.799 -> 0.800. 0.2 gained more on the synthetic sets but lost detection on both
+# real sets (0.747 -> 0.743, 0.799 -> 0.794).
+UNRELATED_BELOW = 0.15
 PARAPHRASE_MIN_WORDS = 8
 # A harm in words no rule reads: a firm sentence this relevant to a protection that the model reads
 # as working against workers this surely. Chosen on 2026-12-05 (session 17) with rules and model
