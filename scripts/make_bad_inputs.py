@@ -7,9 +7,9 @@ Run it by hand to look at the files: ``python scripts/make_bad_inputs.py OUT_DIR
 
 from __future__ import annotations
 
+import argparse
 import copy
 import re
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -207,7 +207,9 @@ def build_all(folder: Path) -> dict[str, Path]:
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/bad_inputs")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("out/bad_inputs"), help="default: out/bad_inputs")
+    out = parser.parse_args().out
     for name, path in build_all(out).items():
         print(f"{name:12} {path} ({path.stat().st_size:,} bytes)")
     print(f"{'long':12} {long_agreement_docx(out)}")
