@@ -32,8 +32,8 @@ gc.set_threshold(50_000, 10, 10)
 # At exit Python runs full collections while it tears its modules down, each walking every object
 # still alive (the rulebook, the pipeline, the model): a quarter of a second of that small file's
 # one-second command. Exit handlers run before that teardown, and this one, registered on import,
-# after the others: it moves everything out of the collector's sight; flushing the output and
-# freeing memory are unchanged.
+# after the others: it moves everything out of the collector's sight. Output is still flushed, and
+# the system takes the memory back as the process ends.
 atexit.register(gc.freeze)
 
 #: Command modules, in the order their commands appear in `blma --help`.
