@@ -59,9 +59,13 @@ def test_an_inverted_condition_is_not_soft_wording() -> None:
     assert provision.condition == "Should" and provision.norm == "obligation"
 
 
-def _analyse(*sentences: str):
+def _doc(*sentences: str) -> AgreementText:
     blocks = [Block(text=s, location=f"Article {i}", unit=f"Article {i}") for i, s in enumerate(sentences, 1)]
-    return analyze_document(AgreementText(name="t.txt", format="txt", blocks=blocks))
+    return AgreementText(name="t.txt", format="txt", blocks=blocks)
+
+
+def _analyse(*sentences: str):
+    return analyze_document(_doc(*sentences))
 
 
 def test_a_qualified_shall_secures_only_part_of_a_protection() -> None:
@@ -82,9 +86,7 @@ CONDITIONAL_TRANSFER = (
 
 def test_a_conditional_right_to_change_employer_is_firm() -> None:
     # the rules' reading (the trained second opinion left out): a conditional "Should ..." is firm
-    blocks = [Block(text=CONDITIONAL_TRANSFER, location="Article 1", unit="Article 1")]
-    doc = AgreementText(name="t.txt", format="txt", blocks=blocks)
-    assert Analyzer(arbiter=False).analyze(doc).finding("employer_change").status == "present"
+    assert Analyzer(arbiter=False).analyze(_doc(CONDITIONAL_TRANSFER)).finding("employer_change").status == "present"
 
 
 @pytest.mark.xfail(
