@@ -207,6 +207,26 @@ def test_a_firm_lead_in_makes_its_items_present():
             "no_worker_fees",
             "missing",
         ),
+        # the "prevent" of an opening purpose is the purpose's, not a negation of the provision
+        (
+            "To prevent loss or theft, every worker's passport shall be kept in the safe of the employer.",
+            "identity_documents",
+            "contrary",
+        ),
+        # "not caused by work" says which illness; it does not negate the dismissal
+        (
+            "Where a worker is ill for more than thirty days from an illness not caused by work, the "
+            "employer may terminate the contract and the worker shall be repatriated.",
+            "health_care",
+            "contrary",
+        ),
+        # "without interest" says how savings are kept; it does not negate keeping them
+        (
+            "The employer shall keep the savings deducted from the monthly wage and pay them, without "
+            "interest, to the worker on final departure.",
+            "wage_protection",
+            "contrary",
+        ),
     ],
 )
 def test_negation_and_direction(sentence, protection, expected):
@@ -299,6 +319,20 @@ def test_recitals_alone_are_partial():
         status_of(body, "social_security_portability", head="# Agreement between Arvenia and Borslav\n\n")
         == "partial"
     )
+
+
+def test_a_recital_recalling_another_instrument_counts_only_as_a_reference_to_standards():
+    """"Having noted that the ... Convention provides that wages shall be paid regularly" is about
+    that convention: no wage protection here, but a reference to labour standards (non_regression)."""
+    body = (
+        "Having noted that the Harvest Wages Convention, 1951, provides that for migrant workers wages shall "
+        "be paid regularly in legal tender,\n\nHave agreed as follows:\n\n## Article 1\n\n(1) The Parties shall cooperate.\n"
+    )
+    head = "# Agreement between Arvenia and Borslav\n\n"
+    assert status_of(body, "wage_protection", head=head, rules_only=True) == "missing"
+    assert status_of(body, "non_regression", head=head, rules_only=True) == "partial"
+    own_aim = body.replace("Having noted that the Harvest Wages Convention, 1951, provides that", "Desiring that")
+    assert status_of(own_aim, "wage_protection", head=head, rules_only=True) == "partial"
 
 
 def test_a_mention_in_a_list_of_contents_does_not_secure_a_protection():

@@ -134,6 +134,29 @@ def test_c189_title_and_a_preamble_heading_run_into_its_text(real):
     assert (opening.kind, opening.location) == ("preamble", "Preamble")
 
 
+def test_recitals_glued_together_by_a_lost_line_break_are_read_one_by_one():
+    """Treaty databases often lose the breaks between recitals ("..., andNoting the terms ..."):
+    each recital is then its own block, so a preamble is not one run-on sentence."""
+    doc = read_md(
+        "# Convention concerning Harvest Hours\n\n"
+        "The General Conference of the Organisation,Having met in its Ninetieth Session, andNoting the "
+        "terms of the Placement of Pickers Convention, 1931, andConsidering that hours at harvest need "
+        "limits, adopts the following Convention:\n\n"
+        "## Article 1\n\nHours shall not exceed eight a day.\n"
+    )
+    preamble = [b.text for b in doc.blocks if b.location == "Preamble"]
+    assert preamble == [
+        "The General Conference of the Organisation,",
+        "Having met in its Ninetieth Session, and",
+        "Noting the terms of the Placement of Pickers Convention, 1931, and",
+        "Considering that hours at harvest need limits, adopts the following Convention:",
+    ]
+    assert cite(doc, "Hours shall not exceed") == "Article 1"
+    assert [b.text for b in read_md("# T\n\nThe Parties, Noting that workers move,\n").blocks][-1] == (
+        "The Parties, Noting that workers move,"  # a recital after a space was never glued: left whole
+    )
+
+
 @pytest.mark.parametrize(
     ("start", "locations"),
     [

@@ -99,6 +99,11 @@ ROW_LABEL_MAX_WORDS = 12  # a longer table cell is a provision, not a label of i
 #: (relevance 0.5, contrary 0.8) cost en14-en18 detection; harms only where the rules found
 #: nothing at all changed next to nothing; without the gate and guards en20 gained more (0.779),
 #: but the library's own drafts and a sample's neighbouring sentences read as harms.
+#: Tried and not taken (2026-12-05, session 21): letting a partial that "unrelated" would make
+#: missing take the model's best paraphrase elsewhere in the text instead (the rules' words were
+#: not it; another sentence may be). With models that had not seen the texts the real English
+#: development texts in five folds lost detection (0.797 -> 0.792, exact 0.888 both) and the blind
+#: sets en10-en27 moved both ways (en15 detection +0.016, en10 -0.006, en25 +0.005).
 ARBITER_ROLES = {
     "en": (
         "paraphrases",
@@ -382,10 +387,14 @@ class Analyzer:
         about_workers = self._units_about_workers(doc)
         whole_text_about_workers = bool(self.book.modality.labour_migration_title.search(doc.title or ""))
         agreement_only = self._about_another_agreement(doc)
+        cites = getattr(self.book.modality, "recital_cites_instrument", None)  # English only
         for sentence in observations:
+            recalls_another = sentence.modality == "recital" and cites is not None and cites.search(sentence.sentence)
             for pid, hit in sentence.hits.items():
                 if pid in tallies:
                     if pid in agreement_only and not self.book.modality.names_the_agreement.search(sentence.sentence):
+                        continue
+                    if recalls_another and not hit.contrary and not self.book.rules[pid].preamble_counts:
                         continue
                     if not hit.contrary and self.book.rules[pid].worker_context and not (
                         whole_text_about_workers

@@ -372,7 +372,7 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
         if cue.negation == "none":
             return words, False
         if cue.negation == "sentence":  # as for a phrase cue: "Any deduction ... shall be prohibited"
-            return words, bool(negators.search(text))
+            return words, bool(negators.search(_past_opening(text, breaks)))
         # a negator reverses the harm only in the clause the harm ends in: "no fee shall be charged,
         # but the visa fee shall be deducted from wages" still deducts
         inside = list(breaks.finditer(words))
@@ -384,7 +384,7 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     if cue.negation == "before":
         match = _latest_start(cue.pattern.pattern, text, match, breaks)
     if cue.negation == "sentence":
-        return match.group(0), bool(negators.search(text))
+        return match.group(0), bool(negators.search(_past_opening(text, breaks)))
     before = clause_before(text, match.start(), breaks)
     negated = cue.negation != "none" and bool(negators.search(before))
     if negated and cue.negation == "before":
@@ -399,6 +399,13 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
             cue.pattern, text, reader.negated_modal(text, match.start(), match.end()), grammar(modality, "unnegate", UNNEGATE)
         )
     return match.group(0), negated
+
+
+def _past_opening(text: str, breaks: re.Pattern[str]) -> str:
+    """The sentence less an opening purpose or condition ("To prevent loss or theft, the passport
+    shall be kept by the employer"): a negator there is that phrase's own, not the provision's."""
+    opening = breaks.match(text)
+    return text[opening.end() :] if opening and opening.group(0).endswith(",") else text
 
 
 def _latest_start(

@@ -198,6 +198,10 @@ class ModalitySpec(BaseModel):
     # against acts calculated to -", "The following shall be prohibited:"): a harm in its items is
     # what the text forbids, not what it imposes
     forbidding_lead_in: str | None = None
+    # a recital that recalls another instrument ("Having noted that the Protection of Wages
+    # Convention, 1949, provides that wages shall be paid regularly"): it is about that instrument,
+    # so it counts only where a rule reads preambles (the reference to standards)
+    recital_cites_instrument: str | None = None
     # the labels a contract gives its two sides ("First Party"); where the text defines one as the
     # employer or the worker, it is read as that role (blma.analysis.party_labels)
     party_labels: str | None = None

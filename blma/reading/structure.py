@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from blma.numerals import from_roman, to_roman
 from blma.reading.models import AgreementText, Block, BlockKind, RawParagraph
@@ -179,7 +179,20 @@ class _State:
     region: int = 0  # counts annexes: paragraph numbering may restart in each
 
 
+#: A recital glued to the one before it ("...in 1971, andNoting the terms of ...", "...of
+#: Europe,Considering that ..."): texts copied from treaty databases often lose the line breaks
+#: between recitals, leaving a whole preamble as one run-on sentence.
+GLUED_RECITAL = re.compile(
+    r"(?<=[a-z,;])(?=(?:Having|Noting|Considering|Recalling|Recogni[sz]ing|Bearing in mind|Desiring|Reaffirming|"
+    r"Affirming|Acknowledging|Taking into account|Convinced|Aware|Mindful|Emphasi[sz]ing|Determined|Wishing|"
+    r"Conscious|Whereas|Believing|Resolved|Considérant|Notant|Rappelant|Reconnaissant|Désireu(?:x|ses?)|Ayant|"
+    r"Soucieu(?:x|ses?)|Convaincu(?:e?s?)|Considerando|Recordando|Reconociendo|Deseosos?|Tomando nota|Habiendo|"
+    r"Teniendo en cuenta|Conscientes?|Convencidos?)\b)"
+)
+
+
 def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementText:
+    raw = [piece for para in raw for piece in _unglue_recitals(para)]
     builder = _Builder(AgreementText(name=name, format=fmt), _survey(raw), raw)
     for index, para in enumerate(raw):
         builder.index = index
@@ -190,6 +203,16 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
     _join_row_labels(doc)
     _cite_in_the_documents_language(doc)
     return doc
+
+
+def _unglue_recitals(para: RawParagraph) -> list[RawParagraph]:
+    """The paragraph, split where a recital was glued to the one before it (``GLUED_RECITAL``)."""
+    if para.table is not None or para.heading_level is not None or not GLUED_RECITAL.search(para.text):
+        return [para]
+    pieces = [piece.strip() for piece in GLUED_RECITAL.split(para.text) if piece.strip()]
+    if len(pieces) < 2:
+        return [para]
+    return [replace(para, text=piece, label=para.label if i == 0 else "") for i, piece in enumerate(pieces)]
 
 
 def _survey(raw: list[RawParagraph]) -> _Layout:
