@@ -213,6 +213,13 @@ def test_a_firm_lead_in_makes_its_items_present():
             "identity_documents",
             "contrary",
         ),
+        # ... but an opening condition keeps its negator: the employer pays, the worker does not
+        (
+            "If the contract ends early through no fault of the worker, the employer shall pay for the "
+            "worker's air ticket home.",
+            "no_worker_fees",
+            "partial",
+        ),
         # "not caused by work" says which illness; it does not negate the dismissal
         (
             "Where a worker is ill for more than thirty days from an illness not caused by work, the "

@@ -372,7 +372,7 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
         if cue.negation == "none":
             return words, False
         if cue.negation == "sentence":  # as for a phrase cue: "Any deduction ... shall be prohibited"
-            return words, bool(negators.search(_past_opening(text, breaks)))
+            return words, bool(negators.search(_past_opening(text, modality)))
         # a negator reverses the harm only in the clause the harm ends in: "no fee shall be charged,
         # but the visa fee shall be deducted from wages" still deducts
         inside = list(breaks.finditer(words))
@@ -384,7 +384,7 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     if cue.negation == "before":
         match = _latest_start(cue.pattern.pattern, text, match, breaks)
     if cue.negation == "sentence":
-        return match.group(0), bool(negators.search(_past_opening(text, breaks)))
+        return match.group(0), bool(negators.search(_past_opening(text, modality)))
     before = clause_before(text, match.start(), breaks)
     negated = cue.negation != "none" and bool(negators.search(before))
     if negated and cue.negation == "before":
@@ -401,11 +401,18 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     return match.group(0), negated
 
 
-def _past_opening(text: str, breaks: re.Pattern[str]) -> str:
-    """The sentence less an opening purpose or condition ("To prevent loss or theft, the passport
-    shall be kept by the employer"): a negator there is that phrase's own, not the provision's."""
-    opening = breaks.match(text)
-    return text[opening.end() :] if opening and opening.group(0).endswith(",") else text
+#: an opening purpose phrase ("To prevent loss or theft, ..."): a lexicon may give its own
+#: (``purpose_opening``); only the purpose is set aside, not an opening condition, whose negator
+#: often guards a harm cue that reaches past the comma ("If the worker is not at fault, the
+#: employer shall pay for the worker's ticket")
+PURPOSE_OPENING = re.compile(r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},", re.I)
+
+
+def _past_opening(text: str, modality) -> str:
+    """The sentence less an opening purpose ("To prevent loss or theft, the passport shall be kept
+    by the employer"): a negator there is the purpose's own, not the provision's."""
+    opening = grammar(modality, "purpose_opening", PURPOSE_OPENING).match(text)
+    return text[opening.end() :] if opening else text
 
 
 def _latest_start(
