@@ -322,13 +322,20 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
 #: negator does not reach the clause after it) or an opening condition ("If the Commission has not
 #: agreed within ninety days, the Ministry's view shall be final": the "not" is the condition's),
 #: or a conditional aside ("if not resolved,")
+_PURPOSE = r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},"
 CLAUSE_BREAK = re.compile(
     r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:"
-    r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},"
+    rf"|{_PURPOSE}"
     r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|where|when|should|in (?:the )?(?:event|case) (?:that|of))\b[^,;:]{1,120},"
     r"|\b(?:if|where|when|unless) not \w+(?: \w+)?,",  # "..., if not resolved, shall be referred"
     re.I,
 )
+
+#: an opening purpose phrase ("To prevent loss or theft, ..."), the one opening a sentence-wide
+#: negation search sets aside (a lexicon may give its own, ``purpose_opening``); an opening
+#: condition is not set aside: its negator often guards a harm cue that reaches past the comma
+#: ("If the worker is not at fault, the employer shall pay for the worker's ticket")
+PURPOSE_OPENING = re.compile(_PURPOSE, re.I)
 
 
 def grammar(modality, name: str, english: re.Pattern[str]) -> re.Pattern[str]:
@@ -399,13 +406,6 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
             cue.pattern, text, reader.negated_modal(text, match.start(), match.end()), grammar(modality, "unnegate", UNNEGATE)
         )
     return match.group(0), negated
-
-
-#: an opening purpose phrase ("To prevent loss or theft, ..."): a lexicon may give its own
-#: (``purpose_opening``); only the purpose is set aside, not an opening condition, whose negator
-#: often guards a harm cue that reaches past the comma ("If the worker is not at fault, the
-#: employer shall pay for the worker's ticket")
-PURPOSE_OPENING = re.compile(r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},", re.I)
 
 
 def _past_opening(text: str, modality) -> str:
