@@ -135,6 +135,11 @@ def _not_read_partial(bar: float) -> Callable[[Firm], bool]:
     return lambda firm: not all(max(s, key=s.get) == "partial" and s["partial"] >= bar for s, _ in firm)
 
 
+def _present_share(bar: float) -> Callable[[Firm], bool]:
+    """Direction left out: one firm sentence read present against partial at least ``bar``."""
+    return lambda firm: any(s["present"] / ((s["present"] + s["partial"]) or 1.0) >= bar for s, _ in firm)
+
+
 def _more_present_than_partial(firm: Firm) -> bool:
     return any(s["present"] >= s["partial"] for s, _ in firm)
 
@@ -148,6 +153,10 @@ VARIANTS: dict[str, Variant] = {
         for bar in (0.5, 0.6, 0.7, 0.8, 0.9)
     },
     "present only if read more present than partial": _present_kept_if(_more_present_than_partial),
+    **{
+        f"present only if a present share >= {bar}": _present_kept_if(_present_share(bar))
+        for bar in (0.6, 0.7, 0.8, 0.9, 0.95)
+    },
     **{
         f"present unless read partial (>= {bar})": _present_kept_if(_not_read_partial(bar))
         for bar in (0.34, 0.5, 0.7, 0.85)
@@ -164,7 +173,7 @@ VARIANTS: dict[str, Variant] = {
 
 
 # Arbiter settings compared under --refit (name -> Settings keyword arguments).
-REFITS: dict[str, dict] = {"without negated words": {"negation": False}, "with negated words": {}}
+REFITS: dict[str, dict] = {"as today": {}}  # add settings here to compare designs (e.g. {"negation": False})
 
 
 def refit(runs: list[dict], batches: list[dict], settings: dict) -> list[dict]:
