@@ -51,8 +51,12 @@ def test_a_french_or_spanish_agreement_names_its_parties_in_the_report(path, exp
         # "the Government of the United Republic of Moyenne": the state's name, not "United Republic"
         ("corpus/synthetic_dev_en17/04_agreement_employment_dependants_diplomatic_missions_1996.txt",
          ["Estravia", "Moyenne"]),
-        # one state and a ministry: no pair is better than "Labour" as a party
-        ("corpus/synthetic_dev_en6/03_seasonal_agricultural_worker_program_annex.txt", []),
+        # one state and a ministry ("between the Province of N and the Ministry of Labour ... of the
+        # Republic of Veracuna"): the one state, not "Labour" as a party
+        ("corpus/synthetic_dev_en6/03_seasonal_agricultural_worker_program_annex.txt", ["Veracuna"]),
+        # a model contract prescribed by one state, the other left blank ("Country of origin: ____")
+        ("corpus/synthetic_dev_en18/04_model_contract_garment_factory_workers.docx", ["Meridia"]),
+        ("corpus/synthetic_dev_en18/06_contract_farm_machinery_operators.txt", ["Aldermere", "Cascaya"]),
     ],
 )
 def test_a_standard_contract_names_the_two_states_without_the_words_around_them(path, expected):

@@ -66,7 +66,7 @@ def instrument_type(doc: AgreementText) -> str:
 
 STATE_NAME = re.compile(
     r"\b(?:Republic|Kingdom|State|Federation|Commonwealth|Sultanate|Emirate|Principality|Union|Confederation|"
-    r"Grand Duchy|Government)\s+of\s+(?:the\s+)?"
+    r"Grand Duchy|Dominion|Government)\s+of\s+(?:the\s+)?"
     r"(?P<name>(?!(?:Republic|Kingdom|State|Federation|Federal|Commonwealth|Sultanate|Emirate|Principality|Union|"
     r"Confederation|Grand|Government|People)\b)"
     # "Government of the United Republic of X": the name is X's, found by the next match
@@ -98,37 +98,78 @@ AUTHORITY_WORDS = {
 #: it: "Federation of Orvana Contract No.", "Republic of Lumora TERMS OF EMPLOYMENT".
 NAME_END = re.compile(
     r"\s+(?:And|On|Concerning|Regarding|Relating|For|In|Contract|Form|Terms|Prescribed|Standard|Model|"
-    r"Employment|Agreement|Memorandum|Embassy|Ministry|Department|Office|Job|No)\b.*",
+    r"Employment|Agreement|Memorandum|Embassy|Ministry|Department|Office|Job|No|Rural|Work|Holiday|Seasonal|Programm?e|"
+    r"Scheme|Permit|Labour)\b.*",
     re.I | re.S,
 )
 
 
+#: The last word of a body's name that "Federation of" or "Union of" may begin: not a state.
+BODY_WORDS = {"Organisations", "Organizations", "Associations", "Unions", "Employers", "Chambers", "Industries", "Enterprises"}
+#: A state named alone (no second party found) counts only from a sentence this short: a title, a
+#: form's header or an opening "between" line, not a preamble ("convened at Washington by the
+#: Government of the United States of America, ..." names the host of a conference).
+ONE_STATE_SENTENCE_WORDS = 40
+
+#: The small words of a state's name, lower case again after ``str.title`` ("Kingdom Of" -> "Kingdom of").
+SMALL_WORDS = re.compile(r"\b(?:Of|The|And)\b")
+
+
 def parties(doc: AgreementText) -> list[str]:
-    """The two countries: state names ("Republic of X") first, the "between A and B" phrase otherwise.
+    """The two countries: state names ("Republic of X") first, the "between A and B" phrase otherwise,
+    and the one state named when that is all the opening gives.
 
     Each line of the opening is read on its own: a form's title block puts a state's name at the
-    end of one line and "Contract No." or "Embassy of ..." at the start of the next."""
+    end of one line and "Contract No." or "Embassy of ..." at the start of the next. A standard
+    contract prescribed by one country often leaves the other blank ("Country of origin: ____"):
+    naming the one state it gives tells a reviewer more than "not found"."""
     head = [doc.title, *(b.text for b in doc.blocks[:12])]
-    for texts in (head, [t.title() for t in head]):  # titles in capitals: "THE KINGDOM OF VOSTRAVA"
-        names: list[str] = []
-        for match in (m for text in texts for line in text.splitlines() for m in STATE_NAME.finditer(line)):
+    names: list[str] = []
+    alone: list[str] = []  # a state named in a title or a form's short sentence, not in a long preamble
+    for line in (line for text in head for line in text.splitlines()):
+        if line.isupper():  # a title in capitals: "THE KINGDOM OF VOSTRAVA"
+            line = SMALL_WORDS.sub(lambda m: m.group().lower(), line.title())
+        for match in STATE_NAME.finditer(line):
             name = NAME_END.sub("", match.group("name").strip(" ,.")).strip(" ,.")
-            if name and not _an_authority(name) and name not in names:
-                names.append(name)
-        if len(names) >= 2:
-            return names[:2]
+            if name and not _an_authority(name):
+                _add_name(names, name)
+                if len(_sentence_at(line, match).split()) <= ONE_STATE_SENTENCE_WORDS:
+                    _add_name(alone, name)
+    if len(names) >= 2:
+        return names[:2]
     for text in [doc.title, *(b.text for b in doc.blocks[:15])]:
         match = PARTIES.search(text or "")
         if match:
             found = [match.group(side).strip(" ,.'") for side in ("a", "b")]
             if not any(_an_authority(name) for name in found):  # not "the Ministry of Labour and ..."
                 return found
-    return []
+    return alone[:1]
+
+
+def _sentence_at(line: str, match: re.Match[str]) -> str:
+    """The sentence of ``line`` that holds ``match`` (sentences end at ". ")."""
+    start = line.rfind(". ", 0, match.start()) + 1
+    end = line.find(". ", match.end())
+    return line[start : end if end != -1 else len(line)]
+
+
+def _add_name(names: list[str], name: str) -> None:
+    """Add ``name`` once: "Kalaya" from "REPUBLIC OF KALAYA" and "Kalaya Maritime" from a title line
+    run into the next ("REPUBLIC OF KALAYA MARITIME EMPLOYMENT OFFICE") are one state, the shorter."""
+    for k, known in enumerate(names):
+        if known == name or name.startswith(known + " "):
+            return
+        if known.startswith(name + " "):
+            names[k] = name
+            return
+    names.append(name)
 
 
 def _an_authority(name: str) -> bool:
-    """Whether a name read as a party's is an authority's ("Labour", "Foreign Affairs")."""
-    return name.split()[0] in AUTHORITY_WORDS
+    """Whether a name read as a party's is an authority's or a body's ("Labour", "Foreign Affairs",
+    "the Federation of Supervising Organisations")."""
+    words = name.split()
+    return words[0] in AUTHORITY_WORDS or words[-1] in BODY_WORDS
 
 
 def sectors(doc: AgreementText) -> list[str]:
