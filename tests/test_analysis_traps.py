@@ -367,6 +367,29 @@ def test_a_table_column_header_governs_its_cells():
     assert status_of(soft, "pre_departure_orientation") == "present"
 
 
+def test_a_table_of_indicators_counts_and_secures_nothing():
+    """A joint committee's indicators name what is counted ("Cases of passport retention found at
+    inspection"); a provision under a "Statistics" heading still binds."""
+    indicators = (
+        "| No. | Indicator | Source | Frequency |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 1 | Cases of passport retention found at inspection | Ministry of Labour | Half-yearly |\n"
+        "| 2 | Workers who changed employer, and time taken to process the change | Ministry of Labour | Annual |\n"
+        "| 3 | Wage arrears established by the labour inspectorate, and amounts recovered | Inspectorate | Annual |\n"
+    )
+    for pid in ("identity_documents", "employer_change", "wage_protection"):
+        assert status_of(indicators, pid) == "missing", pid
+    # the same words as a column of duties still count
+    duties = indicators.replace("| Indicator |", "| The employer shall prevent |")
+    assert status_of(duties, "identity_documents") != "missing"
+    statistics = (
+        "## Article 9. Statistics\n\n"
+        "The competent authorities shall exchange each year statistics on the workers employed under this "
+        "Agreement and on the benefits paid to them.\n"
+    )
+    assert status_of(statistics, "information_exchange") != "missing"
+
+
 def test_bulleted_obligations_under_numbered_capital_headings():
     head = "# MEMORANDUM OF UNDERSTANDING ON LABOUR COOPERATION\n\nbetween the Republic of Arvenia and the Kingdom of Borslav\n\n"
     body = (

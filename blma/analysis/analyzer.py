@@ -234,6 +234,7 @@ class Analyzer:
         lead_in, lead_unit, items_only, lead_location = "", None, False, ""
         subject, subject_unit = "", None  # the subject a sentence may leave out (Spanish, French)
         row, row_first, row_cells = "", "", []  # the table row being read: its first cell, later labelling cells
+        measure_row = ""  # the location of a table row that names a measure (``_a_measure``)
         blocks = [block for block in doc.blocks if block.kind not in ("title", "heading")]
         for index, block in enumerate(blocks):
             if block.unit != subject_unit:
@@ -275,8 +276,13 @@ class Analyzer:
                 spacy_doc = component(spacy_doc)
             subject = spacy_doc._.subject
             labels = relabelled.get(id(block))
+            measure = self._a_measure(block) or (block.kind == "table_cell" and block.location == measure_row)
+            if measure and block.kind == "table_cell":  # the row's other cells ("Source", "Frequency") too
+                measure_row = block.location
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
                 found = sent._
+                if measure:  # counted, not secured: read as a definition is, by no rule
+                    found.hits, found.modality, found.soft_cue = {}, "definition", ""
                 raw = block.text[sent.start_char : sent.end_char]
                 start = sent.start_char + len(raw) - len(raw.lstrip())
                 end = sent.end_char - len(raw) + len(raw.rstrip())
@@ -310,6 +316,19 @@ class Analyzer:
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
         return observations
+
+    def _a_measure(self, block: Block) -> bool:
+        """Whether ``block`` is a cell of a column, or an item under a heading, that names what is
+        counted ("Indicator": "Workers who changed employer, and time taken to process the
+        change") and states no norm: a measure of the agreement's working, which secures nothing
+        (lexicon's ``measure_heading``; a language without it reads such blocks as any other)."""
+        heading = getattr(self.book.modality, "measure_heading", None)
+        if heading is None:
+            return False
+        header = block.context if block.kind == "table_cell" else block.heading
+        if not header or heading.search(header) is None:
+            return False  # and a provision under a "Statistics" heading ("shall exchange ...") stays one
+        return not any(pattern.search(block.text) for pattern in self.book.modality.norms.values())
 
     def _labels_a_row(self, text: str) -> bool:
         """A short table cell that states no norm ("Air ticket", "50% of the fare"): it labels the

@@ -210,6 +210,10 @@ class ModalitySpec(BaseModel):
     # party ("worker", "employer"; "worker_to"/"employer_to" for items opening on "to")
     duties_heading: str | None = None
     duties_lead_in: dict[str, str] | None = None
+    # a table column or a heading that names what is counted ("Indicator", "Statistics"): its cells
+    # and items are measures of how the agreement works ("Cases of passport retention found at
+    # inspection"), not provisions, and no rule reads them (``Analyzer.observe``)
+    measure_heading: str | None = None
     # a line that frames or closes the text and secures nothing (testimonium, signatures, place and
     # date, a blank to fill): never read by the trained second opinion for paraphrases
     closing_line: str | None = None
