@@ -367,6 +367,19 @@ def test_a_table_column_header_governs_its_cells():
     assert status_of(soft, "pre_departure_orientation") == "present"
 
 
+def test_agreed_minutes_bind_by_what_both_sides_agreed_not_by_what_one_side_reported():
+    reported = (
+        "(1) The Arvenian side informed the meeting that employers will not be allowed to keep the passports "
+        "of workers, even with their consent.\n"
+    )
+    agreed = "(1) Both sides agreed that employers shall not keep the passports of workers, even with their consent.\n"
+    assert status_of(reported, "identity_documents") == "partial"
+    assert status_of(agreed, "identity_documents") == "present"
+    # the delegation as the object of a welcome is not the one reporting
+    welcomed = agreed.replace("Both sides agreed", "The Chair welcomed the Borslav delegation and recalled")
+    assert status_of(welcomed, "identity_documents") == "present"
+
+
 def test_a_table_of_indicators_counts_and_secures_nothing():
     """A joint committee's indicators name what is counted ("Cases of passport retention found at
     inspection"); a provision under a "Statistics" heading still binds."""
