@@ -213,12 +213,13 @@ def test_a_firm_lead_in_makes_its_items_present():
             "identity_documents",
             "contrary",
         ),
-        # ... but an opening condition keeps its negator: the employer pays, the worker does not
+        # ... and an opening condition does not make the worker the one who pays: the employer is the
+        # subject of "shall pay" (SAME_CLAUSE_WORD), and the fare home is return_reintegration's
         (
             "If the contract ends early through no fault of the worker, the employer shall pay for the "
             "worker's air ticket home.",
             "no_worker_fees",
-            "partial",
+            "missing",
         ),
         # "not caused by work" says which illness; it does not negate the dismissal
         (
