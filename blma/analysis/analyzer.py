@@ -833,14 +833,22 @@ def _forbids_others(provision: Provision | None) -> bool:
 
 def _costs_others(provision: Provision | None, sentence: str, m) -> bool:
     """Whether a sentence makes the employer, an agency or a State pay ("... shall be borne by the
-    employer"): a cost on someone other than the worker is no harm to the worker."""
+    employer"; in the present tense of guidelines, "The employer pays the visa fee"): a cost on
+    someone other than the worker is no harm to the worker."""
     pays = getattr(m, "pays_for_the_worker", None)
-    return (
-        pays is not None
-        and provision is not None
-        and provision.norm == "obligation"
-        and provision.bearer not in ("worker", "none")
-        and pays.search(sentence) is not None
+    if pays is None or provision is None or pays.search(sentence) is None:
+        return False
+    if provision.norm == "obligation":
+        return provision.bearer not in ("worker", "none")
+    return provision.norm == "statement" and _opens_with_another_payer(sentence, m)
+
+
+def _opens_with_another_payer(sentence: str, m) -> bool:
+    """Whether a statement's subject, in its first words, is an employer, agency or State and no worker."""
+    opening = " ".join(sentence.split()[:4])
+    bearers = m.bearers
+    return not bearers["worker"].search(opening) and any(
+        bearers[role].search(opening) for role in ("employer", "agency", "state")
     )
 
 
