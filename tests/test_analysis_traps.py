@@ -381,6 +381,28 @@ def test_agreed_minutes_bind_by_what_both_sides_agreed_not_by_what_one_side_repo
     assert status_of(welcomed, "identity_documents") == "present"
 
 
+def test_words_an_amendment_takes_out_are_no_longer_in_force():
+    amended = (
+        '(1) In Article 13(1) of the Memorandum, the words "wages, accommodation and meals" are replaced '
+        'by the word "wages".\n'
+    )
+    assert status_of(amended, "accommodation") == "missing"
+    assert status_of(amended, "accommodation", rules_only=True) == "missing"
+    # the new wording it brings in is in force
+    inserted = amended.replace('the word "wages"', 'the words "wages and free accommodation meeting the standards of Annex II"')
+    assert status_of(inserted, "accommodation", rules_only=True) != "missing"
+
+
+def test_a_threat_of_denunciation_to_the_authorities_is_no_final_clause():
+    """ILO C29's definition of forced labour; "denunciation" here is no treaty's denunciation."""
+    text = (
+        "(1) No worker shall be made to work under the menace of any penalty, including the threat of "
+        "denunciation to the authorities. A worker subjected to such treatment shall be assisted and sheltered "
+        "and shall not be prosecuted for any immigration offence.\n"
+    )
+    assert status_of(text, "forced_labour_trafficking", rules_only=True) == "present"
+
+
 def test_a_table_of_indicators_counts_and_secures_nothing():
     """A joint committee's indicators name what is counted ("Cases of passport retention found at
     inspection"); a provision under a "Statistics" heading still binds."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from blma.analysis.arbiter import Arbiter
-from blma.analysis.components import SentenceHit, forbids
+from blma.analysis.components import SentenceHit, forbids, without_removed_words
 from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
@@ -555,8 +555,9 @@ class Analyzer:
         In English any firm sentence may be one: real treaties secure things for "insured persons",
         "nationals" or "family members" without saying "worker" (see ``second_opinion``)."""
         closing = getattr(self.book.modality, "closing_line", None)
+        removed = getattr(self.book.modality, "removed_words", None)
         return [
-            (i, f"{s.lead_in} {s.sentence}" if s.lead_in else s.sentence)
+            (i, without_removed_words(f"{s.lead_in} {s.sentence}" if s.lead_in else s.sentence, removed))
             for i, s in enumerate(sentences)
             if s.modality in modalities
             and s.block.kind in ("paragraph", "table_cell")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from blma.analysis.deontic import DeonticReader, Provision, reader_for
-from blma.analysis.prefilter import Sentence
+from blma.analysis.prefilter import Guarded, Sentence
 from blma.analysis.rules import RULES_DIR, RuleBook, load_rulebook, vocabulary_pattern
 from blma.analysis.spacy_import import spacy
 
@@ -175,6 +175,21 @@ class ModalityTagger:
         return "firm", ""
 
 
+def without_removed_words(text: str, removed: Guarded | None) -> str:
+    """``text`` with the words an amendment takes out of it blanked (same length, so offsets hold):
+    'the words "wages, accommodation and meals" are replaced by the word "wages"' no longer speaks
+    of accommodation (the lexicon's ``removed_words``)."""
+    if removed is None or not removed.search(text):
+        return text
+    chars = list(text)
+    for match in removed.pattern.finditer(text):
+        for name, value in match.groupdict().items():
+            if name.startswith("words") and value is not None:
+                start, end = match.span(name)
+                chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 class ProtectionDetector:
     """Runs every protection's detector over every sentence."""
 
@@ -183,6 +198,7 @@ class ProtectionDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         negators = self.book.modality.negators
+        removed = getattr(self.book.modality, "removed_words", None)
         lead_in = doc._.lead_in or ""
         whole = doc_text(doc)
         for sent in doc.sents:
@@ -191,7 +207,7 @@ class ProtectionDetector:
             if found.modality == "definition":
                 found.hits = hits
                 continue
-            text = found.implied or whole[sent.start_char : sent.end_char]
+            text = without_removed_words(found.implied or whole[sent.start_char : sent.end_char], removed)
             if text.rstrip().endswith("?"):  # a question ("Can my employer keep my passport?") sets no norm
                 found.hits = hits
                 continue

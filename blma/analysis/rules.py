@@ -191,6 +191,10 @@ class ModalitySpec(BaseModel):
     # a sentence that deletes or repeals a provision it quotes ("..., which provides that workers
     # shall not change employer, is hereby deleted"): the harm it names is removed, not imposed
     repealed: str | None = None
+    # words an amendment takes out of a provision it quotes ('the words "wages, accommodation and
+    # meals" are replaced by the word "wages"'): no longer in force, so no rule reads them (named
+    # groups ``words...``; ``components.without_removed_words``)
+    removed_words: str | None = None
     # a lead-in that brings a provision's new wording ("... is replaced by the following:"): the text
     # under it is in force, so its harms stand even though the lead-in matches ``repealed``
     replacement: str | None = None
