@@ -140,6 +140,28 @@ def test_article_headings_written_four_ways_are_cited_one_way():
     assert wages.heading == "Wages"
 
 
+def test_chapters_without_articles_cite_their_own_paragraphs():
+    """A manual whose chapters each number their paragraphs from 1: "Chapter 3, paragraph 2", not
+    a paragraph of the last paragraph of the chapter before ("Paragraph 3(2)")."""
+    document = Document()
+    document.add_paragraph("Operations Manual for Labour Attachés", style="Title")
+    for chapter in ("Chapter 1. Purpose", "Chapter 2. Verification", "Chapter 3. Shelter"):
+        document.add_paragraph(chapter, style="Heading 2")
+        for n in (1, 2, 3):
+            document.add_paragraph(f"{n}. The officer shall act under {chapter.split('.')[0]}, step {n}.")
+    cited = [loc for loc, _ in located(read(document))]
+    assert cited[:4] == ["Chapter 1, paragraph 1", "Chapter 1, paragraph 2", "Chapter 1, paragraph 3", "Chapter 2, paragraph 1"]
+    assert cited[-1] == "Chapter 3, paragraph 3"
+    # numbers that run on through the chapters are the document's own: "Paragraph 4"
+    running = Document()
+    running.add_paragraph("Operations Manual", style="Title")
+    for chapter, numbers in (("Chapter 1. Purpose", (1, 2)), ("Chapter 2. Verification", (3, 4))):
+        running.add_paragraph(chapter, style="Heading 2")
+        for n in numbers:
+            running.add_paragraph(f"{n}. The officer shall act, step {n}.")
+    assert [loc for loc, _ in located(read(running))] == ["Paragraph 1", "Paragraph 2", "Paragraph 3", "Paragraph 4"]
+
+
 def test_a_sentence_that_mentions_an_article_is_not_a_heading():
     document = Document()
     document.add_paragraph("Article 5 Transport", style="Heading 2")

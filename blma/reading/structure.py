@@ -495,6 +495,10 @@ class _Builder:
             self.awaiting = "division"
         location = f"{division.group('kind').title()} {num}"
         self.doc.blocks.append(Block(text, location, "", text, s.annex, kind="heading", origin=para.origin))
+        if not self.layout.any_named_unit:
+            # no articles to group: the chapter is the unit its paragraphs are cited in ("Chapter 5,
+            # paragraph 2" where each chapter numbers its own; "Paragraph 14" where they run on)
+            self._enter(location, "heading")
         return True
 
     def _preamble_mark(self, text: str, para: RawParagraph) -> bool:
