@@ -214,7 +214,30 @@ HOLDS = {
 }
 
 
-@pytest.mark.parametrize(("pid", "sentence", "want"), READINGS, ids=_ids(READINGS))
+#: Probes the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
+KNOWN_MISSES = {
+    "The sponsor shall be obliged with paying the monthly salary": (
+        "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
+        "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
+    ),
+    "The company's board of directors shall meet quarterly.": (
+        "retrained 2026-12-06 (session 22, with en29's minutes and terms of reference and en30): the "
+        "model reads 'shall meet quarterly' as a joint committee (86%, above the paraphrase bar of 85%) "
+        "even with the masked 'board of directors' blanked"
+    ),
+}
+
+
+def _marked(rows: list[tuple[str, str, str]]) -> list:
+    return [
+        pytest.param(*row, marks=[pytest.mark.xfail(strict=True, reason=why)])
+        if (why := next((r for start, r in KNOWN_MISSES.items() if row[1].startswith(start)), None))
+        else row
+        for row in rows
+    ]
+
+
+@pytest.mark.parametrize(("pid", "sentence", "want"), _marked(READINGS), ids=_ids(READINGS))
 def test_a_topic_word_is_not_taken_at_face_value_and_a_paraphrase_is_read(pid: str, sentence: str, want: str) -> None:
     status = status_of(pid, sentence)
     assert HOLDS[want](status), status
@@ -271,24 +294,6 @@ MODALITY = [
     ("no_worker_fees", "The sending side shall ensure that the labourer is not burdened with any charges for the recruitment, and the expenses of visa, medical check and air ticket shall be on the account of the sponsor.", "present"),
     ("wage_protection", "The sponsor shall be obliged with paying the monthly salary of the labourer in full, not later than the seventh of the following month, through a bank account in his name, without any deduction except in accordance to the law.", "present"),
 ]
-
-
-#: Probes the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
-KNOWN_MISSES = {
-    "The sponsor shall be obliged with paying the monthly salary": (
-        "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
-        "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
-    ),
-}
-
-
-def _marked(rows: list[tuple[str, str, str]]) -> list:
-    return [
-        pytest.param(*row, marks=[pytest.mark.xfail(strict=True, reason=why)])
-        if (why := next((r for start, r in KNOWN_MISSES.items() if row[1].startswith(start)), None))
-        else row
-        for row in rows
-    ]
 
 
 @pytest.mark.parametrize(("pid", "sentence", "want"), _marked(MODALITY), ids=_ids(MODALITY))
