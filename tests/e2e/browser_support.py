@@ -107,6 +107,15 @@ def settled(page, timeout: float = 60_000) -> None:
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=timeout)
 
 
+def fill_in(page, box, value: str) -> None:
+    """Type into a text box and leave it, then wait for the rerun that commits the value: filling
+    the next box while Streamlit still reruns for this one can lose it (a draft once came out named
+    after the placeholder "country-of-origin")."""
+    box.fill(value)
+    box.press("Tab")
+    settled(page)
+
+
 def screenshot(page, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"

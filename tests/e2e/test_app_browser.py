@@ -11,7 +11,7 @@ import re
 import time
 
 import pytest
-from browser_support import SAMPLE, SECOND, TIMINGS, UPLOAD, open_page, record, screenshot, scroll_to
+from browser_support import SAMPLE, SECOND, TIMINGS, UPLOAD, fill_in, open_page, record, screenshot, scroll_to
 from long_agreement import long_agreement_docx
 
 pytestmark = pytest.mark.needs_chromium
@@ -88,13 +88,15 @@ def test_review_of_a_40_page_agreement_and_a_page_switch_are_timed(page, server,
 
 def test_draft_step_by_step(page, server, tmp_path):
     open_page(page, server, "draft", "Draft an agreement or MoU")
-    page.get_by_role("textbox", name="Country name, as written in the text").first.fill("the Republic of Sundara")
-    page.get_by_role("textbox", name="Short name (optional)").first.fill("Sundara")
-    page.get_by_role("textbox", name="Competent authority").first.fill("Ministry of Overseas Employment")
-    page.get_by_role("textbox", name="Country name, as written in the text").nth(1).fill("the Kingdom of Valdoria")
-    page.get_by_role("textbox", name="Short name (optional)").nth(1).fill("Valdoria")
-    page.get_by_role("textbox", name="Competent authority").nth(1).fill("Ministry of Labour")
-    page.get_by_role("textbox", name="Competent authority").nth(1).press("Tab")
+    for index, (country, short, authority) in enumerate(
+        [
+            ("the Republic of Sundara", "Sundara", "Ministry of Overseas Employment"),
+            ("the Kingdom of Valdoria", "Valdoria", "Ministry of Labour"),
+        ]
+    ):
+        fill_in(page, page.get_by_role("textbox", name="Country name, as written in the text").nth(index), country)
+        fill_in(page, page.get_by_role("textbox", name="Short name (optional)").nth(index), short)
+        fill_in(page, page.get_by_role("textbox", name="Competent authority").nth(index), authority)
     page.get_by_role("button", name="2. Protections →").click()
     page.get_by_role("heading", name="Protections").wait_for()
     expander = page.locator('[data-testid="stExpander"]', has_text="No recruitment fees").first
@@ -191,10 +193,9 @@ def test_draft_in_french(page, server, tmp_path):
     names = [("la République de Sundara", "Sundara", "le ministère de l'Emploi à l'étranger"),
              ("le Royaume de Valdoria", "le Valdoria", "le ministère du Travail")]  # fmt: skip
     for index, (country, short, authority) in enumerate(names):
-        page.get_by_role("textbox", name="Country name, as written in the text").nth(index).fill(country)
-        page.get_by_role("textbox", name="Short name (optional)").nth(index).fill(short)
-        page.get_by_role("textbox", name="Competent authority").nth(index).fill(authority)
-    page.get_by_role("textbox", name="Competent authority").nth(1).press("Tab")
+        fill_in(page, page.get_by_role("textbox", name="Country name, as written in the text").nth(index), country)
+        fill_in(page, page.get_by_role("textbox", name="Short name (optional)").nth(index), short)
+        fill_in(page, page.get_by_role("textbox", name="Competent authority").nth(index), authority)
     page.get_by_text("French (français)").click()
     page.get_by_role("button", name="2. Protections →").click()
     page.get_by_role("heading", name="Protections").wait_for()
