@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from blma.analysis.scoring import score  # noqa: E402
+from blma.analysis.second_opinion import present_share  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 
@@ -137,7 +138,7 @@ def _not_read_partial(bar: float) -> Callable[[Firm], bool]:
 
 def _present_share(bar: float) -> Callable[[Firm], bool]:
     """Direction left out: one firm sentence read present against partial at least ``bar``."""
-    return lambda firm: any(s["present"] / ((s["present"] + s["partial"]) or 1.0) >= bar for s, _ in firm)
+    return lambda firm: any(present_share(s) >= bar for s, _ in firm)
 
 
 def _more_present_than_partial(firm: Firm) -> bool:

@@ -132,11 +132,9 @@ class SecondOpinion:
         model's "contrary" is left out: it reads a negated harm as the harm ("shall not be charged
         for travel")."""
 
-        def present_share(text: str) -> float:
-            read = self.arbiter.strength(protection, text)
-            return read["present"] / ((read["present"] + read["partial"]) or 1.0)
-
-        return _highest_below(firm_texts, PRESENT_SHARE_AT_LEAST, present_share)
+        return _highest_below(
+            firm_texts, PRESENT_SHARE_AT_LEAST, lambda text: present_share(self.arbiter.strength(protection, text))
+        )
 
     def demotes(self, protection: str, firm_texts: Iterable[str]) -> float | None:
         """The lowest P(partial) when every firm sentence reads as partial, else None."""
@@ -193,6 +191,11 @@ class SecondOpinion:
                 if contrary >= HARM_CONTRARY_AT_LEAST and (best is None or contrary > best.probability):
                     found[protection] = Paraphrase(protection, index, contrary)
         return found
+
+
+def present_share(read: Mapping[str, float]) -> float:
+    """The model's "present" against "partial", its "contrary" left out (the rules decide direction)."""
+    return read["present"] / ((read["present"] + read["partial"]) or 1.0)
 
 
 def _highest_below(texts: Iterable[str], below: float, read: Callable[[str], float]) -> float | None:
