@@ -11,11 +11,12 @@ process (``PYTHONPATH``), with its own cache folder; nothing in the working tree
     python scripts/blind_batches.py --runs /tmp/bb  # keep (and reuse) the per-batch runs
     python scripts/blind_batches.py --corpus real_fr  # the French batches
     python scripts/blind_batches.py --refit          # also with today's model design, trained without the batch
+    python scripts/blind_batches.py --refit --train shared_partial_weight=0.3 "strength_c=2,negation=false"
 
 ``--refit`` judges a change to the arbiter's design the same way: for each batch, today's
 training code fits the model on today's development data less that batch's texts, re-reads the
 evidence the old commit found (relevance and strength), and the variants run again on those readings (once with every
-design setting listed in ``REFITS``). The rules stay the old commit's; the model has not seen
+design setting listed in ``REFITS`` and each ``--train`` given). The rules stay the old commit's; the model has not seen
 the batch, though its other data grew after the batch was first scored (the same for every
 setting compared).
 
@@ -25,6 +26,7 @@ The runs need the analyzer of 2026-12-04 or later (``Analyzer(arbiter=False)``, 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -39,6 +41,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from blma.analysis import arbiter_training as training  # noqa: E402
 from blma.analysis.scoring import score  # noqa: E402
 from blma.analysis.second_opinion import present_share  # noqa: E402
 
@@ -180,7 +183,6 @@ REFITS: dict[str, dict] = {"as today": {}}  # add settings here to compare desig
 def refit(runs: list[dict], batches: list[dict], settings: dict) -> list[dict]:
     """The runs with every evidence sentence re-read (relevance and strength) by a model trained
     without its batch; ``top`` (every sentence's relevance) is not recorded, so it stays the old model's."""
-    from blma.analysis import arbiter_training as training
     from blma.analysis.training_data import training_data
     from blma.library import default_library
 
@@ -244,9 +246,22 @@ def main() -> None:
         help="also score with today's arbiter design, trained without each batch",
     )
     parser.add_argument(
+        "--train",
+        nargs="+",
+        default=[],
+        metavar="NAME=VALUE,...",
+        help="with --refit: one more design per argument, training settings changed (arbiter_training.Settings)",
+    )
+    parser.add_argument(
         "--corpus", default="real", choices=("real", "real_fr"), help="default: real (English)"
     )
     args = parser.parse_args()
+    refits = dict(REFITS)
+    for design in args.train:
+        try:
+            refits[design] = dataclasses.asdict(training.parse_settings(design.split(",")))
+        except ValueError as error:
+            parser.error(f"--train {error}")
     corpus = CORPUS / args.corpus
     batches = yaml.safe_load((corpus / "batches.yaml").read_text(encoding="utf-8"))["batches"]
     runs_dir = args.runs or Path(tempfile.mkdtemp(prefix="blind-batches-"))
@@ -274,7 +289,7 @@ def main() -> None:
         )
     table(runs, truth, "the commit's own model")
     if args.refit:
-        for name, settings in REFITS.items():
+        for name, settings in refits.items():
             print(f"refitting: {name}", file=sys.stderr)
             table(refit(runs, batches, settings), truth, f"today's design {name}, trained without the batch")
 

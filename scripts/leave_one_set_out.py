@@ -96,14 +96,10 @@ def main() -> None:
         if not hasattr(second_opinion, name) or not value:
             parser.error(f"--set {bar}: expected NAME=VALUE with NAME one of second_opinion's bars")
         variants[bar] = (tuple(own), {name: type(getattr(second_opinion, name))(value)})
-    settings = training.Settings()
-    for setting in args.train:
-        name, _, value = setting.partition("=")
-        if name not in {f.name for f in dataclasses.fields(settings)} or not value:
-            parser.error(f"--train {setting}: expected NAME=VALUE with NAME a field of arbiter_training.Settings")
-        kind = type(getattr(settings, name))
-        parsed = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
-        settings = dataclasses.replace(settings, **{name: parsed})
+    try:
+        settings = training.parse_settings(args.train)
+    except ValueError as error:
+        parser.error(f"--train {error}")
     manifest, root = load_manifest()
     data = training_data()
     protections = list(default_library().protections)

@@ -16,6 +16,7 @@ no date. Two runs on the same data give the same bytes (``tests/test_arbiter.py`
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import warnings
 from collections import defaultdict
@@ -64,6 +65,32 @@ class Settings:
     min_relevance_weight: float = 0.1  # 0.05 until the library's French and Spanish joined (5.6 MB); 0.08 until 5.2 MB
     min_strength_weight: float = 0.01
     negation: bool = True  # the strength model sees the words in a negation's scope
+    # An agreement's label is the status of the protection in the whole text, so a plain, full
+    # sentence in a text whose protection is partial overall is taught as "partial". A label that
+    # covers one sentence is that sentence's own; rows of a label shared by several sentences
+    # weigh this much in the strength model (1.0: as much as any other row). Measured on
+    # 2026-12-06 (session 23) and left at 1.0: on the nine blind real batches (models trained
+    # without each, `blind_batches.py --refit --train ...`) 0.3 for both moved the present-share
+    # curve, not its shape (right of said at bars 0.6 / 0.7 / 0.8: 22/30, 20/26, 16/19 as today;
+    # 20/25, 17/20, 14/16 with 0.3), 0.0 for partial alone made it worse (27/43 at 0.6), and the
+    # blind synthetic_dev_en31 scored the same with either (present precision 0.560).
+    shared_partial_weight: float = 1.0
+    shared_present_weight: float = 1.0
+
+
+def parse_settings(assignments: list[str], base: Settings | None = None) -> Settings:
+    """``base`` (default: ``Settings()``) with each ``NAME=VALUE`` applied, as the study scripts take
+    them on their command lines; a ``ValueError`` names an assignment that is not a setting."""
+    settings = base or Settings()
+    fields = {f.name: f for f in dataclasses.fields(settings)}
+    for assignment in assignments:
+        name, _, value = assignment.partition("=")
+        if name not in fields or not value:
+            raise ValueError(f"{assignment}: expected NAME=VALUE with NAME one of {', '.join(fields)}")
+        kind = type(getattr(settings, name))
+        parsed = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
+        settings = dataclasses.replace(settings, **{name: parsed})
+    return settings
 
 
 @dataclass
@@ -113,6 +140,23 @@ def strength_rows(examples: list[Example]) -> tuple[list[str], list[str], list[s
         (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [])
     )
     return texts, pids, statuses, groups
+
+
+def strength_weights(
+    pids: list[str], statuses: list[str], groups: list[str], settings: Settings
+) -> np.ndarray:
+    """Each strength row's weight: ``settings``' shared weights for an agreement's label that
+    covers more than one sentence, 1 for everything else."""
+    shared = {"partial": settings.shared_partial_weight, "present": settings.shared_present_weight}
+    sentences: dict[tuple[str, str, str], int] = defaultdict(int)
+    for key in zip(groups, pids, statuses, strict=True):
+        sentences[key] += 1
+    return np.array(
+        [
+            shared.get(status, 1.0) if group.startswith("agreement:") and sentences[(group, pid, status)] > 1 else 1.0
+            for group, pid, status in zip(groups, pids, statuses, strict=True)
+        ]
+    )
 
 
 # -- features -------------------------------------------------------------------------------
@@ -173,21 +217,24 @@ def fit_relevance(x: sp.csr_matrix, y: np.ndarray, c: float) -> OneVsRestClassif
     return OneVsRestClassifier(base).fit(x, y)
 
 
-def fit_strength(x: sp.csr_matrix, y: list[str], c: float) -> LogisticRegression:
+def fit_strength(
+    x: sp.csr_matrix, y: list[str], c: float, weights: np.ndarray | None = None
+) -> LogisticRegression:
     model = LogisticRegression(C=c, solver="lbfgs", class_weight="balanced", max_iter=5000, tol=1e-8)
-    return model.fit(x, y)
+    return model.fit(x, y, sample_weight=weights)
 
 
 def fit(data: TrainingData, protections: list[str], cues: dict[str, str], settings: Settings) -> Fitted:
     texts, y_rel, _ = relevance_rows(data.examples, protections)
     vectorizer = make_vectorizer(settings).fit(texts)
     relevance = fit_relevance(vectorizer.transform(texts), y_rel, settings.relevance_c)
-    s_texts, s_pids, s_status, _ = strength_rows(data.examples)
+    s_texts, s_pids, s_status, s_groups = strength_rows(data.examples)
     negated = negated_vocabulary(s_texts, settings.min_df) if settings.negation else []
     strength = fit_strength(
         strength_matrix(vectorizer, cues, s_texts, s_pids, protections, negated),
         s_status,
         settings.strength_c,
+        strength_weights(s_pids, s_status, s_groups, settings),
     )
     return Fitted(vectorizer, relevance, strength, protections, cues, negated)
 
@@ -214,6 +261,7 @@ def cross_validate(
                 top_right += int(y_rel[i, int(np.argmax(proba[row]))] == 1)
 
     s_texts, s_pids, s_status, s_groups = strength_rows(data.examples)
+    s_weights = strength_weights(s_pids, s_status, s_groups, settings)
     s_pred: list[str] = [""] * len(s_texts)
     for train, test in GroupKFold(n_splits=settings.folds).split(s_texts, groups=s_groups):
         held_out = {s_groups[i] for i in test} | {s_texts[i] for i in test}
@@ -223,7 +271,7 @@ def cross_validate(
         train_texts = [s_texts[i] for i in train]
         negated = negated_vocabulary(train_texts, settings.min_df) if settings.negation else []
         x_train = strength_matrix(vec, cues, train_texts, [s_pids[i] for i in train], protections, negated)
-        model = fit_strength(x_train, [s_status[i] for i in train], settings.strength_c)
+        model = fit_strength(x_train, [s_status[i] for i in train], settings.strength_c, s_weights[train])
         x_test = strength_matrix(
             vec, cues, [s_texts[i] for i in test], [s_pids[i] for i in test], protections, negated
         )
