@@ -162,6 +162,20 @@ def test_chapters_without_articles_cite_their_own_paragraphs():
     assert [loc for loc, _ in located(read(running))] == ["Paragraph 1", "Paragraph 2", "Paragraph 3", "Paragraph 4"]
 
 
+def test_parts_lettered_a_to_i_are_one_series():
+    """"Part A" to "Part I": every letter is a part, C, D and I included (once read as Roman
+    numerals while A and B were not parts at all), so each chapter-less paragraph has its part."""
+    document = Document()
+    document.add_paragraph("Terms of Employment Attached to the Work Permit", style="Title")
+    for letter, topic in zip("ABCDI", ("Permit", "Wages", "Hours", "Housing", "Acknowledgement"), strict=True):
+        document.add_paragraph(f"Part {letter}. {topic}", style="Heading 2")
+        document.add_paragraph(f"1. The employer shall respect the rules on {topic.lower()}.")
+    doc = read(document)
+    headings = [b.location for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["Part A", "Part B", "Part C", "Part D", "Part I"]
+    assert [loc for loc, _ in located(doc)][:2] == ["Part A, paragraph 1", "Part B, paragraph 1"]
+
+
 def test_a_sentence_that_mentions_an_article_is_not_a_heading():
     document = Document()
     document.add_paragraph("Article 5 Transport", style="Heading 2")

@@ -178,6 +178,36 @@ class _Tally:
 
 _ITEM = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)")
 _ITEM_LOCATION = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)$")
+_LABEL = re.compile(r"\(([^()]+)\)|\b(\d+(?:\.\d+)*)\b")
+
+
+def _citation_path(location: str) -> list[str]:
+    """A block's place as a path: "Regulation 4(1)(a)" -> ["Regulation 4", "1", "a"],
+    "2, subparagraph (a)" -> ["2", "a"], "Part 3, paragraph 2" -> ["Part 3", "2"]."""
+    head, _, tail = location.partition(", ")
+    own = head.split("(", 1)
+    labels = own[1:] and _LABEL.findall("(" + own[1])
+    rest = _LABEL.findall(tail)
+    return [own[0].strip(), *(a or b for a, b in [*labels, *rest])]
+
+
+def _beyond_lead_in(lead_at: str, location: str) -> bool:
+    """Whether a block at ``location`` lies past the reach of a lead-in written at ``lead_at``: in
+    another numbered paragraph ("Paragraph 11" after "Paragraph 10: The Registrar must cancel a
+    permit where-"), which matters where no article holds the paragraphs together, or at the
+    lead-in's own level ("Regulation 10(2)" after "Regulation 10(1)"). Its items stay within,
+    nested ("10(1)(a)", "2, subparagraph (a)") or not ("6(a)" after "6(1)", where the reader did
+    not nest them)."""
+    if not lead_at or not location:
+        return False
+    own, path = _citation_path(lead_at), _citation_path(location)
+    if path[: len(own)] == own:
+        return False
+    if path[0] != own[0]:
+        return True
+    if len(path) != len(own):
+        return len(path) < len(own)
+    return own[-1].isdigit() == path[-1].isdigit()
 
 
 def _opens_item(block: Block) -> bool:
@@ -232,10 +262,12 @@ class Analyzer:
         relabelled = relabelled or {}
         observations: list[_Sentence] = []
         lead_in, lead_unit, items_only, lead_location = "", None, False, ""
+        lead_at = ""  # where the lead-in stands ("Paragraph 10(1)")
         subject, subject_unit = "", None  # the subject a sentence may leave out (Spanish, French)
         row, row_first, row_cells = "", "", []  # the table row being read: its first cell, later labelling cells
         measure_row = ""  # the location of a table row that names a measure (``_a_measure``)
         blocks = [block for block in doc.blocks if block.kind not in ("title", "heading")]
+        you_are = self._you_are(blocks)
         for index, block in enumerate(blocks):
             if block.unit != subject_unit:
                 subject, subject_unit = "", block.unit
@@ -244,8 +276,9 @@ class Analyzer:
                 or block.kind == "table_cell"
                 or (items_only and not _opens_item(block))
                 or (lead_location and block.location and not block.location.startswith(lead_location))
+                or _beyond_lead_in(lead_at, block.location)
             ):  # a forbidding lead-in governs its own items, not the next numbered paragraph
-                lead_in, items_only, lead_location = "", False, ""
+                lead_in, items_only, lead_location, lead_at = "", False, "", ""
             if block.kind == "table_cell":
                 # a column header ("The Receiving Party will endeavour to") governs its cells; the row's
                 # first cell already prefixes the others (reading.structure), and its short cells in
@@ -272,6 +305,7 @@ class Analyzer:
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble" and not self._operative_front_matter(block)
             spacy_doc._.subject = subject
+            spacy_doc._.you_are = you_are
             for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
             subject = spacy_doc._.subject
@@ -302,7 +336,7 @@ class Analyzer:
             stripped = block.text.rstrip()
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if stripped.endswith((":", "—", "–")):  # older conventions lead into their items with a dash
-                lead_in, lead_unit, items_only = stripped, block.unit, False
+                lead_in, lead_unit, items_only, lead_at = stripped, block.unit, False, block.location
                 lead_location = block.location if forbids(self.book.modality, stripped) else ""
             elif (
                 following is not None
@@ -311,11 +345,25 @@ class Analyzer:
                 and not _opens_item(block)
                 and re.search(r"(?:\s-|,|\w)$", stripped)
             ):  # a lead-in retyped without its colon ("acts calculated to -", "by any Party,") over lettered items
-                lead_in, lead_unit, items_only = stripped, block.unit, True
+                lead_in, lead_unit, items_only, lead_at = stripped, block.unit, True, block.location
                 lead_location = block.location if forbids(self.book.modality, stripped) else ""
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
         return observations
+
+    def _you_are(self, blocks: list[Block]) -> dict[str, str] | None:
+        """What "you" stands for in a text that speaks to the employer in the second person (the
+        lexicon's ``employer_addressed``, unless ``worker_addressed`` shows the reader is the
+        worker): its words for "you", "your"; None where "you" is the worker or no one."""
+        m = self.book.modality
+        addressed, words = getattr(m, "employer_addressed", None), getattr(m, "employer_you", None)
+        if addressed is None or not words:
+            return None
+        text = "\n".join(block.text for block in blocks)
+        if addressed.search(text) is None:
+            return None
+        worker = getattr(m, "worker_addressed", None)
+        return None if worker is not None and worker.search(text) else words
 
     def _a_measure(self, block: Block) -> bool:
         """Whether ``block`` is a cell of a column, or an item under a heading, that names what is

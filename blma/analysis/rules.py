@@ -238,6 +238,12 @@ class ModalitySpec(BaseModel):
     # what narrows a right granted to the worker ("only", "subject to", "with the consent of"): a
     # right with none of these is read as protective, and not by the second opinion for a harm
     narrows_a_right: str | None = None
+    # a text written to employers in the second person ("a condition of your sponsor licence", "the
+    # workers you employ"): its "you" is the employer, where a handbook's "you" is the worker; the
+    # rules then read each "you" as ``employer_you`` says ("you" -> "the employer")
+    employer_addressed: str | None = None
+    worker_addressed: str | None = None  # ... and what shows the "you" is the worker after all
+    employer_you: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -556,7 +562,7 @@ def load_modality(vocabulary: dict[str, str], language: str = "en", lexicon_dir:
     except ValidationError as exc:
         raise DataError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
     named = ("qualifiers", "bearers", "norms")  # name -> regex, order kept (norms: first match wins)
-    words = ("duties_lead_in",)  # plain words, not patterns
+    words = ("duties_lead_in", "employer_you")  # plain words, not patterns
     single = [
         name
         for name in ModalitySpec.model_fields

@@ -45,7 +45,7 @@ ANNEX = re.compile(
 )
 DIVISION = re.compile(
     rf"^(?P<kind>chapter|part|title|division|chapitre|titre|partie|cap[ií]tulo|t[ií]tulo|parte)\s+"
-    rf"(?P<num>\d+|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})\b[\s.:\-–—]*(?P<rest>.*)$",
+    rf"(?P<num>\d+|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS}|[a-z])\b[\s.:\-–—]*(?P<rest>.*)$",
     re.I,
 )
 PREAMBLE = re.compile(r"^(?:preamble|pr[eé]ambule|pre[aá]mbulo)\b[\s.:\-–—]*(?P<rest>(?:[A-Z].*)?)$", re.I)
@@ -118,6 +118,7 @@ BETWEEN = re.compile(r"\b(?:between|entre|tussen)\b", re.I)
 # is diplomatic correspondence; searched in the lower-cased text, from a literal start (fast)
 CLAUSE_REF = re.compile(r"clauses?\s+\d")
 PARAGRAPH_REF = re.compile(r"paragraphs?\s+\d")
+REGULATION_REF = re.compile(r"regulations?\s+\d+(?![\d/])")
 OWN_LETTER = ("this", "your", "my", "the present", "the said")
 HONOUR = ("i have the honour", "i have the honor", "j'ai l'honneur", "heb de eer")
 HEADING_SEPARATORS = " .:-–—\t"
@@ -140,7 +141,7 @@ KIND_NAMES = {
     "artículo": "Article",
     "articulo": "Article",
 }
-NUMBERED_KINDS = ("Article", "Artikel", "Section", "Clause", "Paragraph", "Rule", "Item", "Point", "Direction")
+NUMBERED_KINDS = ("Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Item", "Point", "Direction")
 NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
 
 
@@ -240,8 +241,12 @@ def _survey(raw: list[RawParagraph]) -> _Layout:
         texts.append(text)
     layout.running = {key for key in numbered if ones[key] <= 1}
     said = "\n".join(texts).lower()
-    clauses, paragraphs = len(CLAUSE_REF.findall(said)), len(PARAGRAPH_REF.findall(said))
-    layout.bare_name = "Clause" if clauses > paragraphs else "Paragraph"
+    # what the text calls its numbered paragraphs where it cites them: "clause 14", or, in a text that
+    # names itself "these Regulations", "regulation 10(1)" (not "Regulation 1408/71", another text's)
+    counts = {"Paragraph": len(PARAGRAPH_REF.findall(said)), "Clause": len(CLAUSE_REF.findall(said))}
+    if "these regulations" in said:
+        counts["Regulation"] = len(REGULATION_REF.findall(said))
+    layout.bare_name = max(counts, key=lambda name: counts[name])  # a tie keeps "Paragraph"
     notes, letters = (sum(said.count(f"{own} {word}") for own in OWN_LETTER) for word in ("note", "letter"))
     layout.letter_word = "Letter" if letters > notes else "Note"
     layout.diplomatic = any(phrase in said for phrase in HONOUR)
@@ -490,7 +495,8 @@ class _Builder:
         s.para = s.sub = s.subsub = ""
         num = division.group("num")
         value = ordinal_value(num)
-        num = str(value) if value else num.upper() if re.fullmatch(ROMAN, num, re.I) else num.title()
+        single = len(num) == 1 and not num.isdigit()
+        num = str(value) if value else num.upper() if single or re.fullmatch(ROMAN, num, re.I) else num.title()
         if not division.group("rest").strip(HEADING_SEPARATORS):
             self.awaiting = "division"
         location = f"{division.group('kind').title()} {num}"
@@ -603,6 +609,10 @@ class _Builder:
         if match and match.group("rest"):
             self._number(match.group("label"))
             text = match.group("rest")
+            inner = PARA_LABEL.match(text) if text.startswith("(") and match.group("label")[0].isdigit() else None
+            if inner and inner.group("rest"):  # "10.—(1) The Registrar ...": regulation 10, paragraph (1)
+                self._number(inner.group("label"))
+                text = inner.group("rest")
         if not s.unit and not s.annex and not s.letter and not s.seen_body:
             self._add(text, "Preamble", para, kind="preamble")
         else:
