@@ -79,6 +79,7 @@ def test_in_guidance_to_sponsors_you_is_the_sponsor():
     report = _report(GUIDANCE, "guidance.md")
     fees = report.finding("no_worker_fees")
     assert fees.status == "present", fees.reason
+    assert any(e.text.startswith("You must not ask the worker") for e in fees.evidence)  # quoted as written
     assert report.finding("identity_documents").status == "present"
 
 

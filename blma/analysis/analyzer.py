@@ -267,7 +267,6 @@ class Analyzer:
         row, row_first, row_cells = "", "", []  # the table row being read: its first cell, later labelling cells
         measure_row = ""  # the location of a table row that names a measure (``_a_measure``)
         blocks = [block for block in doc.blocks if block.kind not in ("title", "heading")]
-        you_are = self._you_are(blocks)
         for index, block in enumerate(blocks):
             if block.unit != subject_unit:
                 subject, subject_unit = "", block.unit
@@ -305,7 +304,6 @@ class Analyzer:
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble" and not self._operative_front_matter(block)
             spacy_doc._.subject = subject
-            spacy_doc._.you_are = you_are
             for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
             subject = spacy_doc._.subject
@@ -350,20 +348,6 @@ class Analyzer:
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead_in = ""
         return observations
-
-    def _you_are(self, blocks: list[Block]) -> dict[str, str] | None:
-        """What "you" stands for in a text that speaks to the employer in the second person (the
-        lexicon's ``employer_addressed``, unless ``worker_addressed`` shows the reader is the
-        worker): its words for "you", "your"; None where "you" is the worker or no one."""
-        m = self.book.modality
-        addressed, words = getattr(m, "employer_addressed", None), getattr(m, "employer_you", None)
-        if addressed is None or not words:
-            return None
-        text = "\n".join(block.text for block in blocks)
-        if addressed.search(text) is None:
-            return None
-        worker = getattr(m, "worker_addressed", None)
-        return None if worker is not None and worker.search(text) else words
 
     def _a_measure(self, block: Block) -> bool:
         """Whether ``block`` is a cell of a column, or an item under a heading, that names what is

@@ -48,9 +48,6 @@ if not Doc.has_extension("subject"):
     # the subject a next sentence may leave out ("Los trabajadores"): carried in from the block
     # before in the same article, and out to the next one
     Doc.set_extension("subject", default="")
-if not Doc.has_extension("you_are"):
-    # what "you", "your" stand for where the text speaks to the employer ({"you": "the employer"})
-    Doc.set_extension("you_are", default=None)
 if not Doc.has_extension("text"):
     Doc.set_extension("text", default=None)  # the text the doc was made from (see doc_text)
 
@@ -113,13 +110,10 @@ class ModalityTagger:
         whole = doc_text(doc)
         reads_subjects = getattr(self.m, "subjectless", None) is not None  # not English
         subject = doc._.subject if reads_subjects else ""
-        you_are = doc._.you_are
         for sent in doc.sents:
             text = whole[sent.start_char : sent.end_char]  # sent.text would build it token by token
             found = sent._  # one accessor object for the writes
             implied = self.reader.with_subject(text, subject) if subject and not preamble else None
-            if you_are:
-                implied = with_second_person(implied or text, you_are) or implied
             if implied is not None:  # "Podrán cambiar de empleador": read with the subject before
                 found.implied = implied
                 text = implied
@@ -179,22 +173,6 @@ class ModalityTagger:
         if provision.qualified:
             return "qualified", provision.qualifier_words
         return "firm", ""
-
-
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yourself)\b", re.I)
-
-
-def with_second_person(text: str, words: dict[str, str]) -> str | None:
-    """``text`` with "you", "your" and "yourself" read as ``words`` says ("You must pay the agency's
-    fees" -> "The employer must pay ..."), or None when it has none of them."""
-    if _SECOND_PERSON.search(text) is None:
-        return None
-
-    def put(match: re.Match[str]) -> str:
-        said = words.get(match.group(0).lower(), match.group(0))
-        return said[:1].upper() + said[1:] if match.group(0)[0].isupper() else said
-
-    return _SECOND_PERSON.sub(put, text)
 
 
 def without_removed_words(text: str, removed: Guarded | None) -> str:

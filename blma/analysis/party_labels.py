@@ -10,6 +10,12 @@ every block it changes, how to find the words as written: evidence always quotes
 
 Only labels defined as the employer or the worker are replaced; a "First Party" that is a
 State (as in most memoranda between governments) is left alone.
+
+Guidance written to employers in the second person ("Where this guidance says that you must do
+something, that is a condition of your sponsor licence") is read the same way: its "you" is the
+employer ("You must pay the agency's fees" is read "The employer must pay ..."), where a
+handbook's "you" is the worker and stays as written (the deontic lexicon's
+``employer_addressed``, ``worker_addressed`` and ``employer_you``).
 """
 
 from __future__ import annotations
@@ -154,19 +160,44 @@ def relabel(text: str, roles: dict[str, str], words: dict[str, str], labels: re.
     return Relabelled("".join(out), text, tuple(pieces))
 
 
+SECOND_PERSON = r"\b(?:you|your|yourself)\b"
+
+
+def second_person(doc: AgreementText, modality) -> dict[str, str]:
+    """What "you", "your", "yourself" stand for in a text that speaks to the employer (the
+    lexicon's ``employer_you``), or nothing where the reader is the worker or no one is."""
+    addressed, words = getattr(modality, "employer_addressed", None), getattr(modality, "employer_you", None)
+    if addressed is None or not words:
+        return {}
+    text = "\n".join(block.text for block in doc.blocks)
+    if addressed.search(text) is None:
+        return {}
+    worker = getattr(modality, "worker_addressed", None)
+    return {} if worker is not None and worker.search(text) else dict(words)
+
+
+@lru_cache(maxsize=8)
+def _labels(pattern: str) -> re.Pattern[str]:
+    return compile_pattern(pattern, re.I)
+
+
 def relabel_document(
     doc: AgreementText, modality, language: str
 ) -> tuple[AgreementText, dict[int, Relabelled]]:
-    """The document as analysed (labels replaced) and, by ``id`` of each changed block, how to
-    quote it as written. Unchanged when the document defines no party labels."""
+    """The document as analysed (labels and an employer's "you" replaced) and, by ``id`` of each
+    changed block, how to quote it as written. Unchanged when there is nothing to replace."""
     words = ROLE_WORDS.get(language)
     patterns = _patterns(modality) if words else None
-    if words is None or patterns is None:
+    roles = party_roles(doc, modality) if patterns is not None else {}
+    you = second_person(doc, modality)
+    if not roles and not you:
         return doc, {}
-    roles = party_roles(doc, modality)
-    if not roles:
-        return doc, {}
-    labels = patterns[2]
+    pattern = patterns[2].pattern if roles and patterns is not None else ""
+    if you:  # each of "you", "your", "yourself" is a role of its own, written as the employer's
+        roles = {**roles, **{key: key for key in you}}
+        pattern = f"{pattern}|{SECOND_PERSON}" if pattern else SECOND_PERSON
+    words = {**(words or {}), **you}
+    labels = _labels(pattern)
     blocks: list[Block] = []
     originals: dict[int, Relabelled] = {}
     for block in doc.blocks:

@@ -240,7 +240,7 @@ class ModalitySpec(BaseModel):
     narrows_a_right: str | None = None
     # a text written to employers in the second person ("a condition of your sponsor licence", "the
     # workers you employ"): its "you" is the employer, where a handbook's "you" is the worker; the
-    # rules then read each "you" as ``employer_you`` says ("you" -> "the employer")
+    # analysis then reads each "you" as ``employer_you`` says (blma.analysis.party_labels)
     employer_addressed: str | None = None
     worker_addressed: str | None = None  # ... and what shows the "you" is the worker after all
     employer_you: dict[str, str] | None = None
