@@ -447,10 +447,23 @@ FRENCH_HARMS_ROUND6 = [
 ]
 
 
+#: Cases the retrained model gets wrong today, with why; strict, so a fix shows up as a failure.
+ROUND6_KNOWN_MISSES = {
+    "absence_not_abandonment": (
+        "retrained 2026-12-06 (session 23, with synthetic_dev_en31's 'unauthorised absence' permits): the "
+        "model reads this protective sentence as a paraphrase of migration_status (88%), so it is partial"
+    ),
+}
+
+
 @pytest.mark.parametrize(
     ("text", "protection", "expected"),
-    [c[1:] for c in FRENCH_HARMS_ROUND6],
-    ids=[c[0] for c in FRENCH_HARMS_ROUND6],
+    [
+        pytest.param(*c[1:], id=c[0], marks=[pytest.mark.xfail(strict=True, reason=ROUND6_KNOWN_MISSES[c[0]])])
+        if c[0] in ROUND6_KNOWN_MISSES
+        else pytest.param(*c[1:], id=c[0])
+        for c in FRENCH_HARMS_ROUND6
+    ],
 )
 def test_french_harms_of_the_sixth_round(text: str, protection: str, expected: str) -> None:
     assert _status(HEAD + text, protection) == expected

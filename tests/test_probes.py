@@ -220,11 +220,6 @@ KNOWN_MISSES = {
         "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
         "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
     ),
-    "The company's board of directors shall meet quarterly.": (
-        "retrained 2026-12-06 (session 22, with en29's minutes and terms of reference and en30): the "
-        "model reads 'shall meet quarterly' as a joint committee (86%, above the paraphrase bar of 85%) "
-        "even with the masked 'board of directors' blanked"
-    ),
 }
 
 
