@@ -71,6 +71,21 @@ responsibilities to the Organisation.
 
 The data thus obtained by the Organisation shall be made available by it on request to the other
 contracting States.
+
+## Article 12
+
+The Parties shall promote access for persons with disabilities to accessible information and
+communications technologies and systems.
+
+## Article 13
+
+Each Member State retains for itself the right to tax the salaries and emoluments paid by the Fund
+to its own nationals.
+
+## Article 14
+
+The Government of Arland will retain all earnings, if any, arising from the commercial carriage of
+passengers and cargo on the chartered vessels.
 """
 
 
