@@ -176,6 +176,20 @@ def test_parts_lettered_a_to_i_are_one_series():
     assert [loc for loc, _ in located(doc)][:2] == ["Part A, paragraph 1", "Part B, paragraph 1"]
 
 
+def test_a_binding_standard_is_cited_by_standard_and_paragraph():
+    """A regulator's standard numbers its parts "Standard 7 Charges and deductions" with numbered
+    paragraphs: cited "Standard 7(3)", as the text cites itself, not by the whole heading."""
+    document = Document()
+    document.add_paragraph("Binding Standard on Accommodation Provided for Workers", style="Title")
+    for number, topic in ((1, "Status and application"), (7, "Charges and deductions")):
+        document.add_paragraph(f"Standard {number} {topic}", style="Heading 2")
+        for n in (1, 2, 3):
+            document.add_paragraph(f"{n}. The provider shall keep rule {n} of Standard {number}.")
+    doc = read(document)
+    assert [b.location for b in doc.blocks if b.kind == "heading"] == ["Standard 1", "Standard 7"]
+    assert [loc for loc, _ in located(doc)][-1] == "Standard 7(3)"
+
+
 def test_a_sentence_that_mentions_an_article_is_not_a_heading():
     document = Document()
     document.add_paragraph("Article 5 Transport", style="Heading 2")

@@ -27,7 +27,7 @@ from blma.reading.ordinals import ordinal_pattern, ordinal_value
 Path_ = tuple[str, ...]
 
 _UNITS = (
-    r"articles?|arts?\.?|sections?|clauses?|paragraphs?|paras?\.?|items?|points?|rules?|regulations?|boxe?s?|"
+    r"articles?|arts?\.?|sections?|clauses?|paragraphs?|paras?\.?|items?|points?|rules?|regulations?|standards?|boxe?s?|"
     r"parts?|chapters?|§+"
 )
 _UNITS = r"art[ií]culos?|chapitres?|cap[ií]tulos?|titres?|t[ií]tulos?|" + _UNITS  # French and Spanish first

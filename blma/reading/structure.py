@@ -29,7 +29,7 @@ ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,
 FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
 ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|item|point|direction|art[ií]culo)\s*"
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo)\s*"
     rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
     # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
     r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
@@ -135,13 +135,16 @@ KIND_NAMES = {
     "paragraph": "Paragraph",
     "para.": "Paragraph",
     "rule": "Rule",
+    "standard": "Standard",  # a binding standard's numbered parts ("Standard 7(3)")
     "item": "Item",
     "point": "Point",
     "direction": "Direction",  # a ministry's circular: "DIRECTION 7. PASSPORTS"
     "artículo": "Article",
     "articulo": "Article",
 }
-NUMBERED_KINDS = ("Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Item", "Point", "Direction")
+NUMBERED_KINDS = (
+    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction"
+)
 NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
 
 
