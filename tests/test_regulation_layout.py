@@ -9,6 +9,8 @@ The texts are written for these tests.
 from __future__ import annotations
 
 from blma import api
+from blma.analysis import Analyzer
+from blma.reading import read_bytes
 
 REGULATIONS = """THE WORK PERMITS (PARTNER WORKERS) REGULATIONS 2026
 
@@ -50,9 +52,6 @@ def test_regulations_are_cited_by_regulation_and_paragraph():
 def test_a_lead_in_governs_its_own_items_not_the_next_paragraph():
     """"must cancel a permit where—" reaches (a) and (b), not (2) "whose permit is cancelled may ask
     for a review", nor the record-keeping of regulation 5."""
-    from blma.analysis import Analyzer
-    from blma.reading import read_bytes
-
     seen = Analyzer(arbiter=False).observe(read_bytes("regulations.txt", REGULATIONS.encode("utf-8")))
     lead = {s.block.location: s.lead_in for s in seen}
     assert lead["Regulation 4(1)(a)"].startswith("The Registrar must cancel a permit where")

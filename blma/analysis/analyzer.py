@@ -184,11 +184,8 @@ _LABEL = re.compile(r"\(([^()]+)\)|\b(\d+(?:\.\d+)*)\b")
 def _citation_path(location: str) -> list[str]:
     """A block's place as a path: "Regulation 4(1)(a)" -> ["Regulation 4", "1", "a"],
     "2, subparagraph (a)" -> ["2", "a"], "Part 3, paragraph 2" -> ["Part 3", "2"]."""
-    head, _, tail = location.partition(", ")
-    own = head.split("(", 1)
-    labels = own[1:] and _LABEL.findall("(" + own[1])
-    rest = _LABEL.findall(tail)
-    return [own[0].strip(), *(a or b for a, b in [*labels, *rest])]
+    unit = re.split(r"\(|, ", location, maxsplit=1)[0]
+    return [unit.strip(), *(a or b for a, b in _LABEL.findall(location[len(unit) :]))]
 
 
 def _beyond_lead_in(lead_at: str, location: str) -> bool:

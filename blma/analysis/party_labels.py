@@ -192,7 +192,7 @@ def relabel_document(
     you = second_person(doc, modality)
     if not roles and not you:
         return doc, {}
-    pattern = patterns[2].pattern if roles and patterns is not None else ""
+    pattern = patterns[2].pattern if patterns is not None and roles else ""
     if you:  # each of "you", "your", "yourself" is a role of its own, written as the employer's
         roles = {**roles, **{key: key for key in you}}
         pattern = f"{pattern}|{SECOND_PERSON}" if pattern else SECOND_PERSON
