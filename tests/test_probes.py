@@ -216,6 +216,11 @@ HOLDS = {
 
 #: Probes the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
 KNOWN_MISSES = {
+    "The sending side shall ensure that the labourer is not burdened": (
+        "retrained 2026-12-06 (session 24, with synthetic_dev_en33's commercial contracts and the tenth "
+        "real batch): the model's check of a 'present' reads this full fee clause in the translated "
+        "voice 38% present against partial, under its 45% bar"
+    ),
     "The sponsor shall be obliged with paying the monthly salary": (
         "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
         "'present' reads this full wage clause in the translated voice 66% partial against 26% present"

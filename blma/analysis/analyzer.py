@@ -693,6 +693,10 @@ class Analyzer:
             demotes = consult and off_topic is None and "demotes" in self.arbiter_roles
             demoted = self.opinion.demotes(pid, firm_texts) if demotes else None
             confirms = consult and off_topic is None and demoted is None and "confirms" in self.arbiter_roles
+            if confirms and rule.elements_apart and not any(
+                all(set(g) & o.hit.elements for g in groups) for o in tally.firm
+            ):  # no one sentence holds every required element: none could read as the whole
+                confirms = False
             unconfirmed = self.opinion.unconfirmed(pid, firm_texts) if confirms else None
             narrowed = _narrowed_beside(rule, tally)
             if unmet:

@@ -126,6 +126,10 @@ class RuleSpec(BaseModel):
     # employment contract, only a sentence naming that agreement counts ("this Contract may be
     # terminated by one month's notice" is the contract's own term, contract_termination's matter)
     about_the_agreement: bool = False
+    # the required elements stand apart by nature (standards cited in the preamble, a savings clause
+    # in an article): a "present" they make together is not put to the model's check of each
+    # sentence alone, which no single sentence can pass
+    elements_apart: bool = False
 
     @field_validator("contrary")
     @classmethod
@@ -289,6 +293,7 @@ class Rule:
     final_clauses_count: bool
     worker_context: bool
     about_the_agreement: bool
+    elements_apart: bool
     gate: LiteralSet | None = field(repr=False)  # one literal of it occurs in any sentence a cue matches
     contrary_gate: LiteralSet | None = field(default=None, repr=False)  # the same for the contrary cues
     topic_gate: LiteralSet | None = field(default=None, repr=False)  # ... for the topic and weak-topic cues
@@ -529,6 +534,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         final_clauses_count=spec.final_clauses_count,
         worker_context=spec.worker_context,
         about_the_agreement=spec.about_the_agreement,
+        elements_apart=spec.elements_apart,
         gate=rule_gate(
             [*topic, *weak, *((c.pattern,) if c.pattern is not None else c.concepts for c in contrary)]
         ),
