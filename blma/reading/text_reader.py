@@ -7,9 +7,11 @@ import re
 import struct
 import zlib
 from collections.abc import Iterable, Iterator
+from functools import reduce
 
 from blma.errors import DocumentError
 from blma.reading.bounds import TextBudget
+from blma.reading.conversion import join_broken
 from blma.reading.limits import limits
 from blma.reading.models import RawParagraph
 
@@ -83,7 +85,7 @@ def lines_to_paragraphs(
 
     def flush() -> None:
         if buffer:
-            emit(RawParagraph(text=" ".join(" ".join(buffer).split())))
+            emit(RawParagraph(text=" ".join(reduce(join_broken, buffer).split())))
             buffer.clear()
 
     for raw in lines:

@@ -1,0 +1,203 @@
+"""Undoing what a PDF conversion does to an agreement: page furniture, broken lines, split words.
+
+Reviewers rarely get the negotiated Word file: they get a PDF turned back into Word or text,
+where every visual line may be its own paragraph, words are hyphenated at line ends, and running
+heads, page numbers and gazette lines land in the middle of sentences. Left as they are, a
+provision is cut in two (its subject in one paragraph, its duty in the next) and a running head
+in capitals is read as a new title. :func:`repair_conversion` removes the furniture and joins
+what the conversion broke, conservatively: a paragraph is joined to the one before only when
+that one stops mid-sentence, and nothing that a format marks as structure (headings, numbered
+items, table cells, notes) is ever joined or removed. Vocabulary lives in ``conversion.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+from itertools import pairwise
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from blma.errors import DataError
+from blma.reading.models import RawParagraph
+from blma.resources import package_path
+from blma.yamlio import load_yaml
+
+CONVERSION_FILE = package_path("reading/conversion.yaml")
+#: a line this long or longer is text, never a running head or a page number
+FURNITURE_MAX_CHARS = 120
+#: how often a line must recur (digits aside) to be taken for a running head or stamp
+FURNITURE_REPEATS = 3
+#: a paragraph shorter than this that stops without punctuation may be a heading, not a broken line
+BROKEN_LINE_MIN_CHARS = 40
+#: a document is taken for a conversion when it has page furniture, or at least this many
+#: paragraphs that stop mid-sentence before a lower-case continuation (and one in twenty of its
+#: plain paragraphs do): a document written in Word is left exactly as it is
+CONVERTED_MIN_BREAKS = 3
+CONVERTED_BREAK_SHARE = 0.05
+# where a sentence or a provision may end: such a paragraph is complete
+ENDS_COMPLETE = re.compile(r"[.;:!?)\]\"”’]$")
+# the next paragraph opens a provision, heading or list item of its own
+OPENS_STRUCTURE = re.compile(
+    r"^[\"'“‘«\[]?(?:\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s|[-*•–—]\s|"
+    r"art\.|(?:article|artículo|section|clause|annex|annexe|anexo|schedule|appendix|part|chapter|rule|"
+    r"regulation|paragraph|standard)\b)",
+    re.I,
+)
+HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")  # "em-" at a line's end
+# a paragraph's number alone on its line ("7.", "7.2", "(a)", "(iv)"), its text on the next
+BARE_LABEL = re.compile(r"^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\([a-z]{1,2}\)|[a-z]\)|\([ivxlc]{1,6}\))$")
+WORD_START = re.compile(r"^[^\W\d_]")
+
+
+class ConversionVocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    page_number: str
+    furniture_words: list[str]
+    replace: dict[str, str]
+
+
+@cache
+def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[int, str]]:
+    try:
+        vocab = ConversionVocabulary.model_validate(load_yaml(CONVERSION_FILE.read_text(encoding="utf-8")))
+    except (OSError, ValidationError) as exc:
+        raise DataError(f"{CONVERSION_FILE.name}: {exc}") from None
+    words = "|".join(sorted(map(re.escape, vocab.furniture_words), key=len, reverse=True))
+    return (
+        re.compile(vocab.page_number, re.I),
+        re.compile(rf"\b(?:{words})\b", re.I),
+        re.compile("|".join(map(re.escape, vocab.replace))),
+        {ord(k): v for k, v in vocab.replace.items()},
+    )
+
+
+def join_broken(first: str, second: str) -> str:
+    """Two pieces of one sentence a line break separated: a word hyphenated at the break is
+    whole again ("em-" + "ployer"), otherwise the pieces are joined by a space."""
+    first, second = first.rstrip(), second.lstrip()
+    if HYPHENATED.search(first) and second[:1].islower():
+        return first[:-1] + second
+    return f"{first} {second}"
+
+
+def _shape(text: str) -> str:
+    """A line with its digits and spacing set aside, to find the same running head on each page."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().casefold()
+
+
+def _plain(para: RawParagraph) -> bool:
+    """Body text with nothing the format marks as structure."""
+    return (
+        para.origin == "body"
+        and para.table is None
+        and para.heading_level is None
+        and not para.is_title
+        and not para.label
+        and not para.note_refs
+    )
+
+
+def _furniture(raw: list[RawParagraph]) -> set[int]:
+    """The indexes of page numbers, and of running heads, stamps and gazette lines that recur."""
+    page_number, words, _, _ = _vocabulary()
+    candidates = [
+        i for i, p in enumerate(raw) if _plain(p) and len(p.text.strip()) < FURNITURE_MAX_CHARS and p.text.strip()
+    ]
+    shapes = Counter(_shape(raw[i].text) for i in candidates)
+    found = set()
+    for i in candidates:
+        text = raw[i].text.strip()
+        if page_number.match(text):
+            found.add(i)
+        elif (
+            shapes[_shape(text)] >= FURNITURE_REPEATS
+            and not OPENS_STRUCTURE.match(text)
+            and not text.endswith((".", ";", ":"))  # a sentence, however often it recurs
+        ):
+            numbered = any(c.isdigit() for c in text) and len(text.split()) <= 8
+            if text.isupper() or numbered or words.search(text):
+                found.add(i)
+    return found
+
+
+def _continues(previous: RawParagraph, para: RawParagraph, capitals: bool = True) -> bool:
+    """Whether ``para`` is the rest of a sentence ``previous`` stopped in the middle of;
+    ``capitals``: also when it opens with a capital ("... shall be paid by the" + "Employer ...")."""
+    if not (_plain(previous) and _plain(para)) or previous.bold or para.bold:
+        return False
+    last, text = previous.text.rstrip(), para.text.lstrip()
+    if not last or not text or ENDS_COMPLETE.search(last) or OPENS_STRUCTURE.match(text):
+        return False
+    if HYPHENATED.search(last) and text[:1].islower():
+        return True
+    if last.isupper() or text.isupper():
+        return False
+    if text[:1].islower():
+        return True
+    # a full visual line that stops on a word or a comma, and a next line that opens with a word
+    return (
+        capitals
+        and len(last) >= BROKEN_LINE_MIN_CHARS
+        and (last[-1].isalpha() or last[-1] == ",")
+        and bool(WORD_START.match(text))
+        and not text.split()[0].rstrip(",.").isupper()
+    )
+
+
+def _labels(previous: RawParagraph, para: RawParagraph) -> bool:
+    """Whether ``previous`` is only the number of the paragraph ``para`` holds the text of."""
+    return (
+        _plain(previous)
+        and _plain(para)
+        and bool(BARE_LABEL.match(previous.text.strip()))
+        and not BARE_LABEL.match(para.text.strip())
+        and not OPENS_STRUCTURE.match(para.text.lstrip())
+    )
+
+
+def _converted(raw: list[RawParagraph], furniture: set[int]) -> bool:
+    """Whether the document bears the marks of a conversion from PDF."""
+    if furniture:
+        return True
+    plain = [p for p in raw if _plain(p)]
+    breaks = sum(_continues(a, b, capitals=False) for a, b in pairwise(plain))
+    return breaks >= max(CONVERTED_MIN_BREAKS, CONVERTED_BREAK_SHARE * len(plain))
+
+
+def repair_conversion(raw: list[RawParagraph]) -> tuple[list[RawParagraph], list[str]]:
+    """The paragraphs without page furniture, with lines the conversion broke joined again, and
+    warnings that say what was done (none when the document needed nothing)."""
+    _, _, characters, table = _vocabulary()
+    furniture = _furniture(raw)
+    converted = _converted(raw, furniture)
+    repaired: list[RawParagraph] = []
+    joined = numbers = 0
+    for index, para in enumerate(raw):
+        if index in furniture:
+            continue
+        if characters.search(para.text):
+            para = replace(para, text=para.text.translate(table))
+        if converted and repaired and _continues(repaired[-1], para):
+            repaired[-1] = replace(repaired[-1], text=join_broken(repaired[-1].text, para.text))
+            joined += 1
+            continue
+        if repaired and _labels(repaired[-1], para):
+            repaired[-1] = replace(para, text=f"{repaired[-1].text.strip()} {para.text.lstrip()}")
+            numbers += 1
+            continue
+        repaired.append(para)
+    warnings = []
+    if furniture:
+        warnings.append(
+            f"{len(furniture)} page number(s), running head(s) or similar lines from a PDF conversion "
+            "were left out"
+        )
+    if joined:
+        warnings.append(f"{joined} line break(s) inside sentences, as a PDF conversion leaves them, were joined")
+    if numbers:
+        warnings.append(f"{numbers} paragraph number(s) standing on a line of their own were read with their text")
+    return repaired, warnings
