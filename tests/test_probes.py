@@ -219,17 +219,11 @@ KNOWN_MISSES = {
     "The sending side shall ensure that the labourer is not burdened": (
         "retrained 2026-12-06 (session 24, with synthetic_dev_en33's commercial contracts and the tenth "
         "real batch): the model's check of a 'present' reads this full fee clause in the translated "
-        "voice 38% present against partial, under its 45% bar"
+        "voice 36% present against partial, under its 45% bar (38% at the session's first retrain)"
     ),
     "The sponsor shall be obliged with paying the monthly salary": (
         "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
         "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
-    ),
-    "The company's board of directors shall meet quarterly.": (
-        "retrained 2026-12-06 (session 23, with synthetic_dev_en32's treaty committees): the model reads "
-        "'shall meet quarterly' as a joint committee (85.5%, just above the paraphrase bar of 85%) even "
-        "with the masked 'board of directors' blanked; session 22's model read it so too, the one between "
-        "did not"
     ),
 }
 

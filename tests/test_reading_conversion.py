@@ -125,3 +125,44 @@ def test_a_paragraph_number_on_a_line_of_its_own_numbers_the_next_line():
         "Article 3(2)": "The worker shall keep the passport.",
     }
     assert any("paragraph number" in w for w in doc.warnings)
+
+
+def test_footnotes_at_a_page_foot_are_notes_and_the_sentence_they_cut_is_whole():
+    lines = [
+        "Article 9",
+        "Health insurance",
+        "Workers shall be insured under the compulsory health insurance scheme once they have",
+        "completed three months of",
+        "____________________",
+        "1 Health Insurance Act, No. 7/2006,",
+        "as amended.",
+        "- 3 -",
+        HEAD,
+        "employment, in accordance with the Health Insurance Act1.",
+        "Article 10",
+        "The employer shall not keep the worker's passport.",
+        "- 4 -",
+        HEAD,
+        "Article 11",
+        "Workers may transfer their savings home.",
+        "- 5 -",
+        HEAD,
+    ]
+    doc = read_bytes("notes.docx", _docx(lines))
+    blocks = {b.location: b for b in doc.blocks if b.kind in ("paragraph", "note")}
+    assert blocks["Article 9"].text.endswith("three months of employment, in accordance with the Health Insurance Act1.")
+    notes = [b for b in doc.blocks if b.kind == "note"]
+    assert [n.text for n in notes] == ["1 Health Insurance Act, No. 7/2006, as amended."]
+    assert any("footnote" in w for w in doc.warnings)
+
+
+def test_a_reference_at_a_line_start_does_not_open_an_annex():
+    text = (
+        "Article 2 Scope (1) This Agreement applies to workers employed in the sectors listed in\n"
+        "Annex II, including agriculture and construction.\n"
+        "(2) The number of workers shall be set each year.\n"
+        "Article 3 Selection The Office shall preselect candidates.\n"
+    )
+    doc = read_bytes("reference.txt", text.encode())
+    locations = [b.location for b in doc.blocks if b.kind == "paragraph"]
+    assert "Article 3" in locations and not any(loc.startswith("Annex") for loc in locations)

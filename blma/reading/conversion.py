@@ -47,6 +47,22 @@ OPENS_STRUCTURE = re.compile(
     re.I,
 )
 HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")  # "em-" at a line's end
+# a line that stops on a word no sentence or heading ends with: the next line continues it, even
+# when it opens with "Article" or "Annex" ("... the sectors listed in" + "Annex II, including ...")
+DANGLING = re.compile(
+    r"\b(?:in|of|to|the|a|an|under|and|or|by|with|from|for|see|per|at|on|than|that|its|their|"
+    r"his|her|this|these|such|whose|which)$",
+    re.I,
+)
+KEYWORD_START = re.compile(
+    r"^(?:art\.|(?:article|artículo|section|clause|annex|annexe|anexo|schedule|appendix|part|chapter|"
+    r"rule|regulation|paragraph|standard)\b)",
+    re.I,
+)
+# the rule a PDF sets above a page's footnotes
+NOTE_RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")
+#: footnotes run from their rule to the page's foot: at most this many lines
+NOTE_LINES = 12
 # a paragraph's number alone on its line ("7.", "7.2", "(a)", "(iv)"), its text on the next
 BARE_LABEL = re.compile(r"^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\([a-z]{1,2}\)|[a-z]\)|\([ivxlc]{1,6}\))$")
 WORD_START = re.compile(r"^[^\W\d_]")
@@ -119,9 +135,32 @@ def _furniture(raw: list[RawParagraph]) -> set[int]:
             and not text.endswith((".", ";", ":"))  # a sentence, however often it recurs
         ):
             numbered = any(c.isdigit() for c in text) and len(text.split()) <= 8
-            if text.isupper() or numbered or words.search(text):
+            # "Agreement X–Y • Annex I • Standard Contract"; "Worker's initials: ____"
+            separated = bool(re.search(r"[•·|]|_{4,}", text))
+            if text.isupper() or numbered or separated or words.search(text):
                 found.add(i)
     return found
+
+
+def _footnotes(raw: list[RawParagraph], furniture: set[int]) -> tuple[set[int], set[int]]:
+    """The rules set above a page's footnotes, and the footnote lines between such a rule (or a
+    Markdown rule, which the reader has already taken out) and the page's furniture below it."""
+    rules: set[int] = set()
+    notes: set[int] = set()
+    for index, para in enumerate(raw):
+        ruled = _plain(para) and bool(NOTE_RULE.match(para.text.strip()))
+        if not (ruled or (para.after_break and _plain(para))):
+            continue
+        start = index + 1 if ruled else index
+        foot = next((j for j in range(start, min(start + NOTE_LINES, len(raw))) if j in furniture), None)
+        if foot is None or foot == start or not all(_plain(raw[j]) for j in range(start, foot)):
+            continue
+        if not re.match(r"^\d{1,3}\s", raw[start].text.strip()):
+            continue  # footnotes open with their number
+        if ruled:
+            rules.add(index)
+        notes.update(range(start, foot))
+    return rules, notes
 
 
 def _continues(previous: RawParagraph, para: RawParagraph, capitals: bool = True) -> bool:
@@ -130,7 +169,11 @@ def _continues(previous: RawParagraph, para: RawParagraph, capitals: bool = True
     if not (_plain(previous) and _plain(para)) or previous.bold or para.bold:
         return False
     last, text = previous.text.rstrip(), para.text.lstrip()
-    if not last or not text or ENDS_COMPLETE.search(last) or OPENS_STRUCTURE.match(text):
+    if not last or not text or ENDS_COMPLETE.search(last):
+        return False
+    if DANGLING.search(last) and KEYWORD_START.match(text):
+        return True  # "... listed in" + "Annex II, including ...": a reference, not a new annex
+    if OPENS_STRUCTURE.match(text):
         return False
     if HYPHENATED.search(last) and text[:1].islower():
         return True
@@ -172,15 +215,23 @@ def repair_conversion(raw: list[RawParagraph]) -> tuple[list[RawParagraph], list
     """The paragraphs without page furniture, with lines the conversion broke joined again, and
     warnings that say what was done (none when the document needed nothing)."""
     _, _, characters, table = _vocabulary()
+    raw = [replace(p, text=p.text.translate(table)) if characters.search(p.text) else p for p in raw]
     furniture = _furniture(raw)
+    rules, notes = _footnotes(raw, furniture)
     converted = _converted(raw, furniture)
     repaired: list[RawParagraph] = []
+    held: list[RawParagraph] = []  # footnotes, set after the sentence they interrupt
     joined = numbers = 0
     for index, para in enumerate(raw):
-        if index in furniture:
+        if index in furniture or index in rules:
             continue
-        if characters.search(para.text):
-            para = replace(para, text=para.text.translate(table))
+        if index in notes:
+            number = para.text.split(None, 1)[0] if re.match(r"^\d{1,3}\s", para.text.strip()) else ""
+            if number or not held:
+                held.append(replace(para, origin="footnote", note_id=number, after_break=False))
+            else:  # a footnote's own next line
+                held[-1] = replace(held[-1], text=join_broken(held[-1].text, para.text))
+            continue
         if converted and repaired and _continues(repaired[-1], para):
             repaired[-1] = replace(repaired[-1], text=join_broken(repaired[-1].text, para.text))
             joined += 1
@@ -189,7 +240,10 @@ def repair_conversion(raw: list[RawParagraph]) -> tuple[list[RawParagraph], list
             repaired[-1] = replace(para, text=f"{repaired[-1].text.strip()} {para.text.lstrip()}")
             numbers += 1
             continue
+        repaired += held
+        held = []
         repaired.append(para)
+    repaired += held
     warnings = []
     if furniture:
         warnings.append(
@@ -198,6 +252,8 @@ def repair_conversion(raw: list[RawParagraph]) -> tuple[list[RawParagraph], list
         )
     if joined:
         warnings.append(f"{joined} line break(s) inside sentences, as a PDF conversion leaves them, were joined")
+    if notes:
+        warnings.append(f"{len(notes)} footnote line(s) at a page's foot were read as notes, out of the text they interrupted")
     if numbers:
         warnings.append(f"{numbers} paragraph number(s) standing on a line of their own were read with their text")
     return repaired, warnings

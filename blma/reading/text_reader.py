@@ -11,7 +11,7 @@ from functools import reduce
 
 from blma.errors import DocumentError
 from blma.reading.bounds import TextBudget
-from blma.reading.conversion import join_broken
+from blma.reading.conversion import DANGLING, KEYWORD_START, NOTE_RULE, join_broken
 from blma.reading.limits import limits
 from blma.reading.models import RawParagraph
 
@@ -148,6 +148,10 @@ def lines_to_paragraphs(
 def _ends_paragraph(buffer: list[str], line: str) -> bool:
     """Whether ``line`` starts a new paragraph rather than continuing a wrapped one."""
     last = buffer[-1]
+    if NOTE_RULE.match(line) or NOTE_RULE.match(last):
+        return True  # the rule over a page's footnotes stands alone
+    if DANGLING.search(last) and KEYWORD_START.match(line) and not END_OF_SENTENCE.search(last):
+        return False  # "... listed in" + "Annex II, including ...": a reference, not a new annex
     if END_OF_SENTENCE.search(last) or NEW_ITEM.match(line) or line.isupper() or last.isupper():
         return True
     # a short unpunctuated line followed by a capitalised one is a heading, not a wrap
