@@ -11,7 +11,18 @@ import re
 import time
 
 import pytest
-from browser_support import SAMPLE, SECOND, TIMINGS, UPLOAD, fill_in, open_page, record, screenshot, scroll_to
+from browser_support import (
+    SAMPLE,
+    SECOND,
+    TIMINGS,
+    UPLOAD,
+    fill_in,
+    open_page,
+    record,
+    screenshot,
+    scroll_to,
+    settled,
+)
 from long_agreement import long_agreement_docx
 
 pytestmark = pytest.mark.needs_chromium
@@ -175,7 +186,10 @@ def test_learn_exercise(page, server):
         group.wait_for()
         wrong = next(s for s in ("present", "partial", "missing", "contrary") if s != item.expected)
         group.get_by_text(wrong if number == 0 else item.expected, exact=False).first.click()
-        page.wait_for_timeout(300)
+        settled(page)
+    # once the reruns the answers started are over: during one, the old and the new button are
+    # both on the page (a strict-mode violation seen once in CI)
+    settled(page)
     page.get_by_role("button", name="Reveal the answer").click()
     page.get_by_text("Your score", exact=True).wait_for()
     page.locator('[data-testid="stMetricValue"]', has_text="3 of 4").first.wait_for()
