@@ -39,11 +39,16 @@ CONVERTED_MIN_BREAKS = 3
 CONVERTED_BREAK_SHARE = 0.05
 # where a sentence or a provision may end: such a paragraph is complete
 ENDS_COMPLETE = re.compile(r"[.;:!?)\]\"”’]$")
+# the words that name a unit of an instrument ("Article 7", "Annex II", "Art. 3")
+UNIT_WORDS = (
+    r"art\.|(?:article|artículo|section|clause|annex|annexe|anexo|schedule|appendix|part|chapter|rule|"
+    r"regulation|paragraph|standard)\b"
+)
 # the next paragraph opens a provision, heading or list item of its own
 OPENS_STRUCTURE = re.compile(
     r"^[\"'“‘«\[]?(?:\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[0-9]{1,3}(?:\.[0-9]{1,3})*\.?\s|[-*•–—]\s|"
-    r"art\.|(?:article|artículo|section|clause|annex|annexe|anexo|schedule|appendix|part|chapter|rule|"
-    r"regulation|paragraph|standard)\b)",
+    + UNIT_WORDS
+    + ")",
     re.I,
 )
 HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")  # "em-" at a line's end
@@ -54,11 +59,7 @@ DANGLING = re.compile(
     r"his|her|this|these|such|whose|which)$",
     re.I,
 )
-KEYWORD_START = re.compile(
-    r"^(?:art\.|(?:article|artículo|section|clause|annex|annexe|anexo|schedule|appendix|part|chapter|"
-    r"rule|regulation|paragraph|standard)\b)",
-    re.I,
-)
+KEYWORD_START = re.compile(rf"^(?:{UNIT_WORDS})", re.I)
 # the rule a PDF sets above a page's footnotes
 NOTE_RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")
 #: footnotes run from their rule to the page's foot: at most this many lines
