@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -60,8 +60,11 @@ DANGLING = re.compile(
     re.I,
 )
 KEYWORD_START = re.compile(rf"^(?:{UNIT_WORDS})", re.I)
-# the rule a PDF sets above a page's footnotes
+# the rule a PDF sets above a page's footnotes, and the number a footnote opens with
 NOTE_RULE = re.compile(r"^[_\u2014\u2013-]{5,}$")
+NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})\s")
+# a running head's separators ("Agreement X–Y • Annex I • Contract"), a form line's blanks
+SEPARATED = re.compile(r"[•·|]|_{4,}")
 #: footnotes run from their rule to the page's foot: at most this many lines
 NOTE_LINES = 12
 # a paragraph's number alone on its line ("7.", "7.2", "(a)", "(iv)"), its text on the next
@@ -77,18 +80,26 @@ class ConversionVocabulary(BaseModel):
     replace: dict[str, str]
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    page_number: re.Pattern[str]
+    furniture_words: re.Pattern[str]
+    characters: re.Pattern[str]  # any character of ``table``
+    table: dict[int, str]  # for str.translate
+
+
 @cache
-def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[int, str]]:
+def _vocabulary() -> _Compiled:
     try:
         vocab = ConversionVocabulary.model_validate(load_yaml(CONVERSION_FILE.read_text(encoding="utf-8")))
     except (OSError, ValidationError) as exc:
         raise DataError(f"{CONVERSION_FILE.name}: {exc}") from None
     words = "|".join(sorted(map(re.escape, vocab.furniture_words), key=len, reverse=True))
-    return (
-        re.compile(vocab.page_number, re.I),
-        re.compile(rf"\b(?:{words})\b", re.I),
-        re.compile("|".join(map(re.escape, vocab.replace))),
-        {ord(k): v for k, v in vocab.replace.items()},
+    return _Compiled(
+        page_number=re.compile(vocab.page_number, re.I),
+        furniture_words=re.compile(rf"\b(?:{words})\b", re.I),
+        characters=re.compile("|".join(map(re.escape, vocab.replace))),
+        table={ord(k): v for k, v in vocab.replace.items()},
     )
 
 
@@ -120,7 +131,7 @@ def _plain(para: RawParagraph) -> bool:
 
 def _furniture(raw: list[RawParagraph]) -> set[int]:
     """The indexes of page numbers, and of running heads, stamps and gazette lines that recur."""
-    page_number, words, _, _ = _vocabulary()
+    vocab = _vocabulary()
     candidates = [
         i for i, p in enumerate(raw) if _plain(p) and len(p.text.strip()) < FURNITURE_MAX_CHARS and p.text.strip()
     ]
@@ -128,7 +139,7 @@ def _furniture(raw: list[RawParagraph]) -> set[int]:
     found = set()
     for i in candidates:
         text = raw[i].text.strip()
-        if page_number.match(text):
+        if vocab.page_number.match(text):
             found.add(i)
         elif (
             shapes[_shape(text)] >= FURNITURE_REPEATS
@@ -136,9 +147,7 @@ def _furniture(raw: list[RawParagraph]) -> set[int]:
             and not text.endswith((".", ";", ":"))  # a sentence, however often it recurs
         ):
             numbered = any(c.isdigit() for c in text) and len(text.split()) <= 8
-            # "Agreement X–Y • Annex I • Standard Contract"; "Worker's initials: ____"
-            separated = bool(re.search(r"[•·|]|_{4,}", text))
-            if text.isupper() or numbered or separated or words.search(text):
+            if text.isupper() or numbered or SEPARATED.search(text) or vocab.furniture_words.search(text):
                 found.add(i)
     return found
 
@@ -156,7 +165,7 @@ def _footnotes(raw: list[RawParagraph], furniture: set[int]) -> tuple[set[int], 
         foot = next((j for j in range(start, min(start + NOTE_LINES, len(raw))) if j in furniture), None)
         if foot is None or foot == start or not all(_plain(raw[j]) for j in range(start, foot)):
             continue
-        if not re.match(r"^\d{1,3}\s", raw[start].text.strip()):
+        if not NOTE_NUMBER.match(raw[start].text):
             continue  # footnotes open with their number
         if ruled:
             rules.add(index)
@@ -215,8 +224,8 @@ def _converted(raw: list[RawParagraph], furniture: set[int]) -> bool:
 def repair_conversion(raw: list[RawParagraph]) -> tuple[list[RawParagraph], list[str]]:
     """The paragraphs without page furniture, with lines the conversion broke joined again, and
     warnings that say what was done (none when the document needed nothing)."""
-    _, _, characters, table = _vocabulary()
-    raw = [replace(p, text=p.text.translate(table)) if characters.search(p.text) else p for p in raw]
+    vocab = _vocabulary()
+    raw = [replace(p, text=p.text.translate(vocab.table)) if vocab.characters.search(p.text) else p for p in raw]
     furniture = _furniture(raw)
     rules, notes = _footnotes(raw, furniture)
     converted = _converted(raw, furniture)
@@ -227,7 +236,7 @@ def repair_conversion(raw: list[RawParagraph]) -> tuple[list[RawParagraph], list
         if index in furniture or index in rules:
             continue
         if index in notes:
-            number = para.text.split(None, 1)[0] if re.match(r"^\d{1,3}\s", para.text.strip()) else ""
+            number = match.group(1) if (match := NOTE_NUMBER.match(para.text)) else ""
             if number or not held:
                 held.append(replace(para, origin="footnote", note_id=number, after_break=False))
             else:  # a footnote's own next line
