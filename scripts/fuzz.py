@@ -411,13 +411,17 @@ def run_isolated(case: Case, time_limit: float = TIME_LIMIT, memory_limit: int =
 
 
 def _fork_and_watch(operation: str, case: Case, time_limit: float, memory_limit: int) -> tuple[str, str, float, int]:
+    """Run one operation in a child; the memory it is charged is what it holds beyond the parent's
+    resident set at the fork (a test worker may itself hold more than the limit, and the child's
+    resident set counts every page it shares with the parent)."""
     read_end, write_end = os.pipe()
     started = time.perf_counter()
+    inherited = _resident_bytes(os.getpid())
     pid = os.fork()
     if pid == 0:  # the child: run, report one JSON line, leave without cleanup
         os.close(read_end)
         try:
-            soft = _resident_bytes(os.getpid()) + 2 * memory_limit  # a backstop; the parent watches RSS
+            soft = _statm_bytes(os.getpid(), VIRTUAL) + 2 * memory_limit  # a backstop; the parent watches RSS
             resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
             usage = resource.getrusage(resource.RUSAGE_SELF)
             cpu_at_start = usage.ru_utime + usage.ru_stime
@@ -438,7 +442,7 @@ def _fork_and_watch(operation: str, case: Case, time_limit: float, memory_limit:
                 buffer += chunk
                 if not chunk:
                     break
-            peak = max(peak, _resident_bytes(pid))
+            peak = max(peak, _resident_bytes(pid) - inherited)
             cpu = max(cpu, _cpu_seconds(pid))
             if peak > memory_limit:
                 outcome, detail = "over_memory", f"{peak / 1024**2:.0f} MB resident"
@@ -456,7 +460,7 @@ def _fork_and_watch(operation: str, case: Case, time_limit: float, memory_limit:
         if buffer.endswith(b"\n"):
             outcome, detail, reported, cpu = json.loads(buffer)
             seconds = cpu
-            peak = max(peak, reported)
+            peak = max(peak, reported - inherited)
             if peak > memory_limit:
                 outcome, detail = "over_memory", f"{peak / 1024**2:.0f} MB resident"
         else:
@@ -464,10 +468,17 @@ def _fork_and_watch(operation: str, case: Case, time_limit: float, memory_limit:
     return outcome, detail, seconds, peak
 
 
+VIRTUAL, RESIDENT = 0, 1  # fields of /proc/<pid>/statm
+
+
 def _resident_bytes(pid: int) -> int:
+    return _statm_bytes(pid, RESIDENT)
+
+
+def _statm_bytes(pid: int, field: int) -> int:
     try:
         with open(f"/proc/{pid}/statm") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            return int(statm.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, IndexError, ValueError):
         return 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -54,6 +55,28 @@ def test_the_watchdog_stops_a_runaway_operation(fuzz, monkeypatch):
 def _spin():
     while True:
         pass
+
+
+def test_the_watchdog_charges_an_operation_only_what_it_adds_to_the_worker(fuzz, monkeypatch):
+    """A test worker may hold more than the limit itself (CI's did): the forked child shares those
+    pages, and only what the operation allocates beyond them counts against the limit."""
+    case = fuzz.make_case(SEED, 0)
+    limit = 64 * 1024**2
+    held = bytearray(2 * limit)  # the worker holds twice the limit before the fork
+    held[:: 4096] = b"\1" * len(held[:: 4096])
+    monkeypatch.setattr(fuzz, "run_operation", lambda operation, case, full_traceback=False: ("ok", ""))
+    assert fuzz.run_isolated(case, time_limit=5.0, memory_limit=limit).outcomes == {"analyze": "ok", "redline": "ok"}
+    monkeypatch.setattr(fuzz, "run_operation", lambda operation, case, full_traceback=False: _hold(limit * 3 // 2))
+    result = fuzz.run_isolated(case, time_limit=5.0, memory_limit=limit)
+    assert result.outcomes == {"analyze": "over_memory", "redline": "over_memory"}
+    assert len(held) == 2 * limit
+
+
+def _hold(size: int):
+    grown = bytearray(size)
+    grown[:: 4096] = b"\1" * len(grown[:: 4096])
+    time.sleep(5)
+    return "ok", ""
 
 
 def test_the_fast_slice_ends_every_mutant_in_a_report_or_a_clear_error(fuzz):
