@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_agreements").glob("*.docx"))
 TIME_LIMIT = 20.0  # CPU seconds for one operation (analyse, or redline) of one mutant
 WALL_FACTOR = 3  # and never more than this many times as long by the clock
-MEMORY_LIMIT = 1024**3  # bytes resident
+MEMORY_LIMIT = 1024**3  # bytes an operation may add to the resident memory it starts with
 #: Outcomes from best to worst; a case takes the worst of its two operations.
 OUTCOMES = ("ok", "document_error", "unexpected", "over_time", "over_memory")
 OPERATIONS = ("analyze", "redline")
@@ -411,23 +411,25 @@ def run_isolated(case: Case, time_limit: float = TIME_LIMIT, memory_limit: int =
 
 
 def _fork_and_watch(operation: str, case: Case, time_limit: float, memory_limit: int) -> tuple[str, str, float, int]:
-    """Run one operation in a child; the memory it is charged is what it holds beyond the parent's
-    resident set at the fork (a test worker may itself hold more than the limit, and the child's
-    resident set counts every page it shares with the parent)."""
+    """Run one operation in a child; the memory it is charged is what it allocates: a test worker
+    may itself hold more than the limit, and a forked child's resident set counts every page it
+    shares with the parent. Watched live, the child's anonymous resident memory beyond the
+    parent's at the fork; reported at the end, its peak resident set beyond its own at the start."""
     read_end, write_end = os.pipe()
     started = time.perf_counter()
-    inherited = _resident_bytes(os.getpid())
+    inherited = _anonymous_bytes(os.getpid())
     pid = os.fork()
     if pid == 0:  # the child: run, report one JSON line, leave without cleanup
         os.close(read_end)
         try:
+            at_start = _resident_bytes(os.getpid())
             soft = _statm_bytes(os.getpid(), VIRTUAL) + 2 * memory_limit  # a backstop; the parent watches RSS
             resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
             usage = resource.getrusage(resource.RUSAGE_SELF)
             cpu_at_start = usage.ru_utime + usage.ru_stime
             outcome, detail = run_operation(operation, case)
             usage = resource.getrusage(resource.RUSAGE_SELF)
-            report = [outcome, detail, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime - cpu_at_start]
+            report = [outcome, detail, usage.ru_maxrss * 1024 - at_start, usage.ru_utime + usage.ru_stime - cpu_at_start]
             os.write(write_end, json.dumps(report).encode() + b"\n")
         finally:
             os._exit(0)
@@ -442,10 +444,10 @@ def _fork_and_watch(operation: str, case: Case, time_limit: float, memory_limit:
                 buffer += chunk
                 if not chunk:
                     break
-            peak = max(peak, _resident_bytes(pid) - inherited)
+            peak = max(peak, _anonymous_bytes(pid) - inherited)
             cpu = max(cpu, _cpu_seconds(pid))
             if peak > memory_limit:
-                outcome, detail = "over_memory", f"{peak / 1024**2:.0f} MB resident"
+                outcome, detail = "over_memory", f"{peak / 1024**2:.0f} MB more resident"
                 break
             if cpu > time_limit or time.perf_counter() - started > WALL_FACTOR * time_limit:
                 outcome, detail = "over_time", f"still running after {cpu:.0f} s of CPU time"
@@ -460,9 +462,9 @@ def _fork_and_watch(operation: str, case: Case, time_limit: float, memory_limit:
         if buffer.endswith(b"\n"):
             outcome, detail, reported, cpu = json.loads(buffer)
             seconds = cpu
-            peak = max(peak, reported - inherited)
+            peak = max(peak, reported)
             if peak > memory_limit:
-                outcome, detail = "over_memory", f"{peak / 1024**2:.0f} MB resident"
+                outcome, detail = "over_memory", f"{peak / 1024**2:.0f} MB more resident"
         else:
             outcome, detail = "unexpected", "the process died without a word"
     return outcome, detail, seconds, peak
@@ -473,6 +475,16 @@ VIRTUAL, RESIDENT = 0, 1  # fields of /proc/<pid>/statm
 
 def _resident_bytes(pid: int) -> int:
     return _statm_bytes(pid, RESIDENT)
+
+
+def _anonymous_bytes(pid: int) -> int:
+    """RssAnon of /proc/<pid>/status: the resident pages no file backs (a fork copies the parent's)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            line = next(line for line in status if line.startswith("RssAnon:"))
+        return int(line.split()[1]) * 1024
+    except (OSError, StopIteration, IndexError, ValueError):
+        return 0
 
 
 def _statm_bytes(pid: int, field: int) -> int:
