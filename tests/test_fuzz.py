@@ -1,5 +1,5 @@
 """The mutation fuzzer (``scripts/fuzz.py``) over the sample agreements: every mutant ends in a
-report or a ``DocumentError``, within 20 s of CPU time and 1 GB resident, for the analysis and
+report or a ``DocumentError``, within 20 s of CPU time and 1 GB of memory added, for the analysis and
 the redline.
 
 A fast slice of a few hundred cases runs with every test run; the full 10,000 cases run with
