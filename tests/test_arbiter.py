@@ -45,9 +45,9 @@ def arbiter() -> Arbiter:
     return Arbiter.load()
 
 
-def small_slice(data: TrainingData) -> TrainingData:
-    """Every 7th example plus the rubric's (which give every protection a positive)."""
-    kept = [e for i, e in enumerate(data.examples) if i % 7 == 0 or e.source.startswith("rubric:")]
+def small_slice(data: TrainingData, every: int = 7) -> TrainingData:
+    """Every 7th (or ``every``-th) example plus the rubric's (which give every protection a positive)."""
+    kept = [e for i, e in enumerate(data.examples) if i % every == 0 or e.source.startswith("rubric:")]
     return TrainingData(kept, data.agreements, data.sets)
 
 
@@ -103,7 +103,7 @@ def test_an_arbiter_trained_without_some_texts_has_not_seen_them(data, protectio
 
 # -- reproducible from the script -----------------------------------------------------------
 def test_training_twice_gives_the_same_bytes(data, protections):
-    sliced = small_slice(data)
+    sliced = small_slice(data, every=21)  # cross-validation's folds and order, not the fit's size, are at stake
     settings = training.Settings(folds=3)
     first, _ = training.train(sliced, protections, settings)
     second, _ = training.train(sliced, protections, settings)
