@@ -155,13 +155,13 @@ def test_a_firm_lead_in_makes_its_items_present(protection: str):
             "no_worker_fees",
             "present",
         ),
-        # a strict xfail from session 17's retrain to session 18's (with en24 and en25), when the
-        # model read the bare prohibition under the bar of its check of a "present" again
-        pytest.param(
+        # a strict xfail from session 17's retrain to session 18's, and again from session 24's to
+        # session 25's (with the eleventh real batch), when the model read the bare prohibition under
+        # the bar of its check of a "present"
+        (
             "The employer shall not retain the worker's passport.",
             "identity_documents",
             "present",
-            marks=pytest.mark.xfail(strict=True, reason="retrained 2026-12-06 (session 24, with synthetic_dev_en34): the model's check of a 'present' reads this bare prohibition 43.9% present against partial, under its 45% bar (it read it 46.7% before this retrain; a bar of 40% was measured and lost 17 development pairs for 8)"),
         ),
         (
             "For the worker's own protection, the employer shall keep the passport during the contract.",

@@ -17,14 +17,10 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 #: Cases the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
 #: (The bare freedom to transfer savings, read partial by the model of session 18, reads present again
 #: since it was retrained with the ninth real batch, 2026-12-05; the three-month grace period of a
-#: residence permit, read 45% present by session 22's model, reads present again since session 23's.)
-KNOWN_MISSES: dict[str, str] = {
-    "Migrant employees shall enjoy the same conditions of work and remuneration as local employees doing similar work.": (
-        "retrained 2026-12-06 (session 24, with synthetic_dev_en34): the model's check of a 'present' "
-        "reads this parity clause 44% present against partial, under its 45% bar"
-    ),
-}
-
+#: residence permit, read 45% present by session 22's model, reads present again since session 23's;
+#: the parity clause on "the same conditions of work and remuneration as local employees", read 44%
+#: present by session 24's last model, reads present again since session 25's.)
+KNOWN_MISSES: dict[str, str] = {}
 
 def _param(index: int, case: dict):
     reason = KNOWN_MISSES.get(case["text"])
