@@ -84,3 +84,16 @@ def test_a_sector_named_only_to_be_excluded_is_not_the_texts_sector():
         "seasonal workers during the harvest.",
     )
     assert "seasonal_agriculture" in analyze_bytes("c.md", hours.encode()).facts.sectors
+
+
+def test_a_general_assembly_or_a_freedom_of_assembly_is_no_factory():
+    from blma.api import analyze_bytes
+
+    text = (
+        "# Covenant on the rights of workers\n\n## Article 1\n\nEveryone shall enjoy the right of peaceful "
+        "assembly and the right to form trade unions.\n\n## Article 2\n\nThe Council shall report each year "
+        "to the General Assembly of the United Nations.\n"
+    )
+    assert analyze_bytes("c.md", text.encode()).facts.sectors == ["general"]
+    factory = text.replace("the right to form trade unions", "fair pay for workers in electronics assembly")
+    assert analyze_bytes("c.md", factory.encode()).facts.sectors == ["manufacturing"]

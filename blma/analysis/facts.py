@@ -33,7 +33,13 @@ SECTOR_CUES: dict[str, re.Pattern[str]] = {
     ),
     "construction": re.compile(r"construction|building sites?|civil works|infrastructure projects?", re.I),
     "hospitality": re.compile(r"hospitality|hotels?|restaurants?|tourism|catering", re.I),
-    "manufacturing": re.compile(r"manufactur\w*|factor(?:y|ies)|industrial workers?|assembly", re.I),
+    # "assembly" only as work ("electronics assembly", "assembly line"): a General Assembly or a
+    # freedom of assembly is no factory
+    "manufacturing": re.compile(
+        r"manufactur\w*|factor(?:y|ies)|industrial workers?"
+        r"|(?:electronics?|light|vehicle|car|motor|garment|component)[- ]assembly|assembly (?:lines?|plants?|workers?|operatives?)",
+        re.I,
+    ),
 }
 _SECTOR_CUES = {name: Guarded(pattern) for name, pattern in SECTOR_CUES.items()}
 #: The rest of a clause that takes workers out of the text's scope ("This Convention shall not
