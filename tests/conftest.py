@@ -4,11 +4,38 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 #: Markers of tests that need a system program; under CI (CI=true) they must run, not skip.
 SYSTEM_PROGRAM_MARKERS = ("needs_libreoffice", "needs_chromium")
+
+
+#: The longest test files, longest first (seconds on two busy cores, 2026-12-06). `make test`
+#: hands files to its two workers in collection order (--no-loadscope-reorder); xdist's own order
+#: (most tests first) left the one-test, two-minute session test for last, and one worker ran
+#: it alone for the final 100 s of a run. Longest first keeps both workers busy to the end.
+LONGEST_FIRST = (
+    "e2e/test_app_sessions.py",  # 138 s
+    "test_rule_redos.py",  # 85 s
+    "e2e/test_app_browser.py",  # 88 s
+    "test_precheck.py",  # 72 s
+    "test_arbiter.py",  # 57 s
+    "e2e/test_app_review_browser.py",  # 49 s
+    "test_fuzz.py",  # 46 s
+    "test_analyze_jobs.py",  # 27 s
+    "e2e/test_app_compare_browser.py",  # 23 s
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The files of LONGEST_FIRST first, in its order; the rest after them as collected."""
+    tests = Path(__file__).parent
+    if missing := [name for name in LONGEST_FIRST if not (tests / name).is_file()]:
+        raise pytest.UsageError(f"tests/conftest.py LONGEST_FIRST names files that do not exist: {missing}")
+    rank = {str(tests / name): n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(str(item.path), len(rank)))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -56,7 +83,6 @@ def draft_spec() -> dict:
 
 # -- gap analysis: bad inputs and the CLI (tests/test_bad_inputs.py, test_analyze_cli.py) ---
 import importlib.util  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
