@@ -12,20 +12,21 @@ import pytest
 SYSTEM_PROGRAM_MARKERS = ("needs_libreoffice", "needs_chromium")
 
 
-#: The longest test files, longest first (seconds on two busy cores, 2026-12-06). `make test`
-#: hands files to its two workers in collection order (--no-loadscope-reorder); xdist's own order
-#: (most tests first) left the one-test, two-minute session test for last, and one worker ran
-#: it alone for the final 100 s of a run. Longest first keeps both workers busy to the end.
+#: The longest test files, longest first (wall seconds in a fresh clone's run on two busy cores,
+#: 2026-12-06). `make test` hands files to its two workers in collection order
+#: (--no-loadscope-reorder); xdist's own order (most tests first) left the one-test session test
+#: for last, and one worker ran it alone for the final 100 s of a run. Longest first keeps both
+#: workers busy to the end.
 LONGEST_FIRST = (
-    "e2e/test_app_sessions.py",  # 138 s
-    "test_rule_redos.py",  # 85 s
-    "e2e/test_app_browser.py",  # 88 s
-    "test_precheck.py",  # 72 s
-    "test_arbiter.py",  # 57 s
-    "e2e/test_app_review_browser.py",  # 49 s
-    "test_fuzz.py",  # 46 s
-    "test_analyze_jobs.py",  # 27 s
-    "e2e/test_app_compare_browser.py",  # 23 s
+    "e2e/test_app_sessions.py",  # 124 s
+    "test_precheck.py",  # 119 s
+    "test_arbiter.py",  # 87 s
+    "e2e/test_app_browser.py",  # 76 s
+    "test_rule_redos.py",  # 74 s
+    "e2e/test_app_review_browser.py",  # 50 s
+    "test_fuzz.py",  # 31 s
+    "e2e/test_app_compare_browser.py",  # 19 s
+    "test_analyze_jobs.py",  # 17 s
 )
 
 
