@@ -65,35 +65,38 @@ def test_a_standard_contract_names_the_two_states_without_the_words_around_them(
     assert parties(read_path(Path(__file__).resolve().parents[1] / path)) == expected
 
 
-def test_a_sector_named_only_to_be_excluded_is_not_the_texts_sector():
+def _sectors(markdown: str) -> list[str]:
+    """The sectors the analysis reads in a Markdown text, as an upload of it."""
     from blma.api import analyze_bytes
 
+    return analyze_bytes("c.md", markdown.encode()).facts.sectors
+
+
+def test_a_sector_named_only_to_be_excluded_is_not_the_texts_sector():
     text = (
         "# Convention concerning migrant workers\n\n## Article 1\n\nThis Convention applies to all migrant "
         "workers employed in the territory of the Parties.\n\n## Article 2\n\nThis Convention shall not apply "
         "to seasonal workers, frontier workers or seafarers.\n\n## Article 3\n\nEach Party shall ensure equal "
         "treatment of migrant workers with nationals in respect of remuneration and conditions of work.\n"
     )
-    assert analyze_bytes("c.md", text.encode()).facts.sectors == ["general"]
+    assert _sectors(text) == ["general"]
     covered = text.replace("shall not apply to seasonal workers", "shall apply in particular to seasonal workers")
-    assert analyze_bytes("c.md", covered.encode()).facts.sectors == ["seasonal_agriculture"]
+    assert _sectors(covered) == ["seasonal_agriculture"]
     # an exception to one provision leaves the sector in scope
     hours = text.replace(
         "This Convention shall not apply to seasonal workers, frontier workers or seafarers.",
         "It covers seasonal workers in agriculture. The provisions on hours of work shall not apply to "
         "seasonal workers during the harvest.",
     )
-    assert "seasonal_agriculture" in analyze_bytes("c.md", hours.encode()).facts.sectors
+    assert "seasonal_agriculture" in _sectors(hours)
 
 
 def test_a_general_assembly_or_a_freedom_of_assembly_is_no_factory():
-    from blma.api import analyze_bytes
-
     text = (
         "# Covenant on the rights of workers\n\n## Article 1\n\nEveryone shall enjoy the right of peaceful "
         "assembly and the right to form trade unions.\n\n## Article 2\n\nThe Council shall report each year "
         "to the General Assembly of the United Nations.\n"
     )
-    assert analyze_bytes("c.md", text.encode()).facts.sectors == ["general"]
+    assert _sectors(text) == ["general"]
     factory = text.replace("the right to form trade unions", "fair pay for workers in electronics assembly")
-    assert analyze_bytes("c.md", factory.encode()).facts.sectors == ["manufacturing"]
+    assert _sectors(factory) == ["manufacturing"]
