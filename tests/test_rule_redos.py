@@ -42,6 +42,8 @@ SCREEN_BUDGET = 0.2
 #: ``for_worker`` on the 60 characters after a denial (English has none: it uses FOR_WORKER);
 #: deontic.py matches a language's ``subjectless`` at the start of a sentence.
 ANCHORED = {"modality.denied_burden", "modality.for_worker", "modality.subjectless"}
+
+
 def generic_inputs(length: int = LENGTH) -> list[str]:
     """Inputs every pattern is run on, whatever it repeats."""
     return [
