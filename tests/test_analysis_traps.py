@@ -749,3 +749,44 @@ def test_exemption_from_permits_is_a_relief_not_a_refusal():
         "from all obligations in regard to the registration of aliens and residence permits.\n"
     )
     assert status_of(body, "family_reunification", rules_only=True) == "partial"
+
+
+def test_a_proviso_that_caps_a_deduction_does_not_undo_it():
+    """"provided that no instalment exceeds ..." limits the recovery; its "no" does not negate it."""
+    body = (
+        "The employer may recover from the worker's wages, in not more than six monthly instalments, "
+        "the recruitment costs paid to the agency, provided that no instalment exceeds a quarter of "
+        "the monthly wage.\n"
+    )
+    assert status_of(body, "no_worker_fees", rules_only=True) == "contrary"
+    assert status_of(body.replace("The employer may recover", "The employer shall not recover"), "no_worker_fees", rules_only=True) != "contrary"
+
+
+TECHNICAL_COOPERATION = (
+    "1. The Parties shall develop technical cooperation in the following fields:\n\n"
+    "(a) labour inspection systems, including the training of labour inspectors;\n\n"
+    "(b) gender equality and the prevention of violence and harassment in the world of work;\n\n"
+    "(c) the protection of migrant workers against forced labour and trafficking in persons.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("protection", "expected"),
+    [
+        ("labour_inspection", "missing"),  # a field for officials: nothing secured for workers
+        ("gender_responsive", "missing"),
+        ("forced_labour_trafficking", "partial"),  # the item names the workers: read, softly
+    ],
+)
+def test_fields_of_technical_cooperation_secure_nothing_unless_they_name_the_workers(protection, expected):
+    assert status_of(TECHNICAL_COOPERATION, protection, rules_only=True) == expected
+
+
+def test_an_area_of_cooperation_is_a_topic_not_a_right():
+    body = (
+        "The Parties shall cooperate, in relation to the recruitment and employment of workers of "
+        "the Sending Party, in the following areas:\n\n"
+        "(a) pre-departure and post-arrival orientation of workers;\n\n"
+        "(b) the return and reintegration of workers.\n"
+    )
+    assert status_of(body, "pre_departure_orientation", rules_only=True) == "partial"

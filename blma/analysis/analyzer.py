@@ -306,6 +306,7 @@ class Analyzer:
             subject = spacy_doc._.subject
             labels = relabelled.get(id(block))
             measure = self._a_measure(block) or (block.kind == "table_cell" and block.location == measure_row)
+            measure = measure or self._a_field_for_officials(block, lead_in)
             if measure and block.kind == "table_cell":  # the row's other cells ("Source", "Frequency") too
                 measure_row = block.location
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
@@ -358,6 +359,20 @@ class Analyzer:
         if not header or heading.search(header) is None:
             return False  # and a provision under a "Statistics" heading ("shall exchange ...") stays one
         return not any(pattern.search(block.text) for pattern in self.book.modality.norms.values())
+
+    def _a_field_for_officials(self, block: Block, lead_in: str) -> bool:
+        """Whether ``block`` is an item under a lead-in listing fields of technical cooperation
+        ("The Parties shall develop technical cooperation in the following fields:") that names no
+        worker ("labour inspection systems, including the training of inspectors"): a subject for
+        the Parties' officials, which secures nothing for workers (the lexicon's
+        ``capacity_lead_in`` and ``capacity_item_for_workers``; a language without them reads such
+        items as any other)."""
+        m = self.book.modality
+        lead = getattr(m, "capacity_lead_in", None)
+        for_workers = getattr(m, "capacity_item_for_workers", None)
+        if lead is None or for_workers is None or block.kind not in ("paragraph", "list_item") or not lead_in:
+            return False
+        return lead.search(lead_in) is not None and for_workers.search(block.text) is None
 
     def _labels_a_row(self, text: str) -> bool:
         """A short table cell that states no norm ("Air ticket", "50% of the fare"): it labels the

@@ -395,7 +395,7 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
         if cue.negation == "none":
             return words, False
         if cue.negation == "sentence":  # as for a phrase cue: "Any deduction ... shall be prohibited"
-            return words, bool(negators.search(_past_opening(text, modality)))
+            return words, bool(negators.search(_sentence_scope(text, end, modality)))
         # a negator reverses the harm only in the clause the harm ends in: "no fee shall be charged,
         # but the visa fee shall be deducted from wages" still deducts
         inside = list(breaks.finditer(words))
@@ -407,7 +407,7 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     if cue.negation == "before":
         match = _latest_start(cue.pattern.pattern, text, match, breaks)
     if cue.negation == "sentence":
-        return match.group(0), bool(negators.search(_past_opening(text, modality)))
+        return match.group(0), bool(negators.search(_sentence_scope(text, match.end(), modality)))
     before = clause_before(text, match.start(), breaks)
     negated = cue.negation != "none" and bool(negators.search(before))
     if negated and cue.negation == "before":
@@ -429,6 +429,18 @@ def _past_opening(text: str, modality) -> str:
     by the employer"): a negator there is the purpose's own, not the provision's."""
     opening = grammar(modality, "purpose_opening", PURPOSE_OPENING).match(text)
     return text[opening.end() :] if opening else text
+
+
+#: a proviso after the harm ("..., provided that no instalment exceeds a quarter of the wage")
+#: limits it; its negator does not reverse it (a lexicon may give its own, ``proviso``)
+PROVISO = re.compile(r",?\s*\b(?:provided(?: always)? that|on (?:the )?condition that)\b", re.I)
+
+
+def _sentence_scope(text: str, end: int, modality) -> str:
+    """Where a sentence-wide negator is looked for: the sentence less an opening purpose and less
+    a proviso that begins after the harm's words (which end at ``end``)."""
+    proviso = grammar(modality, "proviso", PROVISO).search(text, end)
+    return _past_opening(text[: proviso.start()] if proviso else text, modality)
 
 
 def _latest_start(

@@ -182,6 +182,7 @@ class ModalitySpec(BaseModel):
     clause_break: str | None = None  # where a negator's reach ends (", but", "; mais")
     unnegate: str | None = None  # a modal's negation removed ("not", "ne ... pas")
     double_negative: str | None = None  # a second negation that cancels the first ("without", "sans")
+    proviso: str | None = None  # a trailing proviso ("provided that"): its negator limits a harm, not reverses it
     clause_start: str | None = None  # where the clause holding a modal verb starts
     passive_agent: str | None = None  # "by the employer", "par l'employeur"
     condition_before: str | None = None  # "where", "if" just before a harm: it states a case
@@ -222,6 +223,12 @@ class ModalitySpec(BaseModel):
     # and items are measures of how the agreement works ("Cases of passport retention found at
     # inspection"), not provisions, and no rule reads them (``Analyzer.observe``)
     measure_heading: str | None = None
+    # a lead-in listing fields of technical cooperation between institutions ("The Parties shall
+    # develop technical cooperation in the following fields:"), and the words that put workers in
+    # an item: an item naming none ("labour inspection systems, including the training of
+    # inspectors") is a subject for officials, not a protection, and no rule reads it
+    capacity_lead_in: str | None = None
+    capacity_item_for_workers: str | None = None
     # a line that frames or closes the text and secures nothing (testimonium, signatures, place and
     # date, a blank to fill): never read by the trained second opinion for paraphrases
     closing_line: str | None = None
