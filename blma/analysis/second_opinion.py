@@ -97,6 +97,9 @@ PARAPHRASE_MIN_WORDS = 8
 # A harm in words no rule reads: a firm sentence this relevant to a protection that the model reads
 # as working against workers this surely. Chosen on 2026-12-05 (session 17) with rules and model
 # that had seen none of the texts: see "harms" in ``blma.analysis.analyzer``.
+# Re-measured 2026-12-06 (session 27), models trained without the texts scored, blind sets en30-en35
+# pooled: contrary share 0.8 exact 0.791 -> 0.789, contrary F1 0.837 -> 0.831 (en32 up, en33 and
+# en35 down: false harms); 0.85 0.789 / 0.829; relevance 0.6 changed nothing. Kept.
 HARM_RELEVANCE = 0.7
 HARM_CONTRARY_AT_LEAST = 0.9
 
