@@ -791,3 +791,13 @@ def test_an_area_of_cooperation_is_a_topic_not_a_right():
         "(b) the return and reintegration of workers.\n"
     )
     assert status_of(body, "pre_departure_orientation", rules_only=True) == "partial"
+
+
+def test_a_negated_modal_in_an_opening_condition_does_not_reverse_the_harm():
+    harm = (
+        "If the worker leaves the residence without the employer's permission and the employer cannot reach "
+        "her within two days of her leaving, the employer must report her to the immigration authority.\n"
+    )
+    assert status_of(harm, "migration_status", rules_only=True) == "contrary"
+    spared = harm.replace("the employer must report her", "the employer shall not report her")
+    assert status_of(spared, "migration_status", rules_only=True) != "contrary"

@@ -69,3 +69,34 @@ def test_a_relabelled_text_maps_every_offset_back_to_the_original() -> None:
         assert mapping.quote(0, len(mapping.text)) == mapping.original
         assert "First Party" not in mapping.text and "Second Party" not in mapping.text
         assert "Employer" in mapping.text or "Worker" in mapping.text
+
+
+PERMIT_CONDITIONS = """# Conditions of Work Permit: Foreign Domestic Worker
+
+## Part I. Conditions for you, the employer
+
+1. You are responsible for the safekeeping of the worker's passport for as long as this permit is valid.
+
+2. You must furnish a security bond of 5,000 dollars. The bond may be forfeited if you or the worker breaks a condition.
+
+## Part II. Conditions for you, the worker
+
+3. You must carry a copy of your work permit at all times.
+
+4. You may call the free helpline if your salary is not paid.
+"""
+
+
+def test_conditions_that_speak_to_each_side_in_turn_read_you_part_by_part() -> None:
+    """"You" is the employer in the employer's part: its safekeeping of the passport works against
+    the worker, and its bond is no fee the worker pays; the worker's part keeps its "you"."""
+    doc = _doc(PERMIT_CONDITIONS)
+    analysed, _ = relabel_document(doc, load_rulebook(language="en").modality, "en")
+    texts = [block.text for block in analysed.blocks]
+    safekeeping = next(text for text in texts if "safekeeping" in text)
+    assert safekeeping.startswith("The employer ")  # read as the employer's duty (grammar aside)
+    assert "You must carry a copy of your work permit at all times." in texts
+    report = default_analyzer().analyze(doc)
+    assert report.finding("identity_documents").status == "contrary"
+    assert report.finding("identity_documents").evidence[0].text.startswith("You are responsible")
+    assert report.finding("no_worker_fees").status != "contrary"

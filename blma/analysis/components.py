@@ -418,8 +418,10 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     if cue.negation == "within" and negators.search(match.group(0)):
         negated = True
     elif cue.negation == "before" and reader is not None and not negated:
+        condition = grammar(modality, "opening_condition", OPENING_CONDITION).match(text)
+        after = max(match.start(), condition.end()) if condition and condition.end() < match.end() else match.start()
         negated = _negation_is_incidental(
-            cue.pattern, text, reader.negated_modal(text, match.start(), match.end()), grammar(modality, "unnegate", UNNEGATE)
+            cue.pattern, text, reader.negated_modal(text, after, match.end()), grammar(modality, "unnegate", UNNEGATE)
         )
     return match.group(0), negated
 
@@ -430,6 +432,12 @@ def _past_opening(text: str, modality) -> str:
     opening = grammar(modality, "purpose_opening", PURPOSE_OPENING).match(text)
     return text[opening.end() :] if opening else text
 
+
+#: an opening condition ("If the worker leaves ... and the employer cannot reach her for a day, ...");
+#: a negated modal inside it is the condition's, and does not reverse the harm in the main clause
+OPENING_CONDITION = re.compile(
+    r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|where|when|should|in (?:the )?(?:event|case) (?:that|of))\b[^,;:]{1,200},", re.I
+)
 
 #: a proviso after the harm ("..., provided that no instalment exceeds a quarter of the wage")
 #: limits it; its negator does not reverse it (a lexicon may give its own, ``proviso``)

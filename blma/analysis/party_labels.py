@@ -15,7 +15,10 @@ Guidance written to employers in the second person ("Where this guidance says th
 something, that is a condition of your sponsor licence") is read the same way: its "you" is the
 employer ("You must pay the agency's fees" is read "The employer must pay ..."), where a
 handbook's "you" is the worker and stays as written (the deontic lexicon's
-``employer_addressed``, ``worker_addressed`` and ``employer_you``).
+``employer_addressed``, ``worker_addressed`` and ``employer_you``). Conditions that speak to each
+side in turn ("Part II. Conditions for you, the employer", "Part III. Conditions for you, the
+worker") are read part by part: "you" is the employer from the first heading to the second
+(``employer_part`` and ``worker_part``).
 """
 
 from __future__ import annotations
@@ -176,6 +179,23 @@ def second_person(doc: AgreementText, modality) -> dict[str, str]:
     return {} if worker is not None and worker.search(text) else dict(words)
 
 
+def employer_parts(doc: AgreementText, modality) -> list[bool]:
+    """For a text that addresses each side in its own part ("Conditions for you, the employer",
+    then "Conditions for you, the worker"), whether each block stands in a part addressed to the
+    employer; [] when no part is (the lexicon's ``employer_part`` and ``worker_part``)."""
+    to_employer, to_worker = getattr(modality, "employer_part", None), getattr(modality, "worker_part", None)
+    if to_employer is None or to_worker is None:
+        return []
+    flags, employer = [], False
+    for block in doc.blocks:
+        if to_employer.search(block.text) is not None:
+            employer = True
+        elif to_worker.search(block.text) is not None:
+            employer = False
+        flags.append(employer)
+    return flags if any(flags) else []
+
+
 @lru_cache(maxsize=8)
 def _labels(pattern: str) -> re.Pattern[str]:
     return compile_pattern(pattern, re.I)
@@ -190,9 +210,13 @@ def relabel_document(
     patterns = _patterns(modality) if words else None
     roles = party_roles(doc, modality) if patterns is not None else {}
     you = second_person(doc, modality)
+    parts = [] if you else employer_parts(doc, modality)
+    if parts:
+        you = dict(modality.employer_you)
     if not roles and not you:
         return doc, {}
     pattern = patterns[2].pattern if patterns is not None and roles else ""
+    labels_only = _labels(pattern) if pattern else None
     if you:  # each of "you", "your", "yourself" is a role of its own, written as the employer's
         roles = {**roles, **{key: key for key in you}}
         pattern = f"{pattern}|{SECOND_PERSON}" if pattern else SECOND_PERSON
@@ -200,9 +224,13 @@ def relabel_document(
     labels = _labels(pattern)
     blocks: list[Block] = []
     originals: dict[int, Relabelled] = {}
-    for block in doc.blocks:
-        text = relabel(block.text, roles, words, labels)
-        heading = relabel(block.heading, roles, words, labels) if block.heading else None
+    for index, block in enumerate(doc.blocks):
+        found = labels if not parts or parts[index] else labels_only  # a worker's part keeps its "you"
+        if found is None:
+            blocks.append(block)
+            continue
+        text = relabel(block.text, roles, words, found)
+        heading = relabel(block.heading, roles, words, found) if block.heading else None
         if text is None and heading is None:
             blocks.append(block)
             continue

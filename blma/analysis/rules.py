@@ -183,6 +183,7 @@ class ModalitySpec(BaseModel):
     unnegate: str | None = None  # a modal's negation removed ("not", "ne ... pas")
     double_negative: str | None = None  # a second negation that cancels the first ("without", "sans")
     proviso: str | None = None  # a trailing proviso ("provided that"): its negator limits a harm, not reverses it
+    opening_condition: str | None = None  # "If ..., ": a negated modal in it is the condition's, not the harm's
     clause_start: str | None = None  # where the clause holding a modal verb starts
     passive_agent: str | None = None  # "by the employer", "par l'employeur"
     condition_before: str | None = None  # "where", "if" just before a harm: it states a case
@@ -255,6 +256,10 @@ class ModalitySpec(BaseModel):
     employer_addressed: str | None = None
     worker_addressed: str | None = None  # ... and what shows the "you" is the worker after all
     employer_you: dict[str, str] | None = None
+    # the heading of a part that speaks to the employer ("Conditions for you, the employer") and of
+    # one that speaks to the worker: "you" is the employer between the first and the second
+    employer_part: str | None = None
+    worker_part: str | None = None
 
 
 @dataclass(frozen=True)
