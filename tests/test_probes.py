@@ -217,7 +217,7 @@ HOLDS = {
 #: Probes the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
 KNOWN_MISSES = {
     "The company's board of directors shall meet": (
-        "retrained 2026-12-06 (session 27, with synthetic_dev_en37): the model reads 'shall meet "
+        "retrained 2026-12-06 (session 27, with synthetic_dev_en37 and en38): the model reads 'shall meet "
         "quarterly' as a joint committee's rhythm, 85% relevant with the false friend 'board of "
         "directors' blanked as the rule masks it, just over the paraphrase bar, so it is partial "
         "(it read under the bar after session 27's first retrain, and over it after session 25's)"
