@@ -736,21 +736,37 @@ def test_a_savings_clause_and_standards_cited_in_the_preamble_make_non_regressio
     assert report.finding("non_regression").status == "present"
 
 
-def test_arbitration_under_an_institutions_rules_is_no_reference_to_national_law():
-    body = (
-        "Any dispute arising out of this Agreement shall first be referred to the Parties' chief "
-        "executives. A dispute not resolved within thirty days shall be finally resolved by arbitration "
-        "under the rules of the Calder Centre for Commercial Arbitration.\n"
-    )
-    assert status_of(body, "dispute_settlement", rules_only=True) == "present"
-
-
-def test_exemption_from_permits_is_a_relief_not_a_refusal():
-    body = (
-        "Workers and the members of their families forming part of their households shall be exempt "
-        "from all obligations in regard to the registration of aliens and residence permits.\n"
-    )
-    assert status_of(body, "family_reunification", rules_only=True) == "partial"
+@pytest.mark.parametrize(
+    ("body", "protection", "expected"),
+    [
+        pytest.param(
+            "Any dispute arising out of this Agreement shall first be referred to the Parties' chief "
+            "executives. A dispute not resolved within thirty days shall be finally resolved by arbitration "
+            "under the rules of the Calder Centre for Commercial Arbitration.\n",
+            "dispute_settlement",
+            "present",
+            id="arbitration under an institution's rules is no reference to national law",
+        ),
+        pytest.param(
+            "Workers and the members of their families forming part of their households shall be exempt "
+            "from all obligations in regard to the registration of aliens and residence permits.\n",
+            "family_reunification",
+            "partial",
+            id="exemption from permits is a relief, not a refusal",
+        ),
+        pytest.param(
+            "The Parties shall cooperate, in relation to the recruitment and employment of workers of "
+            "the Sending Party, in the following areas:\n\n"
+            "(a) pre-departure and post-arrival orientation of workers;\n\n"
+            "(b) the return and reintegration of workers.\n",
+            "pre_departure_orientation",
+            "partial",
+            id="an area of cooperation is a topic, not a right",
+        ),
+    ],
+)
+def test_the_rules_read_what_a_provision_does(body, protection, expected):
+    assert status_of(body, protection, rules_only=True) == expected
 
 
 def test_a_proviso_that_caps_a_deduction_does_not_undo_it():
@@ -782,16 +798,6 @@ TECHNICAL_COOPERATION = (
 )
 def test_fields_of_technical_cooperation_secure_nothing_unless_they_name_the_workers(protection, expected):
     assert status_of(TECHNICAL_COOPERATION, protection, rules_only=True) == expected
-
-
-def test_an_area_of_cooperation_is_a_topic_not_a_right():
-    body = (
-        "The Parties shall cooperate, in relation to the recruitment and employment of workers of "
-        "the Sending Party, in the following areas:\n\n"
-        "(a) pre-departure and post-arrival orientation of workers;\n\n"
-        "(b) the return and reintegration of workers.\n"
-    )
-    assert status_of(body, "pre_departure_orientation", rules_only=True) == "partial"
 
 
 def test_a_negated_modal_in_an_opening_condition_does_not_reverse_the_harm():
