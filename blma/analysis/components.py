@@ -339,10 +339,11 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
 #: agreed within ninety days, the Ministry's view shall be final": the "not" is the condition's),
 #: or a conditional aside ("if not resolved,")
 _PURPOSE = r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},"
+_CONDITION = r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|where|when|should|in (?:the )?(?:event|case) (?:that|of))\b"
 CLAUSE_BREAK = re.compile(
     r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:"
     rf"|{_PURPOSE}"
-    r"|^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|where|when|should|in (?:the )?(?:event|case) (?:that|of))\b[^,;:]{1,120},"
+    rf"|{_CONDITION}[^,;:]{{1,120}},"
     r"|\b(?:if|where|when|unless) not \w+(?: \w+)?,",  # "..., if not resolved, shall be referred"
     re.I,
 )
@@ -435,9 +436,8 @@ def _past_opening(text: str, modality) -> str:
 
 #: an opening condition ("If the worker leaves ... and the employer cannot reach her for a day, ...");
 #: a negated modal inside it is the condition's, and does not reverse the harm in the main clause
-OPENING_CONDITION = re.compile(
-    r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|where|when|should|in (?:the )?(?:event|case) (?:that|of))\b[^,;:]{1,200},", re.I
-)
+#: (the same opening as CLAUSE_BREAK's, read further: a condition's own negator is set aside here)
+OPENING_CONDITION = re.compile(rf"{_CONDITION}[^,;:]{{1,200}},", re.I)
 
 #: a proviso after the harm ("..., provided that no instalment exceeds a quarter of the wage")
 #: limits it; its negator does not reverse it (a lexicon may give its own, ``proviso``)

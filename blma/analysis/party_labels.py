@@ -184,7 +184,7 @@ def employer_parts(doc: AgreementText, modality) -> list[bool]:
     then "Conditions for you, the worker"), whether each block stands in a part addressed to the
     employer; [] when no part is (the lexicon's ``employer_part`` and ``worker_part``)."""
     to_employer, to_worker = getattr(modality, "employer_part", None), getattr(modality, "worker_part", None)
-    if to_employer is None or to_worker is None:
+    if to_employer is None or to_worker is None or not getattr(modality, "employer_you", None):
         return []
     flags, employer = [], False
     for block in doc.blocks:
@@ -216,7 +216,7 @@ def relabel_document(
     if not roles and not you:
         return doc, {}
     pattern = patterns[2].pattern if patterns is not None and roles else ""
-    labels_only = _labels(pattern) if pattern else None
+    labels_only = _labels(pattern) if parts and pattern else None  # a worker's part: the labels alone
     if you:  # each of "you", "your", "yourself" is a role of its own, written as the employer's
         roles = {**roles, **{key: key for key in you}}
         pattern = f"{pattern}|{SECOND_PERSON}" if pattern else SECOND_PERSON
