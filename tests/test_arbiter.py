@@ -342,3 +342,28 @@ def test_training_never_reads_the_holdout_part_of_a_split_folder(tmp_path: Path)
             guard.check(path)
     with pytest.raises(HoldoutError):
         development_agreements(tmp_path / "sets.yaml", only=["held"])
+
+
+# -- weighting the real texts -----------------------------------------------------------------
+def test_real_texts_weigh_what_the_setting_says():
+    settings = training.Settings(real_weight=3.0, shared_partial_weight=0.5)
+    groups = ["agreement:real-dev/a.md", "agreement:synthetic-dev-en/b.md", "library:c", "agreement:real-dev/a.md"]
+    assert training.relevance_weights(groups, training.Settings()) is None  # the default fit is unweighted
+    assert list(training.relevance_weights(groups, settings)) == [3.0, 1.0, 1.0, 3.0]
+    pids = ["wage_protection"] * 4
+    statuses = ["partial", "present", "present", "partial"]  # the real text's label covers two sentences
+    assert list(training.strength_weights(pids, statuses, groups, settings)) == [1.5, 1.0, 1.0, 1.5]
+
+
+def test_a_weighted_relevance_fit_counts_a_row_as_often_as_its_weight():
+    import numpy as np
+    import scipy.sparse as sp
+
+    x = sp.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.5, 0.0]]))
+    y = np.array([[1, 0], [0, 1], [1, 1], [0, 0]])
+    weighted = training.fit_relevance(x, y, 4.0, np.array([1.0, 1.0, 2.0, 1.0]))
+    repeated = training.fit_relevance(sp.vstack([x, x[2]]), np.vstack([y, y[2]]), 4.0)
+    unweighted = training.fit_relevance(x, y, 4.0)
+    for w, r, u in zip(weighted.estimators_, repeated.estimators_, unweighted.estimators_, strict=True):
+        assert np.allclose(w.coef_, r.coef_, atol=1e-3)
+        assert not np.allclose(w.coef_, u.coef_, atol=1e-3)
