@@ -167,8 +167,9 @@ def test_the_cli_refuses_a_language_it_does_not_analyse(tmp_path) -> None:
 
 
 def test_each_column_of_a_side_by_side_table_is_cited_in_its_own_language(tmp_path) -> None:
-    """A bilingual agreement set out in two columns: the French column cites "Tableau, ligne", the
-    English one "Table row", whichever text the reviewer picks."""
+    """A bilingual agreement set out in two columns, the article's number over its text: the French
+    column cites "Article 5, tableau, ligne 2", the English one "Article 5, table row 2",
+    whichever text the reviewer picks."""
     from docx import Document
 
     document = Document()
@@ -179,8 +180,8 @@ def test_each_column_of_a_side_by_side_table_is_cited_in_its_own_language(tmp_pa
     document.save(str(path))
     french = analyze_path(path).finding("identity_documents").evidence[0]
     english = analyze_path(path, language="en").finding("identity_documents").evidence[0]
-    assert "passeport" in french.text and french.location == "Tableau, ligne 2"
-    assert "passport" in english.text and english.location == "Table row 2"
+    assert "passeport" in french.text and french.location == "Article 5, tableau, ligne 2"
+    assert "passport" in english.text and english.location == "Article 5, table row 2"
 
 
 def test_a_documents_language_profile_is_computed_once_and_each_caller_gets_its_own_copy() -> None:

@@ -252,6 +252,71 @@ def test_a_two_column_obligations_table_is_cited_by_article_and_row():
     assert where(doc, "Inspect workplaces.") == "Article 6, table row 3"
 
 
+def test_articles_set_side_by_side_with_a_translation_are_cited_as_articles():
+    """A bilingual standard contract: each row one article, English beside its translation, from
+    the first row on. That first row is a provision, not the columns' header, and both cells of a
+    row are cited by the article they hold."""
+    document = Document()
+    document.add_paragraph("STANDARD EMPLOYMENT CONTRACT", style="Title")
+    table = document.add_table(rows=0, cols=2)
+    rows = [
+        ("Article 1. The Employer shall pay the Worker a monthly wage by bank transfer.", "المادة 1. يدفع صاحب العمل الأجر شهريا."),
+        ("Article 2. The Worker shall keep his or her passport.", "المادة 2. يحتفظ العامل بجواز سفره."),
+    ]
+    for english, arabic in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = english, arabic
+    doc = read(document)
+    assert located(doc) == [
+        ("Article 1", "The Employer shall pay the Worker a monthly wage by bank transfer."),
+        ("Article 1", "المادة 1. يدفع صاحب العمل الأجر شهريا."),
+        ("Article 2", "The Worker shall keep his or her passport."),
+        ("Article 2", "المادة 2. يحتفظ العامل بجواز سفره."),
+    ]
+    assert {b.context for b in doc.blocks} == {""}  # no provision governs the cells below it
+    assert {b.unit for b in doc.blocks if b.kind == "table_cell"} == {"Article 1", "Article 2"}
+
+
+def test_a_translation_in_the_first_column_is_cited_with_the_article_beside_it():
+    """Right-to-left layouts put the Arabic text first: the row is still the English article's."""
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    for arabic, english in (
+        ("المادة 1. يدفع صاحب العمل الأجر الشهري.", "Article 1. The Employer shall pay the monthly wage."),
+        ("المادة 2. يحتفظ العامل بجواز سفره.", "Article 2. The Worker shall keep his or her passport."),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = arabic, english
+    doc = read(document)
+    assert [loc for loc, _ in located(doc)] == ["Article 1", "Article 1", "Article 2", "Article 2"]
+    assert where(doc, "The Worker shall keep his or her passport.") == "Article 2"
+
+
+def test_an_article_number_in_its_own_column_names_the_row():
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    for number, text in (("Article 1", "The Employer shall pay the wage monthly."), ("Article 2 Passports", "The Worker shall keep his or her passport.")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = number, text
+    doc = read(document)
+    assert located(doc) == [("Article 1", "The Employer shall pay the wage monthly."), ("Article 2", "The Worker shall keep his or her passport.")]
+    assert next(b for b in doc.blocks if b.location == "Article 2" and b.kind == "table_cell").heading == "Passports"
+
+
+def test_a_long_first_row_is_a_provision_and_a_short_one_a_header():
+    for first, header in (
+        ("The Employer shall provide the Worker with suitable accommodation, meals and medical care free of charge throughout the contract.", ""),
+        ("1. The employer shall pay the wage monthly.", ""),
+        ("Obligations of the Receiving Party", "Obligations of the Receiving Party"),
+    ):
+        document = Document()
+        table = document.add_table(rows=2, cols=1)
+        table.cell(0, 0).text = first
+        table.cell(1, 0).text = "The worker shall keep his or her passport."
+        doc = read(document)
+        assert next(b for b in doc.blocks if b.text.startswith("The worker shall keep")).context == header
+
+
 @pytest.mark.parametrize(
     ("cells", "cited"),
     [

@@ -43,6 +43,7 @@ from blma.ooxml.text import (
 )
 from blma.ooxml.tree import in_content_control
 from blma.reading.bounds import TextBudget
+from blma.reading.column_headers import column_headers
 from blma.reading.limits import limits
 from blma.reading.models import RawParagraph
 from blma.reading.safety import check_package
@@ -243,7 +244,7 @@ def _paragraph(p, numbering: Numbering, style_names: dict[str, str], **extra) ->
 
 def _table(tbl, index: int, numbering: Numbering, names: dict[str, str]) -> list[RawParagraph]:
     rows = table_rows(tbl)
-    headers = [" ".join(paragraph_text(p) for p in cell) for cell in rows[0]] if rows else []
+    headers = column_headers([" ".join(paragraph_text(p) for p in cell) for cell in rows[0]]) if rows else []
     found: list[RawParagraph] = []
     for r, cells in enumerate(rows, start=1):
         for c, cell in enumerate(cells, start=1):

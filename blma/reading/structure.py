@@ -38,6 +38,8 @@ UNIT = re.compile(
 #: Kinds that number the parts of an article in translated texts ("Article (6)" then "Item 4:",
 #: "Item 5" then "Point 5.2:"): read inside the unit above them, not as units of their own.
 PART_KINDS = ("item", "point")
+#: Kinds that may open an article inside a table cell (a bilingual text set in a table).
+CELL_ARTICLE_KINDS = ("article", "art", "artikel", "clause", "section", "artículo", "articulo")
 ANNEX = re.compile(
     r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
     r"[\s.:\-–—]*(?P<rest>.*)$",
@@ -269,6 +271,10 @@ class _Builder:
         # after a bare "Article 8", "ANNEX I" or "PART II": "unit", "annex" or "division", whose
         # heading the next line may be
         self.awaiting = ""
+        # the table row an article opened in, and its citation: the row's other cells (its
+        # translation) are cited with it
+        self._cell_article: tuple[tuple[int, int], str] | None = None
+        self._row: tuple[tuple[int, int], int] = ((0, 0), 0)  # the table row being read, and its first block
         self.steps = (
             self._exchange,
             self._letter,
@@ -325,15 +331,31 @@ class _Builder:
 
     def _table(self, para: RawParagraph) -> None:
         s = self.state
-        _index, row, _col = para.table or (0, 0, 0)
+        index, row, column = para.table or (0, 0, 0)
         text = para.text
         match = PARA_LABEL.match(text)
         if match and match.group("rest"):
             text = match.group("rest")
+        if self._row[0] != (index, row):
+            self._row = ((index, row), len(self.doc.blocks))
+        article_row = self._cell_article is not None and self._cell_article[0] == (index, row)
+        opened = self._article_in_cell(text, first_column=column == 1 or article_row)
+        if opened is not None:  # articles set side by side with their translation: the row is that article
+            self._cell_article = ((index, row), _where(s))
+            for earlier in self.doc.blocks[self._row[1] :]:  # the translation in the cells before it
+                earlier.location, earlier.unit, earlier.heading = _where(s), self._group(), s.heading
+            if not opened:  # "Article 2" or "Article 2 Passports" alone, the text in the next cell
+                self._add(text, _where(s), para, kind="heading")
+                return
+            text = opened
+        if self._cell_article and self._cell_article[0] == (index, row):
+            location = self._cell_article[1]
+        else:
+            location = f"{container}, table row {row}" if (container := _container(s)) else f"Table row {row}"
         self.doc.blocks.append(
             Block(
                 text,
-                f"{container}, table row {row}" if (container := _container(s)) else f"Table row {row}",
+                location,
                 self._group(),
                 s.heading,
                 s.annex,
@@ -342,6 +364,32 @@ class _Builder:
                 context=para.column_header,
             )
         )
+
+    def _article_in_cell(self, text: str, first_column: bool) -> str | None:
+        """For a table cell that opens an article of its own, once that article is entered: its
+        provision ("Article 2. The worker shall keep ..."), or "" when the first column holds only
+        the article's number and heading ("Article 2 | The worker shall keep ...", its translation
+        beside it); None for any other cell (a "Rule 7.2" in a Notes column is a reference). A
+        table inside an article
+        ("Article 6, table row 2") keeps its rows: only a table that holds the articles
+        themselves, outside any, or in an annex or letter, is read this way."""
+        unit = UNIT.match(text)
+        if not unit or not unit.group("num") or unit.group("kind").lower().rstrip(".") not in CELL_ARTICLE_KINDS:
+            return None
+        if _looks_like_sentence_start(unit.group("rest")):
+            return None
+        sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
+        rest = sentence.rstrip(HEADING_SEPARATORS)
+        heading_only = not rest or (_is_headingish(rest) and not _is_sentence(sentence))
+        if (heading_only and not first_column) or (not heading_only and not _is_sentence(sentence)):
+            return None
+        s = self.state
+        if s.unit and s.unit_kind == "named" and not self._cell_article:
+            return None
+        self._enter(_unit_name(unit.group("kind"), unit.group("num")), "named")
+        s.seen_body = s.title_done = True
+        s.heading = rest if heading_only else ""
+        return "" if heading_only else sentence
 
     # -- the steps, in order: each returns True when the paragraph was its own ---------------------
     def _exchange(self, text: str, para: RawParagraph) -> bool:

@@ -11,6 +11,7 @@ from functools import reduce
 
 from blma.errors import DocumentError
 from blma.reading.bounds import TextBudget
+from blma.reading.column_headers import column_headers
 from blma.reading.conversion import DANGLING, KEYWORD_START, NOTE_RULE, join_broken
 from blma.reading.limits import limits
 from blma.reading.models import RawParagraph
@@ -97,7 +98,7 @@ def lines_to_paragraphs(
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             if table_row == 0:
                 table_index += 1
-                headers = cells
+                headers = column_headers([_strip_md(cell) for cell in cells])
             table_row += 1
             for c, cell in enumerate(cells, start=1):
                 text = _strip_md(cell)
@@ -107,7 +108,7 @@ def lines_to_paragraphs(
                             text=text,
                             origin="table",
                             table=(table_index, table_row, c),
-                            column_header=_strip_md(headers[c - 1])
+                            column_header=headers[c - 1]
                             if table_row > 1 and c - 1 < len(headers)
                             else "",
                         )
