@@ -292,6 +292,22 @@ def test_a_translation_in_the_first_column_is_cited_with_the_article_beside_it()
     assert where(doc, "The Worker shall keep his or her passport.") == "Article 2"
 
 
+def test_a_heading_cell_beside_its_translation_opens_the_article_and_labels_no_row():
+    """Arabic first, each cell a heading paragraph over its text: the English heading opens the
+    article, and the Arabic heading is not taken for a row label prefixed to the English text."""
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    cells = table.add_row().cells
+    cells[0].text = "المادة 3: الراحة"
+    cells[0].add_paragraph("يحق للعامل يوم راحة أسبوعي.")
+    cells[1].text = "Article 3: Rest"
+    cells[1].add_paragraph("The Worker shall be entitled to a weekly rest day.")
+    doc = read(document)
+    assert where(doc, "The Worker shall be entitled to a weekly rest day.") == "Article 3"
+    assert {b.location for b in doc.blocks} == {"Article 3"}
+    assert next(b for b in doc.blocks if b.text == "Article 3: Rest").kind == "heading"
+
+
 def test_an_article_number_in_its_own_column_names_the_row():
     document = Document()
     table = document.add_table(rows=0, cols=2)

@@ -339,7 +339,8 @@ class _Builder:
         if self._row[0] != (index, row):
             self._row = ((index, row), len(self.doc.blocks))
         article_row = self._cell_article is not None and self._cell_article[0] == (index, row)
-        opened = self._article_in_cell(text, first_column=column == 1 or article_row)
+        # a heading cell outside the first column: beside its translation in a table with no headers
+        opened = self._article_in_cell(text, first_column=column == 1 or article_row or not para.column_header)
         if opened is not None:  # articles set side by side with their translation: the row is that article
             self._cell_article = ((index, row), _where(s))
             for earlier in self.doc.blocks[self._row[1] :]:  # the translation in the cells before it
@@ -924,6 +925,9 @@ def _unwrap_unstructured(doc: AgreementText) -> None:
                 block.kind, block.location = "paragraph", f"Paragraph {count}"
 
 
+TABLE_ROW_CITED = re.compile(r"\b[Tt]able row \d+$")
+
+
 def _join_row_labels(doc: AgreementText) -> None:
     """In a table of terms ("Passport | Held by the employer"), prefix each value with its row label.
 
@@ -932,7 +936,7 @@ def _join_row_labels(doc: AgreementText) -> None:
     """
     rows: dict[str, list[Block]] = {}
     for block in doc.blocks:
-        if block.kind == "table_cell":
+        if block.kind == "table_cell" and TABLE_ROW_CITED.search(block.location):  # not a row that is an article
             rows.setdefault(block.location, []).append(block)
     for cells in rows.values():
         label = cells[0].text.strip().rstrip(":")
