@@ -323,6 +323,7 @@ def test_a_long_first_row_is_a_provision_and_a_short_one_a_header():
     for first, header in (
         ("The Employer shall provide the Worker with suitable accommodation, meals and medical care free of charge throughout the contract.", ""),
         ("1. The employer shall pay the wage monthly.", ""),
+        ("ARTICLE ONE - WAGES", ""),
         ("Obligations of the Receiving Party", "Obligations of the Receiving Party"),
     ):
         document = Document()

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 
-#: A first-row cell that opens with an article's number ("Article 1. The employer shall ...",
-#: "1. ...") is a provision, as is a full sentence or a cell too long to name a column.
-_PROVISION_START = re.compile(
-    r"^(?:(?:Article|Art\.|Art[ií]culo|Clause|Cl[aá]usula|Section|Paragraph)\s*\(?(?:\d+|[IVXLC]+\b)|\d+(?:\.\d+)*[.)]\s)",
-    re.I,
-)
+from blma.reading.structure import CELL_ARTICLE_KINDS, UNIT
+
+NUMBERED = re.compile(r"^\d+(?:\.\d+)*[.)]\s")  # "1. The employer shall ..."
 HEADER_MAX_WORDS = 20
 SENTENCE_MIN_WORDS = 10  # "The Receiving Party will endeavour to" heads a column; a closed sentence this long does not
 
@@ -21,9 +18,18 @@ SENTENCE_MIN_WORDS = 10  # "The Receiving Party will endeavour to" heads a colum
 def column_headers(first_row: list[str]) -> list[str]:
     """The first row's cells as the columns' headers, or none when that row is already a provision:
     bilingual agreements and standard contracts set their articles side by side from the first row
-    on, and a provision read as a header would govern every cell below it."""
+    on, and a provision read as a header would govern every cell below it. A provision here opens
+    with an article's number ("Article 1. The employer ...", "ARTICLE ONE - WAGES", "1. ..."), is
+    a closed sentence, or is too long to name a column."""
     for text in (cell.strip() for cell in first_row):
         words = len(text.split())
-        if words > HEADER_MAX_WORDS or _PROVISION_START.match(text) or (text.endswith(".") and words >= SENTENCE_MIN_WORDS):
+        if words > HEADER_MAX_WORDS or (text.endswith(".") and words >= SENTENCE_MIN_WORDS) or _opens_an_article(text):
             return []
     return first_row
+
+
+def _opens_an_article(text: str) -> bool:
+    unit = UNIT.match(text)
+    if unit and unit.group("num") and unit.group("kind").lower().rstrip(".") in CELL_ARTICLE_KINDS:
+        return True
+    return bool(NUMBERED.match(text))
