@@ -836,3 +836,18 @@ def test_a_negated_modal_in_an_opening_condition_does_not_reverse_the_harm():
     assert status_of(harm, "migration_status", rules_only=True) == "contrary"
     spared = harm.replace("the employer must report her", "the employer shall not report her")
     assert status_of(spared, "migration_status", rules_only=True) != "contrary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protection", "expected"),
+    [
+        # "his own expense" is the subject's: the employer's after an opening condition
+        ("In case of the worker's death, the employer shall repatriate the remains at his own expense.", "return_reintegration", "partial"),
+        ("If the worker falls ill, the agency shall provide treatment at its own cost.", "health_care", "present"),
+        # ... and the worker's when the worker is the one named last
+        ("The worker shall travel home at his own expense.", "return_reintegration", "contrary"),
+        ("In case of dismissal for misconduct, the worker shall return home at his own expense.", "return_reintegration", "contrary"),
+    ],
+)
+def test_at_his_own_expense_is_paid_by_the_party_named_before_it(sentence: str, protection: str, expected: str):
+    assert status_of(sentence + "\n", protection, rules_only=True) == expected

@@ -492,6 +492,20 @@ def _qualifies(cue, sentence: Sentence) -> bool:
     return cue.unless is None or not cue.unless.search(sentence)
 
 
+def _payer_is_not_the_worker(harm: str, before: str, modality) -> bool:
+    """Whether "at his own expense" in ``harm`` is an employer's or agency's: the last party named
+    before it, in the sentence so far, is not the worker ("In case of the worker's death, the
+    employer shall repatriate the remains at his own expense")."""
+    own = getattr(modality, "own_cost_of_subject", None)
+    if own is None or not own.pattern.search(harm):
+        return False
+    last = {
+        name: max((m.end() for m in modality.bearers[name].pattern.finditer(before)), default=-1)
+        for name in ("worker", "employer", "agency")
+    }
+    return max(last["employer"], last["agency"]) > last["worker"]
+
+
 def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
     """Harms shared by many protections: the worker refused it, or made to pay for it.
 
@@ -516,6 +530,7 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
                 not negators.search(before)
                 and not negators.search(match.group(0))
                 and not condition.search(before)
+                and not _payer_is_not_the_worker(match.group(0), text[: match.start()], modality)
             ):
                 return match.group(0)
     if "denied" in kinds:

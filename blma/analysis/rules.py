@@ -208,6 +208,9 @@ class ModalitySpec(BaseModel):
     # against acts calculated to -", "The following shall be prohibited:"): a harm in its items is
     # what the text forbids, not what it imposes
     forbidding_lead_in: str | None = None
+    # a cost met "at his own expense": the possessive belongs to the clause's subject, so it is the
+    # worker's cost only when the worker, not an employer or agency, is the last party named before it
+    own_cost_of_subject: str | None = None
     # a recital that recalls another instrument ("Having noted that the Protection of Wages
     # Convention, 1949, provides that wages shall be paid regularly"): it is about that instrument,
     # so it counts only where a rule reads preambles (the reference to standards)
