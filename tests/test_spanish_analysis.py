@@ -321,3 +321,16 @@ def test_a_permit_that_lapses_with_the_job_works_against_workers_and_a_repealed_
         "en la fecha en que el empleador comunique la baja de la trabajadora, queda sin efecto."
     )
     assert analyze_bytes("convenio.txt", _agreement(repealed).encode()).finding("migration_status").status != "contrary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "a su costa" is the subject's: the employer's after an opening condition, the worker's when named last
+        ("En caso de fallecimiento de la trabajadora, el empleador repatriará los restos a su costa.", "partial"),
+        ("La trabajadora deberá regresar a su país a su propia costa.", "contrary"),
+    ],
+)
+def test_a_su_costa_is_paid_by_the_party_named_before_it(sentence: str, expected: str) -> None:
+    report = analyze_bytes("convenio.txt", _agreement(sentence).encode())
+    assert report.finding("return_reintegration").status == expected
