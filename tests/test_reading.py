@@ -354,6 +354,24 @@ def test_a_table_outside_any_article_is_cited_once_as_a_table(cells: tuple[str, 
     assert where(doc, cells[0]) == cited
 
 
+def test_sections_marked_with_the_section_sign_are_units_not_preamble():
+    """Texts in the German and Nordic tradition number their provisions "§ 1": once read as
+    preamble, whatever they secured looked like a recital."""
+    text = (
+        "AGREEMENT ON SEASONAL WORKERS\n\n§ 1 Scope\n\nThis Agreement applies to seasonal workers.\n\n"
+        "§ 2 Wages\n\n(1) The employer shall pay the wage monthly.\n\n(2) The worker shall keep the passport.\n\n"
+        "§3. No fee shall be charged to the worker.\n"
+    )
+    doc = read_bytes("agreement.txt", text.encode())
+    assert located(doc) == [
+        ("§ 1", "This Agreement applies to seasonal workers."),
+        ("§ 2(1)", "The employer shall pay the wage monthly."),
+        ("§ 2(2)", "The worker shall keep the passport."),
+        ("§ 3", "No fee shall be charged to the worker."),
+    ]
+    assert not [b for b in doc.blocks if b.kind == "preamble"]
+
+
 def test_a_plain_first_line_naming_the_instrument_is_its_title():
     """A retyped or plain-text agreement opens with its name and no markup; a first line that
     states a provision is no title."""

@@ -29,7 +29,7 @@ ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,
 FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
 ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo)\s*"
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo|§)\s*"
     rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
     # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
     r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
@@ -39,7 +39,7 @@ UNIT = re.compile(
 #: "Item 5" then "Point 5.2:"): read inside the unit above them, not as units of their own.
 PART_KINDS = ("item", "point")
 #: Kinds that may open an article inside a table cell (a bilingual text set in a table).
-CELL_ARTICLE_KINDS = ("article", "art", "artikel", "clause", "section", "artículo", "articulo")
+CELL_ARTICLE_KINDS = ("article", "art", "artikel", "clause", "section", "artículo", "articulo", "§")
 ANNEX = re.compile(
     r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
     r"[\s.:\-–—]*(?P<rest>.*)$",
@@ -141,11 +141,12 @@ KIND_NAMES = {
     "item": "Item",
     "point": "Point",
     "direction": "Direction",  # a ministry's circular: "DIRECTION 7. PASSPORTS"
+    "§": "§",  # sections of texts in the German and Nordic tradition, cited "§ 2(1)"
     "artículo": "Article",
     "articulo": "Article",
 }
 NUMBERED_KINDS = (
-    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction"
+    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction", "§"
 )
 NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
 
