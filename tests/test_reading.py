@@ -372,6 +372,25 @@ def test_sections_marked_with_the_section_sign_are_units_not_preamble():
     assert not [b for b in doc.blocks if b.kind == "preamble"]
 
 
+def test_provisions_numbered_with_capital_roman_numerals_are_cited_as_printed():
+    """'I.', 'II.' number an older treaty's provisions, not items of a list: they were cited
+    "Subparagraph (ii)" and then nested "(b)(iii)"."""
+    text = (
+        "AGREEMENT BETWEEN ARLAND AND BELMOOR CONCERNING THE EMPLOYMENT OF WORKERS\n\n"
+        "The two Governments have agreed as follows:\n\n"
+        "I. The workers shall receive the same wages as nationals.\n\n"
+        "II. (a) The employer shall bear the cost of travel.\n(b) The worker shall keep the passport.\n\n"
+        "III. This Agreement shall remain in force for five years.\n"
+    )
+    doc = read_bytes("agreement.txt", text.encode())
+    assert located(doc)[1:] == [
+        ("Paragraph I", "The workers shall receive the same wages as nationals."),
+        ("Paragraph II(a)", "The employer shall bear the cost of travel."),
+        ("Paragraph II(b)", "The worker shall keep the passport."),
+        ("Paragraph III", "This Agreement shall remain in force for five years."),
+    ]
+
+
 def test_a_plain_first_line_naming_the_instrument_is_its_title():
     """A retyped or plain-text agreement opens with its name and no markup; a first line that
     states a provision is no title."""

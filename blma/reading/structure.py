@@ -73,6 +73,7 @@ PARA_LABEL = re.compile(
     r")\s*[—–.-]*\s*(?P<rest>.*)$",
     re.I,
 )
+UPPER_ROMAN_LABEL = re.compile(r"([IVXLC]{1,6})\s*[.)]")  # "II." numbering a provision, not "ii." an item
 COMPOUND_LABEL = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)((?:\(\s*\w{1,4}\s*\))+)\.?")
 ROMAN_ITEM = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 RECITAL_START = re.compile(
@@ -662,7 +663,8 @@ class _Builder:
         if match and match.group("rest"):
             self._number(match.group("label"))
             text = match.group("rest")
-            inner = PARA_LABEL.match(text) if text.startswith("(") and match.group("label")[0].isdigit() else None
+            numbered = match.group("label")[0].isdigit() or (s.bare_style == "I." and not s.para and not s.sub)
+            inner = PARA_LABEL.match(text) if text.startswith("(") and numbered else None
             if inner and inner.group("rest"):  # "10.—(1) The Registrar ...": regulation 10, paragraph (1)
                 self._number(inner.group("label"))
                 text = inner.group("rest")
@@ -675,6 +677,10 @@ class _Builder:
     def _number(self, label: str) -> None:
         """Move to the place a paragraph's printed number names."""
         s = self.state
+        roman = UPPER_ROMAN_LABEL.fullmatch(label.strip())
+        if roman and self._starts_roman_unit(from_roman(roman.group(1)) or 0):
+            self._enter(f"{self.layout.bare_name} {roman.group(1)}", "bare", "I.")
+            return
         kind, style, number, subs = _read_label(label)
         if kind == "item":
             self._item(number)
@@ -716,6 +722,17 @@ class _Builder:
                     s.para, s.sub, s.subsub = f"({sub})", "", ""
                 else:
                     self._item(sub.lower())
+
+    def _starts_roman_unit(self, value: int) -> bool:
+        """Whether "I.", "II." ... number the text's own provisions (older treaties and exchanges of
+        notes: "I. The workers shall receive ...") rather than items of one: the first after the
+        preamble, or the next in that series; never inside a named article, an annex or a letter."""
+        s = self.state
+        if s.annex or s.letter or not s.title_done or s.unit_kind == "named":
+            return False
+        if s.unit and s.bare_style == "I.":
+            return value == (from_roman(s.unit.partition(" ")[2]) or 0) + 1
+        return not s.unit and value == 1
 
     def _starts_bare_unit(self, number: str, style: str) -> bool:
         """Whether '14.' is a unit of its own ("Paragraph 14") rather than a paragraph of the unit."""
