@@ -393,24 +393,15 @@ def test_a_bilingual_contract_in_a_table_is_read_article_by_article():
     """The first row of a two-column English and Arabic contract was once read as the columns'
     header, so the wage article governed every cell below it and a passport kept by the worker
     was read as one the employer holds (a contrary finding cited as "Table row 2")."""
-    import io
-
-    from docx import Document
-
     from blma.api import analyze_bytes
+    from tests.docx_tables import docx_bytes, table_document
 
-    document = Document()
-    document.add_paragraph("STANDARD EMPLOYMENT CONTRACT FOR DOMESTIC WORKERS", style="Title")
-    table = document.add_table(rows=0, cols=2)
-    for english, arabic in (
+    rows = [
         ("Article 1. The Employer shall pay the Worker a monthly wage of 1,500 riyals by bank transfer no later than the seventh day of each month.", "المادة 1. يلتزم صاحب العمل بدفع أجر شهري للعامل."),
         ("Article 2. The Worker shall keep his or her passport and residence card. The Employer shall not retain them.", "المادة 2. يحتفظ العامل بجواز سفره وبطاقة إقامته."),
-    ):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = english, arabic
-    buffer = io.BytesIO()
-    document.save(buffer)
-    report = analyze_bytes("contract.docx", buffer.getvalue())
+    ]
+    document = table_document(rows, title="STANDARD EMPLOYMENT CONTRACT FOR DOMESTIC WORKERS")
+    report = analyze_bytes("contract.docx", docx_bytes(document))
     passports = report.finding("identity_documents")
     assert passports.status == "present"
     assert [e.location for e in passports.evidence] == ["Article 2"]

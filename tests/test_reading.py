@@ -21,6 +21,7 @@ from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
 from blma.reading import AgreementText, read_bytes
+from tests.docx_tables import table_document
 
 # -- raw WordprocessingML for what python-docx cannot write ------------------------------------
 W = nsdecls("w")
@@ -256,17 +257,11 @@ def test_articles_set_side_by_side_with_a_translation_are_cited_as_articles():
     """A bilingual standard contract: each row one article, English beside its translation, from
     the first row on. That first row is a provision, not the columns' header, and both cells of a
     row are cited by the article they hold."""
-    document = Document()
-    document.add_paragraph("STANDARD EMPLOYMENT CONTRACT", style="Title")
-    table = document.add_table(rows=0, cols=2)
     rows = [
         ("Article 1. The Employer shall pay the Worker a monthly wage by bank transfer.", "المادة 1. يدفع صاحب العمل الأجر شهريا."),
         ("Article 2. The Worker shall keep his or her passport.", "المادة 2. يحتفظ العامل بجواز سفره."),
     ]
-    for english, arabic in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = english, arabic
-    doc = read(document)
+    doc = read(table_document(rows, title="STANDARD EMPLOYMENT CONTRACT"))
     assert located(doc) == [
         ("Article 1", "The Employer shall pay the Worker a monthly wage by bank transfer."),
         ("Article 1", "المادة 1. يدفع صاحب العمل الأجر شهريا."),
@@ -279,15 +274,11 @@ def test_articles_set_side_by_side_with_a_translation_are_cited_as_articles():
 
 def test_a_translation_in_the_first_column_is_cited_with_the_article_beside_it():
     """Right-to-left layouts put the Arabic text first: the row is still the English article's."""
-    document = Document()
-    table = document.add_table(rows=0, cols=2)
-    for arabic, english in (
+    rows = [
         ("المادة 1. يدفع صاحب العمل الأجر الشهري.", "Article 1. The Employer shall pay the monthly wage."),
         ("المادة 2. يحتفظ العامل بجواز سفره.", "Article 2. The Worker shall keep his or her passport."),
-    ):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = arabic, english
-    doc = read(document)
+    ]
+    doc = read(table_document(rows))
     assert [loc for loc, _ in located(doc)] == ["Article 1", "Article 1", "Article 2", "Article 2"]
     assert where(doc, "The Worker shall keep his or her passport.") == "Article 2"
 
@@ -309,12 +300,7 @@ def test_a_heading_cell_beside_its_translation_opens_the_article_and_labels_no_r
 
 
 def test_an_article_number_in_its_own_column_names_the_row():
-    document = Document()
-    table = document.add_table(rows=0, cols=2)
-    for number, text in (("Article 1", "The Employer shall pay the wage monthly."), ("Article 2 Passports", "The Worker shall keep his or her passport.")):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = number, text
-    doc = read(document)
+    doc = read(table_document([("Article 1", "The Employer shall pay the wage monthly."), ("Article 2 Passports", "The Worker shall keep his or her passport.")]))
     assert located(doc) == [("Article 1", "The Employer shall pay the wage monthly."), ("Article 2", "The Worker shall keep his or her passport.")]
     assert next(b for b in doc.blocks if b.location == "Article 2" and b.kind == "table_cell").heading == "Passports"
 
