@@ -842,3 +842,12 @@ def test_a_negated_modal_in_an_opening_condition_does_not_reverse_the_harm():
 )
 def test_at_his_own_expense_is_paid_by_the_party_named_before_it(sentence: str, protection: str, expected: str):
     assert status_of(sentence + "\n", protection, rules_only=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("ticked", "expected"),
+    [("☐ Employer ☒ Employee", "partial"), ("☒ Employer ☐ Employee", "contrary"), ("[ ] Employer [X] Employee", "partial")],
+)
+def test_an_unticked_option_of_a_form_is_not_a_provision(ticked: str, expected: str):
+    body = f"1. The employer shall pay the wage monthly.\n\n2. Safekeeping of passport by: {ticked}\n"
+    assert status_of(body, "identity_documents", head="EMPLOYMENT CONTRACT\n\n") == expected

@@ -490,3 +490,20 @@ def test_a_title_on_two_bold_lines_is_read_whole():
     doc = read(document)
     assert doc.title == f"AGREEMENT {second}"
     assert where(doc, second) == "Title"
+
+
+# -- forms ticked by hand ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("Safekeeping of passport by: ☐ Employer ☒ Employee", "Safekeeping of passport by: ☒ Employee"),
+        ("Rest day: [X] one day every week [ ] one day every month", "Rest day: [X] one day every week"),
+        ("Safekeeping of passport by: ☐ Employer ☐ Employee", "Safekeeping of passport by: ☐ Employer ☐ Employee"),
+        ("☒ The employer pays the fare.", "☒ The employer pays the fare."),
+    ],
+)
+def test_only_the_ticked_options_of_a_form_are_read(line: str, read: str):
+    """A blank form keeps every option (nothing says which will apply); a filled one only those ticked."""
+    doc = read_bytes("contract.txt", f"EMPLOYMENT CONTRACT\n\n1. The employer shall pay the wage monthly.\n\n2. {line}\n".encode())
+    assert located(doc)[-1] == ("Paragraph 2", read)
+    assert any("form options" in w for w in doc.warnings) == (line != read)

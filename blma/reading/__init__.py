@@ -6,6 +6,7 @@ from pathlib import Path
 
 from blma.errors import DocumentError
 from blma.reading.bounds import shape_for_analysis
+from blma.reading.checkboxes import keep_ticked_options
 from blma.reading.conversion import repair_conversion
 from blma.reading.docx_reader import open_docx, read_docx
 from blma.reading.limits import limits
@@ -36,11 +37,12 @@ def read_bytes(name: str, data: bytes) -> AgreementText:
     if not any(p.text.strip() for p in raw):
         raise DocumentError(name, "the document contains no text")
     raw, repairs = repair_conversion(raw)
+    raw, ticked = keep_ticked_options(raw)
     raw, shaping = shape_for_analysis(raw)
     doc = build_structure(name, fmt, raw)
     doc.headers_footers = headers
     doc.tracked_changes = tracked
-    doc.warnings.extend(repairs + shaping)
+    doc.warnings.extend(repairs + ticked + shaping)
     if tracked:
         doc.warnings.append(
             "the document contains tracked changes; it was read as if all changes were accepted"
