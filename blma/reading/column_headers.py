@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from blma.reading.structure import CELL_ARTICLE_KINDS, UNIT
+from blma.reading.structure import cell_article
 
 NUMBERED = re.compile(r"^\d+(?:\.\d+)*[.)]\s")  # "1. The employer shall ..."
 HEADER_MAX_WORDS = 20
@@ -29,7 +29,4 @@ def column_headers(first_row: list[str]) -> list[str]:
 
 
 def _opens_an_article(text: str) -> bool:
-    unit = UNIT.match(text)
-    if unit and unit.group("num") and unit.group("kind").lower().rstrip(".") in CELL_ARTICLE_KINDS:
-        return True
-    return bool(NUMBERED.match(text))
+    return cell_article(text) is not None or bool(NUMBERED.match(text))

@@ -344,15 +344,15 @@ class _Builder:
         # a heading cell outside the first column: beside its translation in a table with no headers
         opened = self._article_in_cell(text, first_column=column == 1 or article_row or not para.column_header)
         if opened is not None:  # articles set side by side with their translation: the row is that article
-            self._cell_article = ((index, row), _where(s))
+            self._cell_article, article_row = ((index, row), _where(s)), True
             for earlier in self.doc.blocks[self._row[1] :]:  # the translation in the cells before it
                 earlier.location, earlier.unit, earlier.heading = _where(s), self._group(), s.heading
             if not opened:  # "Article 2" or "Article 2 Passports" alone, the text in the next cell
                 self._add(text, _where(s), para, kind="heading")
                 return
             text = opened
-        if self._cell_article and self._cell_article[0] == (index, row):
-            location = self._cell_article[1]
+        if article_row:
+            location = _where(s)
         else:
             location = f"{container}, table row {row}" if (container := _container(s)) else f"Table row {row}"
         self.doc.blocks.append(
@@ -372,27 +372,21 @@ class _Builder:
         """For a table cell that opens an article of its own, once that article is entered: its
         provision ("Article 2. The worker shall keep ..."), or "" when the first column holds only
         the article's number and heading ("Article 2 | The worker shall keep ...", its translation
-        beside it); None for any other cell (a "Rule 7.2" in a Notes column is a reference). A
-        table inside an article
-        ("Article 6, table row 2") keeps its rows: only a table that holds the articles
-        themselves, outside any, or in an annex or letter, is read this way."""
-        unit = UNIT.match(text)
-        if not unit or not unit.group("num") or unit.group("kind").lower().rstrip(".") not in CELL_ARTICLE_KINDS:
+        beside it); None for any other cell. A table inside an article ("Article 6, table row 2")
+        keeps its rows: only a table that holds the articles themselves, outside any, or in an
+        annex or letter, is read this way."""
+        unit = cell_article(text)
+        if unit is None:
             return None
-        if _looks_like_sentence_start(unit.group("rest")):
-            return None
-        sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
-        rest = sentence.rstrip(HEADING_SEPARATORS)
-        heading_only = not rest or (_is_headingish(rest) and not _is_sentence(sentence))
-        if (heading_only and not first_column) or (not heading_only and not _is_sentence(sentence)):
+        if (unit.heading_only and not first_column) or (not unit.heading_only and not _is_sentence(unit.sentence)):
             return None
         s = self.state
         if s.unit and s.unit_kind == "named" and not self._cell_article:
             return None
-        self._enter(_unit_name(unit.group("kind"), unit.group("num")), "named")
+        self._enter(_unit_name(unit.kind, unit.num), "named")
         s.seen_body = s.title_done = True
-        s.heading = rest if heading_only else ""
-        return "" if heading_only else sentence
+        s.heading = unit.rest if unit.heading_only else ""
+        return "" if unit.heading_only else unit.sentence
 
     # -- the steps, in order: each returns True when the paragraph was its own ---------------------
     def _exchange(self, text: str, para: RawParagraph) -> bool:
@@ -491,22 +485,16 @@ class _Builder:
         return True
 
     def _unit(self, text: str, para: RawParagraph) -> bool:
-        unit = UNIT.match(text)
-        if not unit or not unit.group("num") or _looks_like_sentence_start(unit.group("rest")):
+        unit = _unit_heading(text)
+        if unit is None:
             return False
         s = self.state
-        sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
-        rest = sentence.rstrip(HEADING_SEPARATORS)
-        if self._part_of_unit(unit.group("kind"), unit.group("num"), sentence, para):
+        sentence, rest = unit.sentence, unit.rest
+        if self._part_of_unit(unit.kind, unit.num, sentence, para):
             return True
-        self._enter(_unit_name(unit.group("kind"), unit.group("num")), "named")
+        self._enter(_unit_name(unit.kind, unit.num), "named")
         s.seen_body = s.title_done = True
-        if (
-            not rest
-            or (_is_headingish(rest) and not _is_sentence(sentence))
-            or para.heading_level
-            or para.bold
-        ):
+        if unit.heading_only or para.heading_level or para.bold:
             s.heading = rest
             if not rest:
                 self.awaiting = "unit"
@@ -833,6 +821,38 @@ def _is_heading_line(text: str, para: RawParagraph) -> bool:
         return False
     words = len(text.split())
     return words <= 8 or (bool(para.heading_level or para.bold or text.isupper()) and words <= 30)
+
+
+@dataclass(frozen=True)
+class _UnitHeading:
+    """A paragraph that opens a unit ("Article 2. The worker shall ...", "ARTICLE IV", "§ 3 Wages"):
+    its kind and number, the text after them (``sentence``), that text without its separators
+    (``rest``), and whether it is only a heading (no provision of its own)."""
+
+    kind: str
+    num: str
+    sentence: str
+    rest: str
+
+    @property
+    def heading_only(self) -> bool:
+        return not self.rest or (_is_headingish(self.rest) and not _is_sentence(self.sentence))
+
+
+def _unit_heading(text: str) -> _UnitHeading | None:
+    """``text`` read as the opening of a unit, or None ("Article 5 shall apply ..." is a sentence)."""
+    unit = UNIT.match(text)
+    if not unit or not unit.group("num") or _looks_like_sentence_start(unit.group("rest")):
+        return None
+    sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
+    return _UnitHeading(unit.group("kind"), unit.group("num"), sentence, sentence.rstrip(HEADING_SEPARATORS))
+
+
+def cell_article(text: str) -> _UnitHeading | None:
+    """A table cell's text read as an article of its own (only the kinds an article takes in a
+    table: no "Rule 7.2" reference, no "Item 4" part), or None."""
+    unit = _unit_heading(text)
+    return unit if unit and unit.kind.lower().rstrip(".") in CELL_ARTICLE_KINDS else None
 
 
 def _looks_like_sentence_start(rest: str) -> bool:
