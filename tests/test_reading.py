@@ -377,6 +377,50 @@ def test_provisions_numbered_with_capital_roman_numerals_are_cited_as_printed():
     ]
 
 
+def test_provisions_numbered_by_an_ordinal_word_alone_are_cited_by_their_number():
+    """Translated memoranda number their provisions "FIRST:", "SECOND.-": they were cited
+    "Preamble", whatever they secured."""
+    text = (
+        "MEMORANDUM OF UNDERSTANDING ON THE EMPLOYMENT OF WORKERS\n\n"
+        "FIRST PARTY: The Ministry of Labour of Arland.\n\n"
+        "The two Parties have agreed as follows:\n\n"
+        "FIRST: The employer shall pay the wage every month.\n\n"
+        "Second.- WAGES\n\n"
+        "The worker shall keep the passport.\n\n"
+        "THIRD - First, the Parties shall meet once a year.\n\n"
+        "FIFTH: This Memorandum shall remain in force for five years.\n"
+    )
+    doc = read_bytes("memorandum.txt", text.encode())
+    assert located(doc)[-5:] == [
+        ("Preamble", "The two Parties have agreed as follows:"),
+        ("Paragraph 1", "The employer shall pay the wage every month."),
+        ("Paragraph 2", "The worker shall keep the passport."),
+        ("Paragraph 3", "First, the Parties shall meet once a year."),
+        ("Paragraph 3", "FIFTH: This Memorandum shall remain in force for five years."),  # out of series
+    ]
+    assert [b.heading for b in doc.blocks if b.location == "Paragraph 2"] == ["WAGES", "WAGES"]
+
+
+def test_ordinal_words_inside_named_articles_stay_their_paragraphs():
+    text = (
+        "AGREEMENT\n\nArticle 1\n\nThe employer undertakes:\n\nFIRST: to pay the wage monthly;\n\n"
+        "SECOND: to bear the cost of travel.\n"
+    )
+    assert {b.location for b in read_bytes("a.txt", text.encode()).blocks if b.kind == "paragraph"} == {"Article 1"}
+
+
+def test_spanish_clauses_numbered_in_words_are_cited_by_number():
+    text = (
+        "CONTRATO DE TRABAJO\n\nCLÁUSULA PRIMERA. Objeto\n\nEl empleador contrata al trabajador.\n\n"
+        "CLÁUSULA SEGUNDA. Salario\n\nEl salario se pagará cada mes.\n"
+    )
+    doc = read_bytes("contrato.txt", text.encode())
+    assert located(doc)[-2:] == [
+        ("Cláusula 1", "El empleador contrata al trabajador."),
+        ("Cláusula 2", "El salario se pagará cada mes."),
+    ]
+
+
 def test_a_plain_first_line_naming_the_instrument_is_its_title():
     """A retyped or plain-text agreement opens with its name and no markup; a first line that
     states a provision is no title."""

@@ -28,11 +28,19 @@ TEN_AND_UNIT = {"fr": "et", "es": "y"}
 ORDINAL_ENDINGS = ("ieme", "esimo", "esima")  # "vingtième", "vigésimo": ordinals, not tens
 
 
+STANDALONE = "standalone_"  # lists read only by ``standalone_ordinal``
+
+
 @cache
-def _lists() -> dict[str, dict[str, int]]:
+def _all_lists() -> dict[str, dict[str, int]]:
     """``ordinals.yaml``: each list's words and the numbers they stand for."""
     data = load_yaml(package_path("reading/ordinals.yaml").read_text(encoding="utf-8"))
     return {name: {str(word): int(value) for word, value in words.items()} for name, words in data.items()}
+
+
+def _lists() -> dict[str, dict[str, int]]:
+    """The lists read after a unit's name ("Article deuxième")."""
+    return {name: words for name, words in _all_lists().items() if not name.startswith(STANDALONE)}
 
 
 @cache
@@ -75,3 +83,17 @@ def ordinal_value(text: str) -> int | None:
     if not re.fullmatch(ordinal_pattern(), text, re.I):
         return None
     return sum(_values()[_plain(w)] for w in re.findall(_word_pattern(), text, re.I))
+
+
+@cache
+def _standalone() -> dict[str, int]:
+    return {_plain(w): v for name, words in _all_lists().items() if name.startswith(STANDALONE) for w, v in words.items()}
+
+
+def standalone_ordinal(word: str) -> int | None:
+    """The number an ordinal numbering a provision on its own stands for: "FIRST" or "Second" in
+    English, "PRIMERA" or "Segundo" in Spanish, "Deuxième" in French; None for any other word, and
+    for a word in lower case ("first, the Parties ..." is no number)."""
+    if not word[:1].isupper() or not (word.isupper() or word[1:].islower() or "-" in word):
+        return None
+    return _standalone().get(_plain(word)) or ordinal_value(word)

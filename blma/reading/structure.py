@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from blma.numerals import from_roman, to_roman
 from blma.reading.models import AgreementText, Block, BlockKind, RawParagraph
-from blma.reading.ordinals import ordinal_pattern, ordinal_value
+from blma.reading.ordinals import ordinal_pattern, ordinal_value, standalone_ordinal
 
 NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -29,17 +29,22 @@ ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,
 FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
 ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo|§)\s*"
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|cl[aá]usula|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo|§)\s*"
     rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
     # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
     r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
     re.I,
 )
+#: A provision numbered by an ordinal word alone, with its own punctuation: "FIRST: The employer
+#: shall ...", "SEGUNDA.- ...", "Third - ..." (the word is checked by ``standalone_ordinal``).
+STANDALONE_ORDINAL = re.compile(r"^(?P<num>[^\W\d_]+(?:-[^\W\d_]+)?)\s*(?:[.:]\s*[-–—]?|\s[-–—])\s*(?P<rest>\S.*)$")
 #: Kinds that number the parts of an article in translated texts ("Article (6)" then "Item 4:",
 #: "Item 5" then "Point 5.2:"): read inside the unit above them, not as units of their own.
 PART_KINDS = ("item", "point")
 #: Kinds that may open an article inside a table cell (a bilingual text set in a table).
-CELL_ARTICLE_KINDS = ("article", "art", "artikel", "clause", "section", "artículo", "articulo", "§")
+CELL_ARTICLE_KINDS = (
+    "article", "art", "artikel", "clause", "cláusula", "clausula", "section", "artículo", "articulo", "§"
+)
 ANNEX = re.compile(
     r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
     r"[\s.:\-–—]*(?P<rest>.*)$",
@@ -145,6 +150,8 @@ KIND_NAMES = {
     "§": "§",  # sections of texts in the German and Nordic tradition, cited "§ 2(1)"
     "artículo": "Article",
     "articulo": "Article",
+    "cláusula": "Clause",
+    "clausula": "Clause",
 }
 NUMBERED_KINDS = (
     "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction", "§"
@@ -285,6 +292,7 @@ class _Builder:
             self._new_instrument,
             self._unit,
             self._division,
+            self._ordinal_unit,
             self._preamble_mark,
             self._title,
             self._numbered_heading,
@@ -503,6 +511,30 @@ class _Builder:
         run_in = RUN_IN_HEADING.match(sentence)  # "Section 3.1 Wages. The employer shall:"
         s.heading = run_in.group(1) if run_in and not SENTENCE_VERB.search(run_in.group(1)) else ""
         self._paragraph(sentence, para)  # "Art. 3. No fee shall be charged.": the article's first paragraph
+        return True
+
+    def _ordinal_unit(self, text: str, para: RawParagraph) -> bool:
+        """'FIRST: The employer shall ...', 'SECOND.- ...': a text's provisions numbered by a word
+        alone, as translated memoranda and contracts number them, cited by their number like a bare
+        "1." ("Paragraph 1", or "Clause 1" where the text speaks of clauses). Only where no article
+        is named, outside annexes and letters, and only in series: "FIRST" then "SECOND"."""
+        match = STANDALONE_ORDINAL.match(text)
+        value = standalone_ordinal(match.group("num")) if match else None
+        s = self.state
+        if not value or self.layout.any_named_unit or s.annex or s.letter or s.unit_kind == "named":
+            return False
+        current = s.unit.partition(" ")[2].split(".")[0]  # "Clause 1.2" read inside "FIRST"
+        series = s.unit_kind == "bare" and s.bare_style == "ordinal" and current.isdigit()
+        if value != (int(current) if series else 0) + 1:
+            return False
+        self._enter(f"{self.layout.bare_name} {value}", "bare", "ordinal")
+        s.title_done, s.heading, s.section = True, "", ""  # a provision of its own, not of the heading above
+        rest = match.group("rest")
+        if _is_headingish(rest) and not _is_sentence(rest):
+            s.heading = rest.strip(HEADING_SEPARATORS)  # "FIRST: OBJECT OF THE MEMORANDUM", "PRIMERO.- Objeto."
+            self._add(text, _where(s), para, kind="heading")
+        else:
+            self._paragraph(rest, para)
         return True
 
     def _part_of_unit(self, kind: str, num: str, sentence: str, para: RawParagraph) -> bool:
@@ -994,11 +1026,11 @@ CITATION_WORDS = {
            "text box": "encadré"},
     "es": {"Preamble": "Preámbulo", "Title": "Título", "Annex": "Anexo", "Annexe": "Anexo", "Anexo": "Anexo",
            "Appendix": "Apéndice", "Letter": "Carta", "Note": "Nota", "Paragraph": "Párrafo", "paragraph": "párrafo",
-           "Article": "Artículo", "subparagraph": "apartado", "table row": "tabla, fila", "Table row": "Tabla, fila",
+           "Article": "Artículo", "Clause": "Cláusula", "subparagraph": "apartado", "table row": "tabla, fila", "Table row": "Tabla, fila",
            "footnote": "nota", "text box": "recuadro"},
 }
 _CITED_WORD = re.compile(r"\b(?:[Tt]able row|text box|subparagraph|Preamble|Title|Annexe|Annex|Anexo|Appendix|Letter|Note|"
-                         r"Paragraph|paragraph|footnote|Article)\b")
+                         r"Paragraph|paragraph|footnote|Article|Clause)\b")
 _SUB_LABELS = re.compile(r"^(?P<head>(?:.*, )?(?:Article|Artículo) [^\s(,]+)(?P<subs>(?:\([^()]+\))+)$")
 
 
