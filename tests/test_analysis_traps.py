@@ -851,3 +851,21 @@ def test_at_his_own_expense_is_paid_by_the_party_named_before_it(sentence: str, 
 def test_an_unticked_option_of_a_form_is_not_a_provision(ticked: str, expected: str):
     body = f"1. The employer shall pay the wage monthly.\n\n2. Safekeeping of passport by: {ticked}\n"
     assert status_of(body, "identity_documents", head="EMPLOYMENT CONTRACT\n\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protection", "expected"),
+    [
+        # plain-language drafting states duties in the present tense: the worker who pays is the harm
+        ("The au pair pays the Council a participation fee of 2,400, which covers the matching.", "no_worker_fees", "contrary"),
+        ("The worker bears the cost of the return journey.", "return_reintegration", "contrary"),
+        # ... and a worker who pays nothing is none
+        ("The worker pays no fee to any agency or employer.", "no_worker_fees", "!contrary"),
+        # rest to be taken in the vehicle, without leaving it, is no rest away from work
+        ("A driver taking a weekly rest away from base will take it in or beside the vehicle.", "working_time_rest", "contrary"),
+        ("On board, the artist's passport shall be deposited with the ship's purser for the whole engagement.", "identity_documents", "contrary"),
+    ],
+)
+def test_harms_in_the_plain_voice_of_contracts_and_exchange_schemes(sentence: str, protection: str, expected: str):
+    found = status_of(sentence + "\n", protection, rules_only=True)
+    assert found != expected[1:] if expected.startswith("!") else found == expected
