@@ -216,12 +216,6 @@ HOLDS = {
 
 #: Probes the analyzer gets wrong today, with why; strict, so a fix shows up as a failure to remove it.
 KNOWN_MISSES = {
-    "The company's board of directors shall meet": (
-        "retrained 2026-12-06 (session 27, with synthetic_dev_en37 and en38): the model reads 'shall meet "
-        "quarterly' as a joint committee's rhythm, 85% relevant with the false friend 'board of "
-        "directors' blanked as the rule masks it, just over the paraphrase bar, so it is partial "
-        "(it read under the bar after session 27's first retrain, and over it after session 25's)"
-    ),
     "The sponsor shall be obliged with paying the monthly salary": (
         "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
         "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
