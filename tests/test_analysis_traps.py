@@ -868,3 +868,17 @@ def test_an_unticked_option_of_a_form_is_not_a_provision(ticked: str, expected: 
 def test_harms_in_the_plain_voice_of_contracts_and_exchange_schemes(sentence: str, protection: str, expected: str):
     found = status_of(sentence + "\n", protection, rules_only=True)
     assert found != expected[1:] if expected.startswith("!") else found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "protection"),
+    [
+        # a statement naming another payer after "by": the model read it as the worker paying
+        ("The cost of the return journey is borne by the employer.", "return_reintegration"),
+        ("Visa fees and the medical examination are paid by the recruitment agency.", "no_worker_fees"),
+    ],
+)
+def test_a_cost_a_statement_puts_on_the_employer_is_no_harm_to_the_model_either(sentence: str, protection: str):
+    assert status_of(sentence + "\n", protection) != "contrary"
+    worker_pays = sentence.replace("the employer", "the worker").replace("the recruitment agency", "the worker")
+    assert status_of(worker_pays + "\n", protection) == "contrary"

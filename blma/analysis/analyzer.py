@@ -898,7 +898,26 @@ def _costs_others(provision: Provision | None, sentence: str, m) -> bool:
         return False
     if provision.norm == "obligation":
         return provision.bearer not in ("worker", "none")
-    return provision.norm == "statement" and _opens_with_another_payer(sentence, m)
+    return provision.norm == "statement" and (
+        _opens_with_another_payer(sentence, m) or _paid_by_another(sentence, m)
+    )
+
+
+_PAID_BY = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:borne|paid|met|covered|financed|defrayed)\s+(?:in full\s+)?by\s+(?P<payer>[^,;.]{1,60})",
+    re.I,
+)
+
+
+def _paid_by_another(sentence: str, m) -> bool:
+    """Whether a statement in the present tense says who pays, and it is an employer, agency or
+    State and no worker ("The cost of the return journey is borne by the employer")."""
+    bearers = m.bearers
+    payers = [match.group("payer") for match in _PAID_BY.finditer(sentence)]
+    return bool(payers) and all(
+        not bearers["worker"].search(payer) and any(bearers[role].search(payer) for role in ("employer", "agency", "state"))
+        for payer in payers
+    )
 
 
 def _opens_with_another_payer(sentence: str, m) -> bool:
