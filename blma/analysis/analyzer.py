@@ -899,33 +899,24 @@ def _costs_others(provision: Provision | None, sentence: str, m) -> bool:
     if provision.norm == "obligation":
         return provision.bearer not in ("worker", "none")
     return provision.norm == "statement" and (
-        _opens_with_another_payer(sentence, m) or _paid_by_another(sentence, m)
+        _another_payer(" ".join(sentence.split()[:4]), m) or _paid_by_another(sentence, m)
     )
-
-
-_PAID_BY = re.compile(
-    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:borne|paid|met|covered|financed|defrayed)\s+(?:in full\s+)?by\s+(?P<payer>[^,;.]{1,60})",
-    re.I,
-)
 
 
 def _paid_by_another(sentence: str, m) -> bool:
-    """Whether a statement in the present tense says who pays, and it is an employer, agency or
-    State and no worker ("The cost of the return journey is borne by the employer")."""
-    bearers = m.bearers
-    payers = [match.group("payer") for match in _PAID_BY.finditer(sentence)]
-    return bool(payers) and all(
-        not bearers["worker"].search(payer) and any(bearers[role].search(payer) for role in ("employer", "agency", "state"))
-        for payer in payers
-    )
+    """Whether a statement in the present tense names its payer after "by", and each is an
+    employer, agency or State ("The cost of the return journey is borne by the employer")."""
+    paid_by = getattr(m, "paid_by", None)
+    payers = [match.group("payer") for match in paid_by.finditer(sentence)] if paid_by is not None else []
+    return bool(payers) and all(_another_payer(payer, m) for payer in payers)
 
 
-def _opens_with_another_payer(sentence: str, m) -> bool:
-    """Whether a statement's subject, in its first words, is an employer, agency or State and no worker."""
-    opening = " ".join(sentence.split()[:4])
+def _another_payer(words: str, m) -> bool:
+    """Whether ``words`` (a statement's opening, or the payer it names) name an employer, agency or
+    State and no worker."""
     bearers = m.bearers
-    return not bearers["worker"].search(opening) and any(
-        bearers[role].search(opening) for role in ("employer", "agency", "state")
+    return not bearers["worker"].search(words) and any(
+        bearers[role].search(words) for role in ("employer", "agency", "state")
     )
 
 

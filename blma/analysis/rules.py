@@ -248,6 +248,7 @@ class ModalitySpec(BaseModel):
     # asks or labels rather than rules: none is read by the trained second opinion for a harm
     # (analyzer ``_harms``)
     pays_for_the_worker: str | None = None
+    paid_by: str | None = None  # its group "payer": who a present-tense statement says pays
     spares_the_worker: str | None = None
     asks: str | None = None
     # what narrows a right granted to the worker ("only", "subject to", "with the consent of"): a
