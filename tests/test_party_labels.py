@@ -100,3 +100,55 @@ def test_conditions_that_speak_to_each_side_in_turn_read_you_part_by_part() -> N
     assert report.finding("identity_documents").status == "contrary"
     assert report.finding("identity_documents").evidence[0].text.startswith("You are responsible")
     assert report.finding("no_worker_fees").status != "contrary"
+
+
+DECLARATION = """# Worker's Sworn Pre-Departure Declaration
+
+I, the undersigned worker whose particulars are set out above, declare and undertake as follows.
+
+## Part I. Documents
+
+1. I agree that my passport shall be kept by my employer in a locked safe for the whole of my contract.
+
+2. I accept that the cost of my return journey shall be borne by me if I am found unfit on arrival.
+"""
+
+UNDERTAKING = """# Employer's Undertaking to the Labour Attaché
+
+We, Northfield Components Ltd, a company registered in Talvorre, undertake as follows.
+
+1. We shall keep the passports of our workers in our safe for the duration of their contracts.
+"""
+
+NOTE = """# Exchange of Notes
+
+I have the honour to refer to the recent discussions between our two Governments and to propose that workers shall keep their passports.
+
+I agree that your Note and this reply shall constitute an Agreement between our Governments.
+"""
+
+
+def test_a_workers_first_person_promises_are_read_as_the_workers_and_quoted_as_written() -> None:
+    report = default_analyzer().analyze(_doc(DECLARATION))
+    documents = report.finding("identity_documents")
+    assert documents.status == "contrary"
+    assert documents.evidence[0].text.startswith("I agree that my passport shall be kept by my employer")
+    assert report.finding("return_reintegration").status == "contrary"
+
+
+def test_an_employers_we_is_the_employer() -> None:
+    report = default_analyzer().analyze(_doc(UNDERTAKING))
+    documents = report.finding("identity_documents")
+    assert documents.status == "contrary"
+    assert documents.evidence[0].text.startswith("We shall keep the passports of our workers")
+
+
+def test_a_first_person_that_is_neither_side_and_roman_numerals_are_left_alone() -> None:
+    modality = load_rulebook(language="en").modality
+    doc = _doc(NOTE)
+    analysed, relabelled = relabel_document(doc, modality, "en")
+    assert relabelled == {} and analysed is doc
+    declaration, _ = relabel_document(_doc(DECLARATION), modality, "en")
+    text = "\n".join(block.heading or "" for block in declaration.blocks) + "\n".join(b.text for b in declaration.blocks)
+    assert "Part I. Documents" in text
+    assert "The worker agree that their passport shall be kept by their employer" in text

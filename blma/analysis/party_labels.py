@@ -19,6 +19,11 @@ handbook's "you" is the worker and stays as written (the deontic lexicon's
 side in turn ("Part II. Conditions for you, the employer", "Part III. Conditions for you, the
 worker") are read part by part: "you" is the employer from the first heading to the second
 (``employer_part`` and ``worker_part``).
+
+A text one side signs alone speaks in the first person: in a worker's sworn declaration "I accept
+that my passport shall be kept by my employer" is the worker's own promise, read "The worker accept
+that the worker's passport ...", and in an employer's undertaking or offer letter "we" is the
+employer (``worker_speaks``, ``employer_speaks``, ``worker_me``, ``employer_we``).
 """
 
 from __future__ import annotations
@@ -196,6 +201,40 @@ def employer_parts(doc: AgreementText, modality) -> list[bool]:
     return flags if any(flags) else []
 
 
+#: "I" the pronoun, not the Roman numeral of "Part I", "Annex I" or a heading "I. General".
+_NUMBERED = ("Part", "Parts", "Annex", "Annexes", "Article", "Articles", "Chapter", "Chapters", "Schedule",
+             "Section", "Title", "Table", "Appendix", "Phase", "Category", "Group", "List", "Level",
+             "Grade", "Class", "Tier", "Type", "Form", "Protocol", "Book", "Volume", "Stage", "Step")
+FIRST_PERSON = {
+    "i": "".join(f"(?<!{word} )" for word in _NUMBERED) + r"(?-i:\bI\b)(?![.)\]’'-])",
+    "me": r"\bme\b",
+    "my": r"\bmy\b",
+    "mine": r"\bmine\b",
+    "myself": r"\bmyself\b",
+    "we": r"\bwe\b",
+    "us": r"(?-i:\bus\b)",
+    "our": r"\bour\b",
+    "ours": r"\bours\b",
+    "ourselves": r"\bourselves\b",
+}
+
+
+def first_person(doc: AgreementText, modality) -> dict[str, str]:
+    """What "I" and "we" (and their other forms) stand for in a text one side signs alone: the
+    worker's "I" (``worker_me``) where the worker speaks, the employer's "we" (``employer_we``)
+    where the employer does; nothing where neither speaks."""
+    words: dict[str, str] = {}
+    text = None
+    for speaks, forms in (("worker_speaks", "worker_me"), ("employer_speaks", "employer_we")):
+        pattern, said = getattr(modality, speaks, None), getattr(modality, forms, None)
+        if pattern is None or not said:
+            continue
+        text = text if text is not None else "\n".join(block.text for block in doc.blocks)
+        if pattern.search(text) is not None:
+            words.update({form: word for form, word in said.items() if form not in words})
+    return words
+
+
 @lru_cache(maxsize=8)
 def _labels(pattern: str) -> re.Pattern[str]:
     return compile_pattern(pattern, re.I)
@@ -213,14 +252,19 @@ def relabel_document(
     parts = [] if you else employer_parts(doc, modality)
     if parts:
         you = dict(modality.employer_you)
-    if not roles and not you:
+    me = first_person(doc, modality)
+    if not roles and not you and not me:
         return doc, {}
     pattern = patterns[2].pattern if patterns is not None and roles else ""
     labels_only = _labels(pattern) if parts and pattern else None  # a worker's part: the labels alone
     if you:  # each of "you", "your", "yourself" is a role of its own, written as the employer's
         roles = {**roles, **{key: key for key in you}}
         pattern = f"{pattern}|{SECOND_PERSON}" if pattern else SECOND_PERSON
-    words = {**(words or {}), **you}
+    if me:  # so is each first-person form the speaker's words give
+        roles = {**roles, **{key: key for key in me}}
+        pronouns = "|".join(FIRST_PERSON[key] for key in me if key in FIRST_PERSON)
+        pattern = f"{pattern}|{pronouns}" if pattern else pronouns
+    words = {**(words or {}), **you, **me}
     labels = _labels(pattern)
     blocks: list[Block] = []
     originals: dict[int, Relabelled] = {}

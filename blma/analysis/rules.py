@@ -264,6 +264,14 @@ class ModalitySpec(BaseModel):
     # one that speaks to the worker: "you" is the employer between the first and the second
     employer_part: str | None = None
     worker_part: str | None = None
+    # a text one side signs alone and writes in the first person: a worker's declaration ("I, the
+    # undersigned worker ...") whose "I", "me", "my" are the worker (``worker_me``), and an
+    # employer's undertaking or offer letter ("We, ... a company ...", "we are pleased to offer
+    # you") whose "we", "us", "our" are the employer (``employer_we``)
+    worker_speaks: str | None = None
+    employer_speaks: str | None = None
+    worker_me: dict[str, str] | None = None
+    employer_we: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -584,7 +592,7 @@ def load_modality(vocabulary: dict[str, str], language: str = "en", lexicon_dir:
     except ValidationError as exc:
         raise DataError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
     named = ("qualifiers", "bearers", "norms")  # name -> regex, order kept (norms: first match wins)
-    words = ("duties_lead_in", "employer_you")  # plain words, not patterns
+    words = ("duties_lead_in", "employer_you", "worker_me", "employer_we")  # plain words, not patterns
     single = [
         name
         for name in ModalitySpec.model_fields
