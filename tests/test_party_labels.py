@@ -152,3 +152,26 @@ def test_a_first_person_that_is_neither_side_and_roman_numerals_are_left_alone()
     text = "\n".join(block.heading or "" for block in declaration.blocks) + "\n".join(b.text for b in declaration.blocks)
     assert "Part I. Documents" in text
     assert "The worker agree that their passport shall be kept by their employer" in text
+
+
+ABBREVIATED = """# Memorandum of Understanding on Household Service Workers
+
+## Article 1
+
+This Memorandum applies to household service workers (HSWs) deployed by the Sending Party, and to migrant workers (ILO Convention No. 97) in general.
+
+## Article 2
+
+The employer shall keep the passports of HSWs in safe custody. The ILO shall be informed.
+"""
+
+
+def test_an_abbreviation_defined_for_the_workers_is_read_as_the_workers() -> None:
+    modality = load_rulebook(language="en").modality
+    analysed, _ = relabel_document(_doc(ABBREVIATED), modality, "en")
+    text = "\n".join(block.text for block in analysed.blocks)
+    assert "passports of Workers in safe custody" in text
+    assert "The ILO shall be informed" in text  # initials that do not name the workers stay
+    documents = default_analyzer().analyze(_doc(ABBREVIATED)).finding("identity_documents")
+    assert documents.status == "contrary"
+    assert documents.evidence[0].text.startswith("The employer shall keep the passports of HSWs")

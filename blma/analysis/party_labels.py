@@ -9,7 +9,9 @@ analysis a copy of the text with each label replaced by the role it stands for, 
 every block it changes, how to find the words as written: evidence always quotes the original.
 
 Only labels defined as the employer or the worker are replaced; a "First Party" that is a
-State (as in most memoranda between governments) is left alone.
+State (as in most memoranda between governments) is left alone. An abbreviation a text defines
+for its workers ("household service workers (HSWs)", 'an "internationally trained health
+professional" or "ITHP"') is read the same way, as "Worker" or "Workers".
 
 Guidance written to employers in the second person ("Where this guidance says that you must do
 something, that is a condition of your sponsor licence") is read the same way: its "you" is the
@@ -141,6 +143,40 @@ def party_roles(doc: AgreementText, modality) -> dict[str, str]:
     return roles if len(set(roles.values())) == len(roles) else {}  # two labels, one role: unclear
 
 
+def worker_abbreviations(doc: AgreementText, modality) -> dict[str, str]:
+    """Each abbreviation the text defines for its workers ("hsw": "worker", "hsws": "workers")."""
+    worker = modality.bearers["worker"].pattern.pattern
+    found: dict[str, str] = {}
+    for block in doc.blocks:
+        if "(" not in block.text and " or " not in block.text:
+            continue
+        for match in _abbreviation(worker).finditer(block.text):
+            group = "label" if match.group("label") else "quoted"
+            label = match.group(group)
+            if _initials(block.text[: match.end("role")], len(label)) != label:
+                continue  # "(ILO)" after "workers" is not their name
+            found[label.lower()] = "worker"
+            found[f"{label.lower()}s"] = "workers"
+    return found
+
+
+def _initials(before: str, count: int) -> str:
+    """The initials of the last ``count`` words of ``before`` (the phrase an abbreviation names)."""
+    words = re.findall(r"[A-Za-z]+", before)
+    return "".join(word[0] for word in words[-count:]).upper()
+
+
+@lru_cache(maxsize=4)
+def _abbreviation(worker: str) -> re.Pattern[str]:
+    """'domestic workers (DWs)', 'a health professional (the "HP")', 'an "internationally trained
+    health professional" or "ITHP"': two to six capitals, closed by the bracket or the quote."""
+    role = rf"(?P<role>\b(?:{worker}|professionals?))[\"”’']?"
+    bracket = r"\s*\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+))?(?:the\s+)?[\"“‘']?"
+    bracket += r"(?-i:(?P<label>[A-Z]{2,6}))(?-i:s)?[\"”’']?\)"
+    quoted = r",?\s+or\s+(?:the\s+)?[\"“‘'](?-i:(?P<quoted>[A-Z]{2,6}))(?-i:s)?[\"”’']"
+    return compile_pattern(f"{role}(?:{bracket}|{quoted})", re.I)
+
+
 def _key(label: str) -> str:
     return " ".join(label.lower().split())
 
@@ -253,7 +289,8 @@ def relabel_document(
     if parts:
         you = dict(modality.employer_you)
     me = first_person(doc, modality)
-    if not roles and not you and not me:
+    abbreviations = worker_abbreviations(doc, modality) if words else {}
+    if not roles and not you and not me and not abbreviations:
         return doc, {}
     pattern = patterns[2].pattern if patterns is not None and roles else ""
     labels_only = _labels(pattern) if parts and pattern else None  # a worker's part: the labels alone
@@ -264,7 +301,12 @@ def relabel_document(
         roles = {**roles, **{key: key for key in me}}
         pronouns = "|".join(FIRST_PERSON[key] for key in me if key in FIRST_PERSON)
         pattern = f"{pattern}|{pronouns}" if pattern else pronouns
-    words = {**(words or {}), **you, **me}
+    if abbreviations:  # and each abbreviation of the workers, as written (capitals)
+        roles = {**roles, **abbreviations}
+        singular = {key.upper() for key, role in abbreviations.items() if role == "worker"}
+        named = "(?-i:\\b(?:" + "|".join(sorted(singular, key=len, reverse=True)) + ")s?\\b)"
+        pattern = f"{pattern}|{named}" if pattern else named
+    words = {**(words or {}), **you, **me, **({"workers": "Workers"} if abbreviations else {})}
     labels = _labels(pattern)
     blocks: list[Block] = []
     originals: dict[int, Relabelled] = {}
