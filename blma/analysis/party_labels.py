@@ -24,8 +24,9 @@ worker") are read part by part: "you" is the employer from the first heading to 
 
 A text one side signs alone speaks in the first person: in a worker's sworn declaration "I accept
 that my passport shall be kept by my employer" is the worker's own promise, read "The worker accept
-that the worker's passport ...", and in an employer's undertaking or offer letter "we" is the
-employer (``worker_speaks``, ``employer_speaks``, ``worker_me``, ``employer_we``).
+that their passport shall be kept by their employer", and in an employer's undertaking or offer
+letter "we" is the employer and "our" reads "its" (``worker_speaks``, ``employer_speaks``,
+``worker_me``, ``employer_we``).
 """
 
 from __future__ import annotations
