@@ -876,6 +876,7 @@ def test_harms_in_the_plain_voice_of_contracts_and_exchange_schemes(sentence: st
         # a statement naming another payer after "by": the model read it as the worker paying
         ("The cost of the return journey is borne by the employer.", "return_reintegration"),
         ("Visa fees and the medical examination are paid by the recruitment agency.", "no_worker_fees"),
+        ("The application and assessment fees set out in Schedule 2 are payable by the employer.", "no_worker_fees"),
     ],
 )
 def test_a_cost_a_statement_puts_on_the_employer_is_no_harm_to_the_model_either(sentence: str, protection: str):
