@@ -38,9 +38,9 @@ from functools import lru_cache
 from blma.analysis.compiled_regex import compile_pattern
 from blma.reading.models import AgreementText, Block
 
-#: The words a role is written as after replacement, per language; a language without an entry
-#: (or whose deontic lexicon has no ``party_labels``) is analysed as written.
-ROLE_WORDS = {"en": {"employer": "Employer", "worker": "Worker"}}
+#: The words a role is written as after replacement, per language ("workers" for a plural abbreviation,
+#: "HSWs"); a language without an entry (or whose deontic lexicon has no ``party_labels``) is analysed as written.
+ROLE_WORDS = {"en": {"employer": "Employer", "worker": "Worker", "workers": "Workers"}}
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def second_person(doc: AgreementText, modality) -> dict[str, str]:
     addressed, words = getattr(modality, "employer_addressed", None), getattr(modality, "employer_you", None)
     if addressed is None or not words:
         return {}
-    text = "\n".join(block.text for block in doc.blocks)
+    text = _whole_text(doc)
     if addressed.search(text) is None:
         return {}
     worker = getattr(modality, "worker_addressed", None)
@@ -266,10 +266,15 @@ def first_person(doc: AgreementText, modality) -> dict[str, str]:
         pattern, said = getattr(modality, speaks, None), getattr(modality, forms, None)
         if pattern is None or not said:
             continue
-        text = text if text is not None else "\n".join(block.text for block in doc.blocks)
+        text = text if text is not None else _whole_text(doc)
         if pattern.search(text) is not None:
             words.update({form: word for form, word in said.items() if form not in words})
     return words
+
+
+def _whole_text(doc: AgreementText) -> str:
+    """The text the voice of a document is judged on: every block, one per line."""
+    return "\n".join(block.text for block in doc.blocks)
 
 
 @lru_cache(maxsize=8)
@@ -307,7 +312,7 @@ def relabel_document(
         singular = {key.upper() for key, role in abbreviations.items() if role == "worker"}
         named = "(?-i:\\b(?:" + "|".join(sorted(singular, key=len, reverse=True)) + ")s?\\b)"
         pattern = f"{pattern}|{named}" if pattern else named
-    words = {**(words or {}), **you, **me, **({"workers": "Workers"} if abbreviations else {})}
+    words = {**(words or {}), **you, **me}
     labels = _labels(pattern)
     blocks: list[Block] = []
     originals: dict[int, Relabelled] = {}
