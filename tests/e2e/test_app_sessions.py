@@ -1,9 +1,10 @@
 """Twenty people reviewing twenty different agreements on one server at the same moment.
 
 A real run: one `streamlit run app.py` and twenty browser tabs, each its own session, each
-uploading its own agreement at once. Each must see only its own agreement and findings, none
-may wait longer than the stated bound for its analysis to start, the ones that wait are told,
-and the server keeps answering its health checks meanwhile.
+uploading its own agreement at once. Each must see only its own agreement and findings, the ones
+that wait for a free analysis slot are told how long they waited, and the server keeps answering
+its health checks meanwhile. How long it all takes depends on the machine and its load: the test
+records the times (``artifacts/timings.json``) and asserts behaviour, not speed.
 """
 
 from __future__ import annotations
@@ -24,20 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the agre
 from app_agreements import COUNTRIES, drafted_agreement
 
 from blma import api
+from blma_app import analysis_queue
 
 pytestmark = pytest.mark.needs_chromium
 
 SESSIONS = 20
-#: The stated bound on the wait for a free analysis slot, as each page reports it. Without the
-#: queue, twenty analyses at once took over a minute each on two cores.
-MAX_WAIT_S = 45.0
-#: From the twenty uploads to the last page showing its findings. Mostly the twenty browsers
-#: drawing their pages on the test machine's own two cores (about 90 s on a busy one).
-MAX_ALL_S = 240.0
-#: The slowest health check answered while the twenty ran (it stalled for 93 s without the queue).
-#: Alone the slowest answers in under 2 s; with the rest of the suite on the other core it took
-#: 9.8 s once (2026-12-04), so the bound catches the stall the queue prevents, not a busy machine.
-MAX_HEALTH_S = 20.0
+#: How long a tab may take to show its findings before the test calls it hung (not a speed bound:
+#: about 90 s on a busy two-core machine, mostly the twenty browsers drawing their pages).
+HUNG_AFTER_S = 240.0
+#: A health check not answered in this long is a stalled server (it stalled for 93 s without the
+#: analysis queue; alone the slowest answers in under 2 s, under load about 10 s).
+HEALTH_TIMEOUT_S = 60
 FIRST_GROUP = re.compile(r"Contrary: \d+")
 WAITED = re.compile(r"after waiting (\d+\.\d) s for a free slot")
 
@@ -93,7 +91,7 @@ def _statuses(tab) -> dict[str, str]:
     return found
 
 
-def test_twenty_sessions_each_see_only_their_own_agreement_and_none_waits_past_the_bound(browser, agreements):
+def test_twenty_sessions_each_see_only_their_own_agreement_and_the_server_keeps_answering(browser, agreements):
     with app_server("streamlit-sessions.log") as server:
         health: list[float] = []
         running = threading.Event()
@@ -102,7 +100,7 @@ def test_twenty_sessions_each_see_only_their_own_agreement_and_none_waits_past_t
             while running.is_set():
                 started = time.monotonic()
                 try:
-                    with urllib.request.urlopen(f"{server}/_stcore/health", timeout=60) as response:
+                    with urllib.request.urlopen(f"{server}/_stcore/health", timeout=HEALTH_TIMEOUT_S) as response:
                         answered = response.read() == b"ok"
                 except OSError:
                     answered = False
@@ -124,7 +122,7 @@ def test_twenty_sessions_each_see_only_their_own_agreement_and_none_waits_past_t
             _behind_the_server()
             for _ in agreements:  # twenty people opening the page at about the same time
                 tab, outside = watched_tab(context)
-                tab.set_default_timeout(MAX_ALL_S * 1000)
+                tab.set_default_timeout(HUNG_AFTER_S * 1000)
                 tab.goto(f"{server}/review", wait_until="commit")
                 tabs.append((tab, outside))
             for tab, _ in tabs:
@@ -151,6 +149,8 @@ def test_twenty_sessions_each_see_only_their_own_agreement_and_none_waits_past_t
                 label = tab.locator('[data-testid="stExpander"] summary', has_text="Analysed").first.inner_text()
                 waited = WAITED.search(label)
                 waits.append(float(waited.group(1)) if waited else 0.0)
+                # a wait is told, and never past the queue's own bound (after it, a message, not findings)
+                assert waited is None or float(waited.group(1)) <= analysis_queue.MAX_WAIT_S, label
                 assert not outside
         finally:
             running.clear()
@@ -159,7 +159,5 @@ def test_twenty_sessions_each_see_only_their_own_agreement_and_none_waits_past_t
     record("sessions_20_all_findings_s", everything)
     record("sessions_20_longest_wait_s", max(waits))
     record("sessions_20_slowest_health_check_s", max(health))
-    assert max(waits) < MAX_WAIT_S
-    assert everything < MAX_ALL_S
-    assert max(health) < MAX_HEALTH_S
-    # how many had to queue depends on the machine's speed, so it is recorded above, not asserted
+    assert health and all(seconds != float("inf") for seconds in health)  # every check answered
+    # how long each step took, and how many had to queue, depend on the machine: recorded, not asserted
