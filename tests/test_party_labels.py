@@ -3,9 +3,14 @@ define, and quoted as they are written."""
 
 from __future__ import annotations
 
-from blma.analysis import default_analyzer
+from pathlib import Path
+
+import pytest
+
+from blma.analysis import default_analyzer, rules
 from blma.analysis.party_labels import party_roles, relabel_document
 from blma.analysis.rules import load_rulebook
+from blma.errors import DataError
 from blma.reading import read_bytes
 
 CONTRACT = """# Standard Employment Contract for Household Workers
@@ -175,3 +180,14 @@ def test_an_abbreviation_defined_for_the_workers_is_read_as_the_workers() -> Non
     documents = default_analyzer().analyze(_doc(ABBREVIATED)).finding("identity_documents")
     assert documents.status == "contrary"
     assert documents.evidence[0].text.startswith("The employer shall keep the passports of HSWs")
+
+
+def test_a_lexicon_pronoun_the_reading_does_not_know_is_a_load_error(tmp_path) -> None:
+    source = Path(rules.__file__).parent / "lexicon" / "en" / "deontic.yaml"
+    (tmp_path / "en").mkdir()
+    text = source.read_text(encoding="utf-8").replace("worker_me:\n", "worker_me:\n  moi: the worker\n", 1)
+    (tmp_path / "en" / "deontic.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=r"worker_me.*unknown pronoun\(s\) moi"):
+        rules.load_modality(rules.load_concepts("en"), "en", lexicon_dir=tmp_path)
+    # the lexicon as shipped loads, and knows every form it gives
+    rules.load_modality(rules.load_concepts("en"), "en")

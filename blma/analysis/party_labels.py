@@ -205,7 +205,8 @@ def relabel(text: str, roles: dict[str, str], words: dict[str, str], labels: re.
     return Relabelled("".join(out), text, tuple(pieces))
 
 
-SECOND_PERSON = r"\b(?:you|your|yourself)\b"
+SECOND_PERSON_FORMS = ("you", "your", "yourself")
+SECOND_PERSON = rf"\b(?:{'|'.join(SECOND_PERSON_FORMS)})\b"
 
 
 def second_person(doc: AgreementText, modality) -> dict[str, str]:

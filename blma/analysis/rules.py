@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from blma import user_cache, yamlio
 from blma.analysis import precheck
+from blma.analysis.party_labels import FIRST_PERSON, SECOND_PERSON_FORMS
 from blma.analysis.precheck import PatternSet
 from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set, use_precheck
 from blma.errors import DataError
@@ -272,6 +273,16 @@ class ModalitySpec(BaseModel):
     employer_speaks: str | None = None
     worker_me: dict[str, str] | None = None
     employer_we: dict[str, str] | None = None
+
+    @field_validator("employer_you", "worker_me", "employer_we")
+    @classmethod
+    def _known_pronouns(cls, value: dict[str, str] | None, info) -> dict[str, str] | None:
+        """A pronoun the reading does not know would be silently left as written: say so."""
+        known = SECOND_PERSON_FORMS if info.field_name == "employer_you" else tuple(FIRST_PERSON)
+        unknown = sorted(set(value or ()) - set(known))
+        if unknown:
+            raise ValueError(f"unknown pronoun(s) {', '.join(unknown)}; known: {', '.join(known)}")
+        return value
 
 
 @dataclass(frozen=True)
