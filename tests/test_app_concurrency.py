@@ -57,8 +57,8 @@ def test_a_wait_past_the_limit_ends_with_a_message_and_leaves_the_queue():
         with busy, queue.turn(poll_s=0.05):
             pass
         assert queue.waiting == 0
-    with queue.turn() as turn:  # the slot is free again
-        assert turn.waited_s < 0.3
+    with queue.turn() as turn:  # the slot is free again: no one ahead (how long that took is the machine's)
+        assert turn.ahead_at_arrival == 0
 
 
 def test_the_review_page_waits_for_a_slot_and_says_how_long(app_page):
