@@ -25,6 +25,8 @@ READER = DeonticReader(load_rulebook().modality)
         ("Workers shall be entitled to change employer after six months.", "right", "worker"),
         ("In this Agreement, consular premises means the buildings of a consular post.", "definition", "none"),
         ("Recognising the contribution of migrant workers to both economies,", "recital", "none"),
+        ("The journey to the recruitment centre shall be paid by the Tavessan Government.", "obligation", "state"),
+        ("The cost of the medical shall be borne by the Federal Ministry of Labour.", "obligation", "state"),
     ],
 )
 def test_norm_and_bearer(sentence: str, norm: str, bearer: str) -> None:
@@ -208,3 +210,15 @@ def test_closing_lines_are_told_from_provisions(language: str) -> None:
     closes, provisions = CLOSING_LINES[language]
     assert [line for line in closes if not closing.search(line)] == []
     assert [line for line in provisions if closing.search(line)] == []
+
+
+def test_minutes_that_narrate_a_reported_harm_impose_none() -> None:
+    minutes = [
+        "The Quelmari delegation reported cases of women workers dismissed on becoming pregnant.",
+        "The Hestland side raised complaints that employers had kept the passports of their workers.",
+    ]
+    decision = "Both delegations agreed that employers shall keep the passports of their workers."
+    narrated = _analyse(*minutes)
+    assert narrated.finding("gender_responsive").status != "contrary"
+    assert narrated.finding("identity_documents").status != "contrary"
+    assert _analyse(decision).finding("identity_documents").status == "contrary"

@@ -526,11 +526,17 @@ class Analyzer:
         pattern = self.book.modality.worker_context
         return {key: pattern.search(" ".join(parts)) is not None for key, parts in texts.items()}
 
+    def _narrates(self, sentence: str) -> bool:
+        """Whether a sentence narrates what someone reported (minutes of a meeting): the harm it
+        describes is a fact put on record, not a provision working against workers."""
+        narration = getattr(self.book.modality, "narration", None)
+        return narration is not None and narration.search(sentence) is not None
+
     def _tally(
         self, tally: _Tally, pid: str, obs: _Observation, hit: SentenceHit, annexes: dict[str, str]
     ) -> None:
         rule = self.book.rules[pid]
-        if hit.contrary:
+        if hit.contrary and not self._narrates(obs.seen.sentence):
             tally.contrary.append(obs)
             return
         if not (hit.topic or hit.weak):
@@ -651,7 +657,7 @@ class Analyzer:
                 text = seen.sentence  # the lead-in quotes the wording being replaced: not in force
             candidates.append((i, text))
         on_topic = {i: {pid for pid, hit in sentences[i].hits.items() if hit.topic or hit.weak} for i, _ in candidates}
-        found = self.opinion.harms(candidates, unharmed, on_topic)
+        found = self.opinion.harms(candidates, unharmed, on_topic, model_topic="harms_model_topic" in self.arbiter_roles)
         return {
             pid: (sentences[p.index], p.probability)
             for pid, p in found.items()

@@ -24,6 +24,8 @@ Party = Literal["state", "employer", "agency", "worker", "none"]
 
 CLAUSE_START = re.compile(r"[,;:]\s+|\b(?:and|or|but|which|who|whom|whose|that)\s+", re.I)
 PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|an?\s+|its\s+|their\s+)?", re.I)
+#: up to two words in capitals before the party a passive names
+_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,2}")
 
 
 @dataclass(frozen=True)
@@ -192,9 +194,13 @@ class DeonticReader:
         return best[1] if best else None
 
     def _first_party(self, text: str) -> Party:
+        """The party a passive's "by" names: at its start, or after a name or adjective in capitals
+        ("by the Tavessan Government", "by the Federal Ministry")."""
+        named = _NAMED.match(text)
+        limit = max(5, named.end() + 1) if named else 5
         for name, pattern in self.m.bearers.items():
             match = pattern.search(text)
-            if match and match.start() < 5:
+            if match and match.start() < limit:
                 return name  # type: ignore[return-value]
         return "none"
 

@@ -269,6 +269,9 @@ class ModalitySpec(BaseModel):
     # undersigned worker ...") whose "I", "me", "my" are the worker (``worker_me``), and an
     # employer's undertaking or offer letter ("We, ... a company ...", "we are pleased to offer
     # you") whose "we", "us", "our" are the employer (``employer_we``)
+    # minutes narrating what a delegation reported ("The ... delegation reported cases of ..."):
+    # the harm described is on record, not imposed (``blma.analysis.analyzer``)
+    narration: str | None = None
     worker_speaks: str | None = None
     employer_speaks: str | None = None
     worker_me: dict[str, str] | None = None

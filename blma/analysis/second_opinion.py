@@ -177,20 +177,29 @@ class SecondOpinion:
         return found
 
     def harms(
-        self, candidates: list[tuple[int, str]], protections: set[str], on_topic: Mapping[int, set[str]]
+        self,
+        candidates: list[tuple[int, str]],
+        protections: set[str],
+        on_topic: Mapping[int, set[str]],
+        model_topic: bool = False,
     ) -> dict[str, Paraphrase]:
         """For each of ``protections``, the candidate sentence the model reads most surely as
         working against workers on it, when it is relevant enough and reads contrary surely enough.
         ``on_topic``: for each candidate, the protections a rule found it to touch; only those are
-        read, so that the rules say what a sentence is about and the model which way it cuts."""
+        read, so that the rules say what a sentence is about and the model which way it cuts. With
+        ``model_topic``, the protection the model finds the sentence most about is read too: a harm
+        in words no rule knows is often in a sentence no rule reads as on any topic."""
         found: dict[str, Paraphrase] = {}
         if not protections:
             return found
         for index, text in candidates:
             touched = on_topic.get(index, set()) & protections
-            if not touched or len(text.split()) < PARAPHRASE_MIN_WORDS:
+            if (not touched and not model_topic) or len(text.split()) < PARAPHRASE_MIN_WORDS:
                 continue
-            for protection, p in self.arbiter.relevance(text).items():
+            relevance = self.arbiter.relevance(text)
+            if model_topic:
+                touched = touched | ({max(relevance, key=relevance.__getitem__)} & protections)
+            for protection, p in relevance.items():
                 if protection not in touched or p < HARM_RELEVANCE:
                     continue
                 contrary = self.arbiter.strength(protection, text)["contrary"]
