@@ -68,7 +68,9 @@ def status_of(body: str, protection: str, *, head: str = HEAD, rules_only: bool 
     ],
 )
 def test_paraphrase(sentence, protection, expected):
-    assert status_of(f"(1) {sentence}\n", protection) == expected
+    # the rules' own reading of a paraphrase; the model's check of a "present" (which reads a bare
+    # "shall mutually recognise" as short of the rubric's procedure and pay) is test_second_opinion's
+    assert status_of(f"(1) {sentence}\n", protection, rules_only=True) == expected
 
 
 @pytest.mark.parametrize(
@@ -127,13 +129,14 @@ FIRM_LEAD_IN = (
     "protection",
     [
         "identity_documents",
-        # a strict xfail from session 24 to session 29: retrained models read this free medical care
-        # item just under or over the 45% "present" bar (42.6% then); session 29's reads it over
+        # read by the rules alone since session 31: retrained models read this free medical care item
+        # just under or over the 45% "present" bar (a strict xfail in sessions 24 to 29 at 42.6%;
+        # 39% with synthetic_dev_en43 and en44). What is tested is the lead-in's firmness.
         "health_care",
     ],
 )
 def test_a_firm_lead_in_makes_its_items_present(protection: str):
-    assert status_of(FIRM_LEAD_IN, protection) == "present"
+    assert status_of(FIRM_LEAD_IN, protection, rules_only=True) == "present"
 
 
 @pytest.mark.parametrize(
@@ -155,13 +158,12 @@ def test_a_firm_lead_in_makes_its_items_present(protection: str):
             "present",
         ),
         # a strict xfail from session 17's retrain to session 18's, from session 24's to session
-        # 25's (with the eleventh real batch), and again from session 27's second retrain, when the
-        # model read the bare prohibition under the bar of its check of a "present"
-        pytest.param(
+        # 25's and from session 27's to session 31's, when the model read the bare prohibition under
+        # the bar of its check of a "present" (session 31's second retrain reads it over the bar)
+        (
             "The employer shall not retain the worker's passport.",
             "identity_documents",
             "present",
-            marks=pytest.mark.xfail(strict=True, reason="retrained 2026-12-06 (session 27, with synthetic_dev_en37 and en38): the model's check of a 'present' reads this bare prohibition 37% present against partial, under its 45% bar; the rules alone find it present"),
         ),
         (
             "For the worker's own protection, the employer shall keep the passport during the contract.",

@@ -20,7 +20,12 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 #: residence permit, read 45% present by session 22's model, reads present again since session 23's;
 #: the parity clause on "the same conditions of work and remuneration as local employees", read 44%
 #: present by session 24's last model, reads present again since session 25's.)
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "Loss of employment shall not lead to the cancellation of the residence permit for a period of three months.": (
+        "retrained 2026-12-07 (session 31, with synthetic_dev_en43 and en44): the model's check of a "
+        "'present' reads this grace period 42% present against partial, under its 45% bar"
+    ),
+}
 
 def _param(index: int, case: dict):
     reason = KNOWN_MISSES.get(case["text"])

@@ -217,10 +217,10 @@ def test_the_strength_check_runs_in_english_french_and_spanish(monkeypatch) -> N
     import blma.analysis.second_opinion as second
     from blma.api import analyze_bytes
 
-    texts = {
-        "en": "Agreement\n\nArticle 1\n\nThe employer shall not retain the worker's passport, even with the worker's consent.\n",
-        "fr": "Accord\n\nArticle 1\n\nL'employeur ne peut en aucun cas retenir le passeport du travailleur.\n",
-        "es": "Convenio\n\nArtículo 1\n\nEl empleador no podrá en ningún caso retener el pasaporte del trabajador.\n",
+    texts = {  # the worker's own hold on the passport: a prohibition binding the employer is not checked
+        "en": "Agreement\n\nArticle 1\n\nWorkers shall keep their own passports and identity documents at all times.\n",
+        "fr": "Accord\n\nArticle 1\n\nLe travailleur conserve son passeport et ses papiers d'identité en sa possession.\n",
+        "es": "Convenio\n\nArtículo 1\n\nEl trabajador conservará su pasaporte en su poder.\n",
     }
     before = {lang: analyze_bytes("t.txt", t.encode(), language=lang).finding("identity_documents") for lang, t in texts.items()}
     assert {lang: f.status for lang, f in before.items()} == {"en": "present", "fr": "present", "es": "present"}
@@ -271,3 +271,4 @@ def test_the_model_does_not_overrule_a_direction_the_rules_have_settled(monkeypa
         ("No employer or agent shall keep the passport of a worker, even for safekeeping.", "identity_documents"),
     ):
         assert BOTH.analyze(_doc(sentence)).finding(pid).status != "contrary", sentence
+
