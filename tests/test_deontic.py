@@ -222,3 +222,9 @@ def test_minutes_that_narrate_a_reported_harm_impose_none() -> None:
     assert narrated.finding("gender_responsive").status != "contrary"
     assert narrated.finding("identity_documents").status != "contrary"
     assert _analyse(decision).finding("identity_documents").status == "contrary"
+
+
+def test_a_worker_who_shall_pay_nothing_pays_no_fee() -> None:
+    spared = _analyse("The worker shall pay nothing to the employer or the agency for recruitment or travel.")
+    assert spared.finding("no_worker_fees").status != "contrary"
+    assert _analyse("The worker shall pay the agency's placement fee.").finding("no_worker_fees").status == "contrary"

@@ -26,6 +26,8 @@ CONDITION = re.compile(
     re.I,
 )
 EXCLUSION = re.compile(r"excluded|exempt", re.I)
+#: "the worker shall pay nothing ...": the payment the worker would make is denied after the verb
+NOTHING_AFTER = re.compile(r"\s*(?:nothing|none)\b", re.I)
 FOR_WORKER = re.compile(r"\W*(?:for|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + WORKER_WORD.pattern, re.I)
 
 # What the pipeline leaves on every sentence (a spaCy Span):
@@ -531,6 +533,7 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
                 and not negators.search(match.group(0))
                 and not condition.search(before)
                 and not _payer_is_not_the_worker(match.group(0), text[: match.start()], modality)
+                and not grammar(modality, "nothing_after", NOTHING_AFTER).match(text, match.end())
             ):
                 return match.group(0)
     if "denied" in kinds:
