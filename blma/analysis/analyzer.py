@@ -652,10 +652,11 @@ class Analyzer:
     ) -> dict[str, tuple[_Sentence, float]]:
         """Protections the rules found nothing against that one firm sentence works against, to
         the model, in words no rule reads (the "harms" role; ``second_opinion.harms``): a sentence
-        a rule found on the protection's topic, whose direction the model reads. (A sentence no rule
-        reads as on topic is left alone: the model learned whole cited articles as contrary, and
-        reads their neighbouring sentences so: "Verify each employment contract before the
-        worker's departure" as a passport harm.)"""
+        a rule found on the protection's topic, or (role "harms_model_topic") the one protection
+        the model finds it most about, whose direction the model reads. (Any other protection of a
+        sentence is left alone: the model learned whole cited articles as contrary, and reads their
+        neighbouring sentences so: "Verify each employment contract before the worker's departure"
+        as a passport harm.)"""
         if self.opinion is None or "harms" not in self.arbiter_roles:
             return {}
         unharmed = {pid for pid, t in tallies.items() if not t.contrary}
