@@ -551,3 +551,16 @@ def test_only_the_ticked_options_of_a_form_are_read(line: str, read: str):
     doc = read_bytes("contract.txt", f"EMPLOYMENT CONTRACT\n\n1. The employer shall pay the wage monthly.\n\n2. {line}\n".encode())
     assert located(doc)[-1] == ("Paragraph 2", read)
     assert any("form options" in w for w in doc.warnings) == (line != read)
+
+
+def test_struck_through_markdown_is_deleted_text_and_not_read() -> None:
+    """A consolidated text strikes out what an amendment deleted: it is no longer in force."""
+    text = (
+        "# Protocol (consolidated)\n\n## Article 6\n\n"
+        "1. ~~An agency may collect a service charge of one month's wage from the worker.~~ [deleted]\n\n"
+        "2. No agency shall charge the worker any fee.\n"
+    )
+    doc = read_bytes("consolidated.md", text.encode())
+    words = " ".join(block.text for block in doc.blocks)
+    assert "service charge" not in words and "No agency shall charge the worker any fee." in words
+    assert "~~" not in words

@@ -25,6 +25,7 @@ MD_HTML_LINE = re.compile(r"^(?:<[^>]*>\s*)+$")  # "<meta http-equiv=...>" left 
 MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")  # a thematic break: what follows is a new part (title over)
 BULLET = re.compile(r"^[•◦▪●‣–]\s+")
 MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+MD_STRUCK = re.compile(r"~~(?!\s).+?(?<!\s)~~")  # GitHub-flavoured strikethrough: deleted words
 #: What pypdf raises on malformed files besides its own errors (it reads objects as it meets them).
 PDF_PARSER_ERRORS = (
     ValueError, KeyError, IndexError, AttributeError, TypeError, OSError, EOFError,
@@ -160,6 +161,7 @@ def _ends_paragraph(buffer: list[str], line: str) -> bool:
 
 
 def _strip_md(text: str) -> str:
+    text = MD_STRUCK.sub("", text)  # struck-through text is deleted text (a consolidation's repeals)
     text = re.sub(r"^\s*[-*+]\s+", "", text)
     text = re.sub(r"(\*\*|__|\*|_)(.+?)\1", r"\2", text)
     text = re.sub(r"\[(.+?)\]\([^)]*\)", r"\1", text)
