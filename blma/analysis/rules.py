@@ -265,13 +265,13 @@ class ModalitySpec(BaseModel):
     # one that speaks to the worker: "you" is the employer between the first and the second
     employer_part: str | None = None
     worker_part: str | None = None
+    # minutes narrating what a delegation reported ("The ... delegation reported cases of ..."):
+    # the harm described is on record, not imposed (``blma.analysis.analyzer``)
+    narration: str | None = None
     # a text one side signs alone and writes in the first person: a worker's declaration ("I, the
     # undersigned worker ...") whose "I", "me", "my" are the worker (``worker_me``), and an
     # employer's undertaking or offer letter ("We, ... a company ...", "we are pleased to offer
     # you") whose "we", "us", "our" are the employer (``employer_we``)
-    # minutes narrating what a delegation reported ("The ... delegation reported cases of ..."):
-    # the harm described is on record, not imposed (``blma.analysis.analyzer``)
-    narration: str | None = None
     worker_speaks: str | None = None
     employer_speaks: str | None = None
     worker_me: dict[str, str] | None = None
