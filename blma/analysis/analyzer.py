@@ -277,6 +277,8 @@ class Analyzer:
         row, row_first, row_cells = "", "", []  # the table row being read: its first cell, later labelling cells
         measure_row = ""  # the location of a table row that names a measure (``_a_measure``)
         blocks = [block for block in doc.blocks if block.kind not in ("title", "heading")]
+        spelling = self.book.spelling
+        capitalised = spelling.capitalised_in(doc.full_text) if spelling is not None else frozenset()
         for index, block in enumerate(blocks):
             if block.unit != subject_unit:
                 subject, subject_unit = "", block.unit
@@ -314,6 +316,7 @@ class Analyzer:
             spacy_doc._.lead_in = lead_in
             spacy_doc._.is_preamble = block.kind == "preamble" and not self._operative_front_matter(block)
             spacy_doc._.subject = subject
+            spacy_doc._.capitalised = capitalised
             for _name, component in self.steps:
                 spacy_doc = component(spacy_doc)
             subject = spacy_doc._.subject

@@ -52,6 +52,9 @@ if not Doc.has_extension("subject"):
     Doc.set_extension("subject", default="")
 if not Doc.has_extension("text"):
     Doc.set_extension("text", default=None)  # the text the doc was made from (see doc_text)
+if not Doc.has_extension("capitalised"):
+    # the words the whole document writes with a capital: what a capitalised slip may be (spelling)
+    Doc.set_extension("capitalised", default=frozenset())
 
 
 @dataclass
@@ -98,13 +101,15 @@ class ModalityTagger:
 
     A list item inherits the modality of its lead-in ("The Parties shall endeavour to:"),
     "may" is soft for a State but a right for a worker, and a bare reference to national
-    law with no floor of its own is its own category.
+    law with no floor of its own is its own category. A misspelt or misscanned word is read
+    as the word it plainly is (``spelling``); the sentence as read is kept as ``implied``.
     """
 
     def __init__(self, book: RuleBook) -> None:
         self.book = book
         self.m = book.modality
         self.reader = DeonticReader(book.modality)
+        self.spelling = book.spelling
 
     def __call__(self, doc: Doc) -> Doc:
         lead = _lead_in(doc)
@@ -115,7 +120,10 @@ class ModalityTagger:
         for sent in doc.sents:
             text = whole[sent.start_char : sent.end_char]  # sent.text would build it token by token
             found = sent._  # one accessor object for the writes
-            implied = self.reader.with_subject(text, subject) if subject and not preamble else None
+            repaired = self.spelling.repair(text, doc._.capitalised) if self.spelling is not None else text
+            implied = self.reader.with_subject(repaired, subject) if subject and not preamble else None
+            if implied is None and repaired != text:  # "the Emplyer shal keep": read as what it says
+                implied = repaired
             if implied is not None:  # "Podrán cambiar de empleador": read with the subject before
                 found.implied = implied
                 text = implied
@@ -202,6 +210,8 @@ class ProtectionDetector:
         negators = self.book.modality.negators
         removed = getattr(self.book.modality, "removed_words", None)
         lead_in = doc._.lead_in or ""
+        if lead_in and self.book.spelling is not None:
+            lead_in = self.book.spelling.repair(lead_in, doc._.capitalised)
         whole = doc_text(doc)
         for sent in doc.sents:
             hits: dict[str, SentenceHit] = {}

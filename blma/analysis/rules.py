@@ -28,6 +28,7 @@ from blma.analysis import precheck
 from blma.analysis.party_labels import FIRST_PERSON, SECOND_PERSON_FORMS
 from blma.analysis.precheck import PatternSet
 from blma.analysis.prefilter import Guarded, LiteralSet, Sentence, literal_set, use_precheck
+from blma.analysis.spelling import Spelling, load_spelling
 from blma.errors import DataError
 from blma.resources import package_path
 from blma.yamlio import load_yaml
@@ -463,6 +464,7 @@ class RuleBook:
     modality: Modality
     source: Path = RULES_DIR
     language: str = "en"
+    spelling: Spelling | None = None  # how misspelt words are read (None: as written)
 
 
 def _expand(pattern: str, vocabulary: dict[str, str], where: str) -> str:
@@ -666,7 +668,10 @@ def _load_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str, ..
 
 #: The code whose output is cached: a change to it is a new cache key.
 _CODE = (
-    *(Path(__file__).with_name(name) for name in ("rules.py", "rule_languages.py", "prefilter.py", "precheck.py")),
+    *(
+        Path(__file__).with_name(name)
+        for name in ("rules.py", "rule_languages.py", "prefilter.py", "precheck.py", "spelling.py")
+    ),
     Path(yamlio.__file__),
 )
 
@@ -680,6 +685,7 @@ def _cache_key(rules_dir: Path, language: str, protection_ids: tuple[str, ...]) 
     lexicon = LEXICON_DIR / language
     try:
         sources = [*_CODE, lexicon / "concepts.yaml", lexicon / "deontic.yaml"]
+        sources += [lexicon / "spelling.yaml"] if (lexicon / "spelling.yaml").is_file() else []
         forms = sorted((rules_dir / "languages" / language).glob("*.yaml")) if language != "en" else []
         for path in [*sources, *sorted((rules_dir / "protections").glob("*.yaml")), *forms]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -719,7 +725,8 @@ def _compile_rulebook(rules_dir: Path, language: str, protection_ids: tuple[str,
             specs[pid] = (localise(specs[pid][0], read_forms(path), where), where)
     rules = {pid: compile_rule(specs[pid][0], vocabulary, specs[pid][1]) for pid in protection_ids}
     use_precheck(book_patterns(rules, modality))
-    return RuleBook(rules, modality, rules_dir, language)
+    spelling = load_spelling(LEXICON_DIR / language / "spelling.yaml")
+    return RuleBook(rules, modality, rules_dir, language, spelling)
 
 
 def book_patterns(rules: dict[str, Rule], modality: Modality) -> list[Guarded]:
