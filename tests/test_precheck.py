@@ -522,7 +522,9 @@ def test_hyperscan_sees_the_folded_alphabet_as_re_does():
 
 # -- rewriting patterns -----------------------------------------------------------------------
 def test_pieces_relax_what_hyperscan_cannot_take_and_keep_only_mandatory_runs():
-    assert pieces(r"(\w+) and \1", re.I) is None  # a back-reference: always run
+    # a back-reference repeats what its group matched: the runs around it are the pieces
+    assert pieces(r"(\w+) and \1", re.I) == [[r"\x{20}and\x{20}"]]
+    assert pieces(r"(\w+) keeps \1's passport", re.I) == [[r"\x{20}keeps\x{20}", r"\x{27}s\x{20}passport"]]
     assert pieces(r"(?:the )?", re.I) is None  # can match anywhere
     lookaround = pieces(r"(?<!no )fees?(?! waived)", re.I)
     assert lookaround is not None and len(lookaround) == 1 and len(lookaround[0]) == 1

@@ -256,6 +256,8 @@ def _fixed(items, flags: int) -> tuple[str, int] | None:
             parts.append(_anchor(av))
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
             continue  # a lookaround only narrows a match: without it the pattern matches more
+        elif op is sre.GROUPREF:
+            return None  # a backreference repeats whatever its group matched: no fixed run
         elif op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
             inner, sub = _group_flags(av, flags) if op is sre.SUBPATTERN else (flags, list(av))
             part = _fixed(sub, inner)
@@ -369,6 +371,8 @@ def _ways(items, flags: int, start: _Runs, limit: int) -> list[_Runs]:
                         runs.cut()
                 else:  # its first copy is mandatory: so are its own runs
                     stack += [_CUT, *_tasks(sub, flags)]
+            elif op is sre.GROUPREF:  # "(\w+) keeps \1's passport": the words between are the pieces
+                runs.cut()
             elif (part := _fixed([(op, av)], flags)) is not None:
                 runs.add(*part, not _nullable([(op, av)]))
             elif _nullable([(op, av)]):  # an alternation with an empty alternative
@@ -405,7 +409,7 @@ def _either(branches, flags: int, runs: _Runs) -> None:
 def _nullable(items) -> bool:
     """Whether the items can match the empty string."""
     for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF):  # a backreference may repeat ""
             continue
         if op is sre.BRANCH:
             if not any(_nullable(alt) for alt in av[1]):
