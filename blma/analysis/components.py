@@ -417,11 +417,19 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     match = cue.pattern.search(sentence)
     if not match or not _qualifies(cue, sentence):
         return None
+    condition = grammar(modality, "opening_condition", OPENING_CONDITION).match(text)
     if cue.negation == "before":
         match = _latest_start(cue.pattern.pattern, text, match, breaks)
+        if condition and match.start() < condition.end() < match.end():  # the harm's own start, past the condition
+            later = cue.pattern.pattern.search(text, condition.end())
+            match = later if later is not None and later.start() < match.end() else match
     if cue.negation == "sentence":
         return match.group(0), bool(negators.search(_sentence_scope(text, match.end(), modality)))
     before = clause_before(text, match.start(), breaks)
+    if cue.negation == "before" and condition and condition.end() <= match.start():
+        # "Where the worker cannot be replaced, rest days may be accumulated": the condition's
+        # negator is the condition's own and does not reverse the harm after it
+        before = before[max(0, len(before) - (match.start() - condition.end())) :]
     negated = cue.negation != "none" and bool(negators.search(before))
     if negated and cue.negation == "before":
         first = negators.search(before)
@@ -431,7 +439,6 @@ def _contrary_match(cue, sentence: Sentence, negators, reader: DeonticReader | N
     if cue.negation == "within" and negators.search(match.group(0)):
         negated = True
     elif cue.negation == "before" and reader is not None and not negated:
-        condition = grammar(modality, "opening_condition", OPENING_CONDITION).match(text)
         after = max(match.start(), condition.end()) if condition and condition.end() < match.end() else match.start()
         negated = _negation_is_incidental(
             cue.pattern, text, reader.negated_modal(text, after, match.end()), grammar(modality, "unnegate", UNNEGATE)
