@@ -11,7 +11,8 @@ no protection (a negative for relevance). Sources, in the order the docs describ
 2. the rubric's own strong / weak / contrary wordings (``clauses/guidance.yaml``);
 3. the wording cases of ``tests/data/`` (one sentence each, with its expected status);
 4. the labelled development agreements (:mod:`blma.analysis.training_sets`): the sentences of
-   the blocks a label cites carry that label; sentences of numbered blocks no label cites are
+   the blocks a label cites carry that label (for a contrary label whose note quotes the harm,
+   only the sentences holding the quote); sentences of numbered blocks no label cites are
    negatives, thinned deterministically.
 
 The result is sorted, so the same files always give the same list (and the same model).
@@ -277,6 +278,12 @@ def agreement_examples(agreement: LabelledAgreement, guard: Guard) -> tuple[list
         any_unreadable = any_unreadable or bool(citation.unreadable)
         cited_blocks |= hits
         labelled = [s for i in sorted(hits) if usable[i] for s in sentences[i] if not BOILERPLATE.match(s)]
+        if status == "contrary" and quotes:
+            # a harm cited with its whole article ("Clause 7; Clause 1") and quoted in the note
+            # ('subject to clause 1'): the quoted sentences are the harm, the article's protective
+            # ones ("one month's notice ... and payment of all sums owed") are not
+            harmful = [s for s in labelled if any(q in _normal(s) for q in quotes)]
+            labelled = harmful or labelled
         for broad in citation.broad:
             scope = _broad_scope(broad)
             broad_scopes.add(scope)
