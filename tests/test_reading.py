@@ -20,6 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
+from blma.api import analyze_bytes
 from blma.reading import AgreementText, read_bytes
 from tests.docx_tables import table_document
 
@@ -564,3 +565,27 @@ def test_struck_through_markdown_is_deleted_text_and_not_read() -> None:
     words = " ".join(block.text for block in doc.blocks)
     assert "service charge" not in words and "No agency shall charge the worker any fee." in words
     assert "~~" not in words
+
+
+def test_struck_through_words_in_a_word_file_are_deleted_text_and_not_read() -> None:
+    """Word's strike (single or double) marks repealed or withdrawn wording in a consolidated text
+    or a marked-up draft: not read, not analysed, and a paragraph struck whole disappears."""
+    document = Document()
+    document.add_paragraph("Article 6")
+    repealed = document.add_paragraph()
+    repealed.add_run("An agency may collect a service charge of one month's wage from the worker.").font.strike = True
+    amended = document.add_paragraph("No agency shall charge the worker ")
+    amended.add_run("a service charge above one month's wage").font.double_strike = True
+    amended.add_run("any fee")
+    amended.add_run(".")
+    kept = document.add_paragraph()
+    kept.add_run("Workers keep their passports.").font.strike = False  # strike switched off is no strike
+    data = io.BytesIO()
+    document.save(data)
+    doc = read_bytes("consolidated.docx", data.getvalue())
+    words = [block.text for block in doc.blocks]
+    assert "No agency shall charge the worker any fee." in words
+    assert "Workers keep their passports." in words
+    assert not any("service charge" in text for text in words)
+    report = analyze_bytes("consolidated.docx", data.getvalue())
+    assert report.finding("no_worker_fees").status != "contrary"

@@ -34,6 +34,7 @@ def qn(name: str) -> str:
 
 W_DOCUMENT, W_BODY = w("document"), w("body")
 W_P, W_PPR, W_R, W_RPR = w("p"), w("pPr"), w("r"), w("rPr")
+W_STRIKE, W_DSTRIKE = w("strike"), w("dstrike")
 W_TBL, W_TR, W_TC = w("tbl"), w("tr"), w("tc")
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
 W_T, W_DEL_TEXT, W_TAB, W_BR, W_CR = w("t"), w("delText"), w("tab"), w("br"), w("cr")

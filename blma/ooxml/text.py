@@ -14,12 +14,16 @@ from blma.ooxml.ns import (
     W_CR,
     W_CUSTOM_XML,
     W_DEL,
+    W_DSTRIKE,
     W_INS,
     W_MOVE_FROM,
     W_MOVE_TO,
     W_P,
+    W_R,
+    W_RPR,
     W_SDT,
     W_SDT_CONTENT,
+    W_STRIKE,
     W_T,
     W_TAB,
     W_TBL,
@@ -38,11 +42,25 @@ def is_paragraph(el: Element) -> bool:
     return el.tag == W_P
 
 
+def struck(run: Element | None) -> bool:
+    """Whether a run is formatted as struck through (``w:strike`` or ``w:dstrike`` on): how a
+    consolidated text or a marked-up draft shows wording repealed or proposed for deletion."""
+    props = run.find(W_RPR) if run is not None and run.tag == W_R else None
+    if props is None:
+        return False
+    for tag in (W_STRIKE, W_DSTRIKE):
+        mark = props.find(tag)
+        if mark is not None and mark.get(w("val")) not in ("0", "false", "off"):
+            return True
+    return False
+
+
 def paragraph_text(p: Element) -> str:
-    """A paragraph's text as Word shows it with all tracked changes accepted."""
+    """A paragraph's text as Word shows it with all tracked changes accepted, less the text
+    struck through (deleted wording, as :func:`struck` says)."""
     parts: list[str] = []
     for node in p.iter(W_T, W_TAB, W_BR, W_CR):
-        if not visible(node, p):
+        if not visible(node, p) or struck(node.getparent()):
             continue
         if node.tag == W_T:
             parts.append(node.text or "")
