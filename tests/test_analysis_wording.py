@@ -25,6 +25,10 @@ KNOWN_MISSES: dict[str, str] = {
         "retrained 2026-12-07 (session 31, with synthetic_dev_en43 and en44): the model's check of a "
         "'present' reads this grace period 42% present against partial, under its 45% bar"
     ),
+    "A worker who loses his job shall have ninety days to find a new employer before his permit expires.": (
+        "retrained 2026-12-07 (session 32, with synthetic_dev_en45 and en46, harms learned from quoted "
+        "sentences only): the model's check of a 'present' reads this grace period 43% present"
+    ),
 }
 
 def _param(index: int, case: dict):

@@ -184,16 +184,7 @@ def test_signature_lines_address_no_protection(arbiter):
     ("protection", "sentence", "expected"),
     [
         ("remittances", "The Parties shall endeavour to facilitate remittances.", "partial"),
-        pytest.param(
-            "remittances",
-            "Workers shall be free to transfer their earnings and savings home.",
-            "present",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="retrained 2026-12-07 (session 31, with synthetic_dev_en43 and en44): read 48% present, "
-                "52% partial (it read present from session 19 to 30)",
-            ),
-        ),
+        ("remittances", "Workers shall be free to transfer their earnings and savings home.", "present"),
         (
             "working_time_rest",
             "Hours of work shall be in accordance with the laws of the Receiving Country.",

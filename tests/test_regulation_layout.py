@@ -79,7 +79,9 @@ def test_in_guidance_to_sponsors_you_is_the_sponsor():
     fees = report.finding("no_worker_fees")
     assert fees.status == "present", fees.reason
     assert any(e.text.startswith("You must not ask the worker") for e in fees.evidence)  # quoted as written
-    assert report.finding("identity_documents").status == "present"
+    documents = report.finding("identity_documents")  # "you must not keep" binds the sponsor: it protects
+    assert documents.status != "contrary" and documents.evidence[0].kind == "supports"
+    assert documents.evidence[0].cue == "identity_documents/document_custody"
 
 
 def test_in_a_handbook_for_workers_you_is_the_worker():
