@@ -16,6 +16,7 @@ from blma.analysis.deontic import reader_for
 from blma.analysis.prefilter import Sentence
 from blma.analysis.rule_languages import BASE_LANGUAGE, coverage, localise, read_forms, supported_languages
 from blma.analysis.rules import RULES_DIR, _compile, load_concepts, load_rulebook, read_rule_spec
+from blma.errors import DataError
 
 LANGUAGES = supported_languages()
 BOOKS = {language: load_rulebook(language=language) for language in LANGUAGES}
@@ -135,7 +136,6 @@ def test_a_required_element_must_say_what_a_reviewer_is_told_is_missing() -> Non
     """A partial finding names what it lacks in a reviewer's words; an element a ``require`` group
     names without them is a load error that says which, not a raw name in a report later."""
     from blma.analysis.rules import RuleSpec, compile_rule
-    from blma.errors import DataError
 
     spec = RuleSpec.model_validate(
         {
@@ -165,3 +165,13 @@ def test_a_partial_finding_names_what_it_lacks_in_words_a_reviewer_reads() -> No
     finding = Analyzer(arbiter=False).analyze(read_bytes("a.txt", text.encode())).finding("duration_termination")
     assert finding.status == "partial"
     assert finding.reason.endswith("nothing found on: what happens to workers already deployed")
+
+
+def test_a_key_given_twice_in_a_rule_file_is_a_load_error(tmp_path) -> None:
+    """A cue whose "- name:" line was lost in an edit would otherwise take the next cue's pattern
+    in silence (PyYAML keeps the last of two keys)."""
+    text = (RULES_DIR / "protections" / "non_regression.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "non_regression.yaml"
+    broken.write_text(text.replace("  - name: excluded_from_labour_law\n", "", 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"(?s)non_regression\.yaml: cannot be read as YAML .*found duplicate key 'comment'"):
+        read_rule_spec(broken)
