@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from blma.analysis.deontic import DeonticReader, Provision, reader_for
-from blma.analysis.prefilter import Guarded, Sentence
+from blma.analysis.prefilter import Guarded, Sentence, readings
 from blma.analysis.rules import RULES_DIR, RuleBook, load_rulebook, vocabulary_pattern
 from blma.analysis.spacy_import import spacy
 
@@ -117,26 +117,38 @@ class ModalityTagger:
         whole = doc_text(doc)
         reads_subjects = getattr(self.m, "subjectless", None) is not None  # not English
         subject = doc._.subject if reads_subjects else ""
+        kept = readings()
         for sent in doc.sents:
             text = whole[sent.start_char : sent.end_char]  # sent.text would build it token by token
             found = sent._  # one accessor object for the writes
             repaired = self.spelling.repair(text, doc._.capitalised) if self.spelling is not None else text
-            implied = self.reader.with_subject(repaired, subject) if subject and not preamble else None
-            if implied is None and repaired != text:  # "the Emplyer shal keep": read as what it says
-                implied = repaired
-            if implied is not None:  # "Podrán cambiar de empleador": read with the subject before
+            key = (self, text, repaired, subject, lead, preamble)
+            reading = kept.get(key) if kept is not None else None
+            if reading is None:
+                reading = self._read(text, repaired, subject, lead, preamble)
+                if kept is not None:
+                    kept[key] = reading
+            implied, provision, found.modality, found.soft_cue = reading
+            if implied is not None:
                 found.implied = implied
-                text = implied
-            full = f"{lead} {text}" if lead else text
-            scan = Sentence.of(text)
-            provision = self.reader.read(full if lead else text, preamble=preamble, scan=scan)
-            found.scan = scan
+            found.scan = Sentence.of(implied if implied is not None else text)
             found.provision = provision
-            found.modality, found.soft_cue = self.classify(text, full, preamble, provision, scan)
             if reads_subjects:
                 subject = self.reader.subject(provision) or subject
         doc._.subject = subject
         return doc
+
+    def _read(self, text: str, repaired: str, subject: str, lead: str, preamble: bool) -> tuple:
+        """One sentence's reading: (the text as read if not as written, provision, modality, soft cue)."""
+        implied = self.reader.with_subject(repaired, subject) if subject and not preamble else None
+        if implied is None and repaired != text:  # "the Emplyer shal keep": read as what it says
+            implied = repaired
+        if implied is not None:  # "Podrán cambiar de empleador": read with the subject before
+            text = implied
+        full = f"{lead} {text}" if lead else text
+        scan = Sentence.of(text)
+        provision = self.reader.read(full if lead else text, preamble=preamble, scan=scan)
+        return (implied, provision, *self.classify(text, full, preamble, provision, scan))
 
     def classify(
         self,
@@ -213,34 +225,46 @@ class ProtectionDetector:
         if lead_in and self.book.spelling is not None:
             lead_in = self.book.spelling.repair(lead_in, doc._.capitalised)
         whole = doc_text(doc)
+        kept = readings()
         for sent in doc.sents:
-            hits: dict[str, SentenceHit] = {}
             found = sent._
             if found.modality == "definition":
-                found.hits = hits
+                found.hits = {}
                 continue
             text = without_removed_words(found.implied or whole[sent.start_char : sent.end_char], removed)
             if text.rstrip().endswith("?"):  # a question ("Can my employer keep my passport?") sets no norm
-                found.hits = hits
+                found.hits = {}
                 continue
             scan = found.scan
             sentence = scan if scan is not None and scan.text == text else Sentence.of(text)
-            with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence
-            final_clause = self.book.modality.final_clause.search(sentence) is not None
             recital = found.modality == "recital"
-            for rule in self.book.rules.values():
-                if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
-                    continue
-                # a recital is no final clause for a rule that reads preambles: an ILO preamble opens
-                # with "The General Conference of the International Labour Organisation" and then
-                # cites the standards it builds on
-                if final_clause and not rule.final_clauses_count and not (recital and rule.preamble_counts):
-                    continue
-                hit = detect(rule, sentence, negators, with_lead_in, self.book.modality)
-                if hit is not None:
-                    hits[rule.id] = hit
-            found.hits = hits
+            key = (self, text, lead_in, recital)
+            kept_hits = kept.get(key) if kept is not None else None
+            if kept_hits is None:
+                kept_hits = self._detect(sentence, lead_in, recital, negators)
+                if kept is not None:
+                    kept[key] = kept_hits
+            found.hits = dict(kept_hits)
         return doc
+
+    def _detect(self, sentence: Sentence, lead_in: str, recital: bool, negators) -> dict[str, SentenceHit]:
+        """Every protection's hit in one sentence (shared when the sentence is met again: read only)."""
+        hits: dict[str, SentenceHit] = {}
+        text = sentence.text
+        with_lead_in = Sentence.of(f"{lead_in} {text}") if lead_in else sentence
+        final_clause = self.book.modality.final_clause.search(sentence) is not None
+        for rule in self.book.rules.values():
+            if not rule.possible(sentence):  # literal prefilter only: the cues below do the matching
+                continue
+            # a recital is no final clause for a rule that reads preambles: an ILO preamble opens
+            # with "The General Conference of the International Labour Organisation" and then
+            # cites the standards it builds on
+            if final_clause and not rule.final_clauses_count and not (recital and rule.preamble_counts):
+                continue
+            hit = detect(rule, sentence, negators, with_lead_in, self.book.modality)
+            if hit is not None:
+                hits[rule.id] = hit
+        return hits
 
 
 def detect(

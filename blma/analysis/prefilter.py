@@ -174,16 +174,30 @@ class Sentence:
 
 
 _SHARED: ContextVar[dict[str, Sentence] | None] = ContextVar("blma_shared_sentences", default=None)
+_READINGS: ContextVar[dict[tuple, object] | None] = ContextVar("blma_sentence_readings", default=None)
 
 
 @contextmanager
 def shared_sentences() -> Iterator[None]:
-    """One :class:`Sentence` per distinct text while the block runs (an analysis)."""
-    token = _SHARED.set({} if _SHARED.get() is None else _SHARED.get())
+    """One :class:`Sentence` per distinct text while the block runs (an analysis, or the two
+    versions a comparison reads), and one store of what the pipeline read in each (``readings``).
+    A block inside another shares the outer one's."""
+    outer = _SHARED.get()
+    token = _SHARED.set({} if outer is None else outer)
+    kept = _READINGS.set({} if outer is None else _READINGS.get())
     try:
         yield
     finally:
+        _READINGS.reset(kept)
         _SHARED.reset(token)
+
+
+def readings() -> dict[tuple, object] | None:
+    """What a pipeline component read in a sentence, kept under a key that holds everything the
+    reading depends on (the component itself, the sentence's text, its lead-in ...), so that a
+    sentence met again (boilerplate repeated, or the unchanged articles of a second version) is
+    not read twice. None outside ``shared_sentences()``. Readings are shared: never mutate one."""
+    return _READINGS.get()
 
 
 class Guarded:

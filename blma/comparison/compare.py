@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from blma.analysis import default_analyzer
+from blma.analysis.prefilter import shared_sentences
 from blma.comparison.alignment import align
 from blma.comparison.articles import Article, split_articles
 from blma.comparison.changes import status_changes
@@ -37,7 +38,15 @@ class DocumentErrors(BlmaError):
 
 
 def load(inputs: Sequence[Input]) -> list[Source]:
-    """Read and analyse every input; every unreadable one is reported, not just the first."""
+    """Read and analyse every input; every unreadable one is reported, not just the first.
+
+    The analyses share one store of sentence readings: what versions have in common is read once.
+    """
+    with shared_sentences():
+        return _load(inputs)
+
+
+def _load(inputs: Sequence[Input]) -> list[Source]:
     analyzer = default_analyzer()
     sources: list[Source] = []
     errors: list[DocumentError] = []
