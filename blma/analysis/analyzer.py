@@ -17,6 +17,7 @@ from blma.analysis.components import SentenceHit, forbids, without_removed_words
 from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
+from blma.analysis.limitations import Limits, find_limits
 from blma.analysis.models import Evidence, Finding, GapReport
 from blma.analysis.party_labels import Relabelled, relabel_document
 from blma.analysis.pipeline import build_pipeline
@@ -467,6 +468,7 @@ class Analyzer:
         whole_text_about_workers = bool(self.book.modality.labour_migration_title.search(doc.title or ""))
         agreement_only = self._about_another_agreement(doc)
         cites = getattr(self.book.modality, "recital_cites_instrument", None)  # English only
+        limits = find_limits(doc, observations, getattr(self.book.modality, "limits_part", None))
         for sentence in observations:
             recalls_another = sentence.modality == "recital" and cites is not None and cites.search(sentence.sentence)
             for pid, hit in sentence.hits.items():
@@ -483,7 +485,7 @@ class Analyzer:
                     ):
                         continue
                     obs = _Observation(pid, hit, sentence)
-                    self._tally(tallies[pid], pid, obs, hit, facts.annexes)
+                    self._tally(tallies[pid], pid, obs, hit, facts.annexes, limits)
         anywhere = whole_text_about_workers or "paraphrases_anywhere" in self.arbiter_roles
         units = None if anywhere else about_workers
         paraphrases = self._paraphrases(tallies, observations, units)
@@ -549,7 +551,13 @@ class Analyzer:
         return narration is not None and narration.search(sentence) is not None
 
     def _tally(
-        self, tally: _Tally, pid: str, obs: _Observation, hit: SentenceHit, annexes: dict[str, str]
+        self,
+        tally: _Tally,
+        pid: str,
+        obs: _Observation,
+        hit: SentenceHit,
+        annexes: dict[str, str],
+        limits: Limits | None = None,
     ) -> None:
         rule = self.book.rules[pid]
         if hit.contrary and not self._narrates(obs.seen.sentence):
@@ -582,6 +590,10 @@ class Analyzer:
             reason = "only by reference to the treatment of nationals, with no standard of its own"
         elif hit.restricted:
             reason = f"narrowed ('{hit.restricted}')"
+        elif limits and self.library.protection(pid).group == "worker_protection" and (limit := limits.of(obs.block)):
+            # what workers are secured; a party's reservation to the dispute article between the
+            # States (a standard treaty clause) takes nothing from them
+            reason = f"limited by {limit.location} ('{limit.words}')"
         elif obs.block.annex and annexes.get(obs.block.annex) == "indicative":
             reason = f"only in {obs.block.annex}, which the agreement calls indicative"
         if reason:

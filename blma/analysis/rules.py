@@ -203,6 +203,10 @@ class ModalitySpec(BaseModel):
     # meals" are replaced by the word "wages"'): no longer in force, so no rule reads them (named
     # groups ``words...``; ``components.without_removed_words``)
     removed_words: str | None = None
+    # a provision limiting other parts of the text it names ("Chapter III does not apply to domestic
+    # workers", "The Minister may exempt any employer from Sections 6.1 and 7.2"): named groups
+    # ``ref...`` hold the references (``limitations.py``)
+    limits_part: str | None = None
     # a lead-in that brings a provision's new wording ("... is replaced by the following:"): the text
     # under it is in force, so its harms stand even though the lead-in matches ``repealed``
     replacement: str | None = None
