@@ -228,3 +228,18 @@ def test_a_worker_who_shall_pay_nothing_pays_no_fee() -> None:
     spared = _analyse("The worker shall pay nothing to the employer or the agency for recruitment or travel.")
     assert spared.finding("no_worker_fees").status != "contrary"
     assert _analyse("The worker shall pay the agency's placement fee.").finding("no_worker_fees").status == "contrary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bearer"),
+    [
+        ("Inspectors shall interview workers in private, and shall not pass their status to the police.", "state"),
+        ("The employer shall pay wages monthly and shall not deduct any fee from them.", "employer"),
+        ("Workers shall respect the house rules, and shall not leave the premises at night.", "worker"),
+        ("The agency shall brief the workers, who shall not pay for it.", "worker"),
+    ],
+)
+def test_a_verb_joined_to_the_first_shares_its_subject(sentence: str, bearer: str) -> None:
+    """"..., and shall not ..." has no subject of its own: the party the sentence names first binds it."""
+    at = sentence.rindex("shall not")
+    assert READER.bearer(sentence, at, at + len("shall not")) == bearer

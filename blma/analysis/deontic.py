@@ -24,6 +24,8 @@ Party = Literal["state", "employer", "agency", "worker", "none"]
 
 CLAUSE_START = re.compile(r"[,;:]\s+|\b(?:and|or|but|which|who|whom|whose|that)\s+", re.I)
 PASSIVE_AGENT = re.compile(r"\bby\s+(?:the\s+|an?\s+|its\s+|their\s+)?", re.I)
+#: a modal phrase with no subject of its own, joined to the clause before ("..., and shall not")
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|or)\s*$", re.I)
 #: up to two words in capitals before the party a passive names
 _NAMED = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,2}")
 
@@ -177,7 +179,12 @@ class DeonticReader:
         head = text[:at]
         starts = [m.end() for m in self.clause_start.finditer(head)]
         subject = head[starts[-1] :] if starts and len(head) - starts[-1] > 3 else head
-        found = self._last_party(subject) or self._last_party(text[at:end])  # "No agency shall ..."
+        if starts and len(head) - starts[-1] <= 3 and _COORDINATED.search(head):
+            # "Inspectors shall interview workers in private, and shall not transmit ...": a verb
+            # joined to the sentence's first shares its subject, the party named first
+            found = self._earliest_party(head) or self._last_party(text[at:end])
+        else:
+            found = self._last_party(subject) or self._last_party(text[at:end])  # "No agency shall ..."
         agent = self.passive_agent.search(text, end)
         if agent and agent.start() - end < 60:
             by = self._first_party(text[agent.end() : agent.end() + 40])
@@ -191,6 +198,14 @@ class DeonticReader:
             for match in pattern.pattern.finditer(text):
                 if best is None or match.start() >= best[0]:
                     best = (match.start(), name)  # type: ignore[assignment]
+        return best[1] if best else None
+
+    def _earliest_party(self, text: str) -> Party | None:
+        best: tuple[int, Party] | None = None
+        for name, pattern in self.m.bearers.items():
+            match = pattern.pattern.search(text)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), name)  # type: ignore[assignment]
         return best[1] if best else None
 
     def _first_party(self, text: str) -> Party:
