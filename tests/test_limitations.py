@@ -95,3 +95,15 @@ def test_a_scope_rule_for_the_whole_text_or_a_recital_limits_nothing():
     whole = "(2) This Agreement shall not apply to seafarers or to self-employed persons."
     assert _finding(scope=whole, pid="equal_treatment").status == "present"
     assert _finding(scope=whole, pid="working_time_rest").status == "present"
+
+
+def test_a_paragraph_that_starts_itself_later_for_some_workers_is_partial():
+    text = AGREEMENT.format(scope="", exemption="The Parties shall consult each other on this Agreement.").replace(
+        "access to courts.",
+        "access to courts. For seasonal workers, this paragraph will apply from the start of their second season.",
+    )
+    report = analyze_bytes("agreement.md", text.encode())
+    equal = next(f for f in report.protections if f.id == "equal_treatment")
+    assert equal.status == "partial"
+    assert any("limited by Article 2" in e.note for e in equal.evidence)
+    assert next(f for f in report.protections if f.id == "identity_documents").status == "present"

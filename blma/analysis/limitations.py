@@ -103,11 +103,14 @@ def _split(written: str, kind: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Limitation:
-    """A provision limiting parts of the text: where it stands and its words."""
+    """A provision limiting parts of the text: where it stands, its words, the parts it names, and
+    whether it limits itself ("this subparagraph will apply from ...": "block", or "unit" for
+    "this Article")."""
 
     location: str
     words: str
     parts: tuple[Reference, ...]
+    itself: str = ""
 
 
 class Limits:
@@ -128,8 +131,13 @@ class Limits:
         return bool(self._limitations)
 
     def of(self, block: Block) -> Limitation | None:
-        """The first provision that limits the part ``block`` stands in (never the block itself)."""
+        """The first provision that limits the part ``block`` stands in (the block itself only
+        when the provision says so of itself)."""
         for source, limitation in self._limitations:
+            if limitation.itself == "block" and source is block:
+                return limitation
+            if limitation.itself == "unit" and source.unit and (source.annex, source.unit) == (block.annex, block.unit):
+                return limitation
             if source is block or block.annex:
                 continue
             if any(self._names(ref, block) for ref in limitation.parts):
@@ -161,9 +169,14 @@ def find_limits(doc: AgreementText, sentences, pattern) -> Limits:
         if seen.modality in ("recital", "definition"):
             continue
         for match in pattern.finditer(seen.sentence):
+            said = " ".join(match.group(0).split())[:120]
+            own = match.groupdict().get("ref_self")
+            if own:  # "this subparagraph": the block; "this Article": its article
+                itself = "block" if "paragraph" in own.lower() else "unit"
+                found.append((seen.block, Limitation(seen.block.location, said, (), itself)))
+                continue
             words = next((v for k, v in match.groupdict().items() if k.startswith("ref") and v), "")
             parts = tuple(references(words, seen.block.unit))
             if parts:
-                limitation = Limitation(seen.block.location, " ".join(match.group(0).split())[:120], parts)
-                found.append((seen.block, limitation))
+                found.append((seen.block, Limitation(seen.block.location, said, parts)))
     return Limits(doc, found)
