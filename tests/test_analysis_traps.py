@@ -885,3 +885,20 @@ def test_a_cost_a_statement_puts_on_the_employer_is_no_harm_to_the_model_either(
     assert status_of(sentence + "\n", protection) != "contrary"
     worker_pays = sentence.replace("the employer", "the worker").replace("the recruitment agency", "the worker")
     assert status_of(worker_pays + "\n", protection) == "contrary"
+
+
+def test_a_protection_whose_article_is_deleted_is_not_secured() -> None:
+    """An amending protocol that deletes the article on a protection, and puts nothing in its
+    place, takes the protection out of the text: nothing secures it, by the rules or the model."""
+    deleted = "(1) Article 17 of the Agreement (Family Reunification) is deleted.\n"
+    assert status_of(deleted, "family_reunification") == "missing"
+    replaced = (
+        "(1) Article 17 of the Agreement is replaced by the following: workers shall be entitled to be "
+        "joined by their spouses and minor children after six months of employment.\n"
+    )
+    assert status_of(replaced, "family_reunification") != "missing"
+    data = (
+        "(1) Personal data of workers shall be processed only for the purposes of this Agreement and shall be "
+        "deleted two years after the worker's return; workers shall have the right to access and correct them.\n"
+    )
+    assert status_of(data, "data_protection") == "present"  # data deleted: no provision taken out

@@ -589,3 +589,19 @@ def test_struck_through_words_in_a_word_file_are_deleted_text_and_not_read() -> 
     assert not any("service charge" in text for text in words)
     report = analyze_bytes("consolidated.docx", data.getvalue())
     assert report.finding("no_worker_fees").status != "contrary"
+
+
+def test_quoted_markdown_is_read_as_paragraphs_of_text() -> None:
+    """An amending protocol quotes each article's new wording in a block quote ("> "): the quoted
+    paragraphs are text of their own, without the markers, and a "> " line alone separates them."""
+    text = (
+        "# Protocol\n\n## Article 3\n\nArticle 6 of the Agreement is replaced by the following:\n\n"
+        "> **Article 6 - Recruitment Costs**\n>\n"
+        "> (1) No recruitment costs shall be charged to a worker.\n>\n"
+        "> > (2) Costs shall be borne by the employer.\n"
+    )
+    doc = read_bytes("protocol.md", text.encode())
+    texts = [block.text for block in doc.blocks]
+    assert not any(t.startswith(">") or " > " in t for t in texts)
+    assert "No recruitment costs shall be charged to a worker." in texts
+    assert "Costs shall be borne by the employer." in texts

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from blma.analysis.arbiter import Arbiter
-from blma.analysis.components import SentenceHit, forbids, without_removed_words
+from blma.analysis.components import SentenceHit, forbids, only_repeals, without_removed_words
 from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
@@ -641,6 +641,7 @@ class Analyzer:
             and s.block.kind in ("paragraph", "table_cell")
             and (units is None or units.get((s.block.annex, s.block.unit)))
             and (closing is None or not closing.search(s.sentence))
+            and not only_repeals(self.book.modality, s.sentence)  # "Article 17 is deleted" secures nothing
         ]
 
     def _paraphrases(

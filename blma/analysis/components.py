@@ -301,6 +301,8 @@ def detect(
             break
     if hit.contrary and _harm_undone(modality, harm_in, lead_text):
         hit.reversed_contrary, hit.contrary = hit.contrary, ""
+    if not hit.contrary and not hit.reversed_contrary and only_repeals(modality, sentence):
+        return None  # "Article 17 (Family Reunification) is deleted": the text no longer speaks of it
     if not hit.contrary and not hit.reversed_contrary and not _any_topic_possible(rule, sentence):
         return None  # masking only removes words, so no topic cue can match the masked text either
     masked_text = rule.mask.sub(" ", sentence) if rule.mask else text
@@ -362,6 +364,16 @@ def _harm_undone(modality, harm_in: Sentence, lead_in: str) -> bool:
     if repealed is not None and repealed.search(harm_in):
         return True
     return forbids(modality, lead_in)
+
+
+def only_repeals(modality, sentence: Sentence | str) -> bool:
+    """Whether a sentence deletes a provision and puts nothing in its place: a protection it names
+    is taken out of the text, not secured (a harm it names is undone: ``_harm_undone``)."""
+    deleted = getattr(modality, "provision_deleted", None) if modality is not None else None
+    if deleted is None or not deleted.search(sentence):
+        return False
+    replacement = getattr(modality, "replacement", None)
+    return replacement is None or not replacement.search(sentence)
 
 
 def _any_topic_possible(rule, sentence: Sentence) -> bool:

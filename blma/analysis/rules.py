@@ -207,6 +207,9 @@ class ModalitySpec(BaseModel):
     # workers", "The Minister may exempt any employer from Sections 6.1 and 7.2"): named groups
     # ``ref...`` hold the references (``limitations.py``)
     limits_part: str | None = None
+    # a provision deleted with nothing in its place ("Article 17 (Family Reunification) is deleted"):
+    # the protection it named is not in the text (``components.only_repeals``)
+    provision_deleted: str | None = None
     # a lead-in that brings a provision's new wording ("... is replaced by the following:"): the text
     # under it is in force, so its harms stand even though the lead-in matches ``repealed``
     replacement: str | None = None

@@ -26,6 +26,7 @@ MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")  # a thematic break: what follows is
 BULLET = re.compile(r"^[•◦▪●‣–]\s+")
 MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 MD_STRUCK = re.compile(r"~~(?!\s).+?(?<!\s)~~")  # GitHub-flavoured strikethrough: deleted words
+MD_QUOTE = re.compile(r"^(?:>\s?)+\s*")  # block-quote markers, nested or not
 #: What pypdf raises on malformed files besides its own errors (it reads objects as it meets them).
 PDF_PARSER_ERRORS = (
     ValueError, KeyError, IndexError, AttributeError, TypeError, OSError, EOFError,
@@ -92,6 +93,11 @@ def lines_to_paragraphs(
 
     for raw in lines:
         line = raw.strip()
+        if markdown and line.startswith(">"):  # a quotation (an amendment's new wording): read as text
+            line = MD_QUOTE.sub("", line)
+            if not line:  # "> " alone separates the quoted paragraphs
+                flush()
+                continue
         if markdown and line.startswith("|"):
             flush()
             if MD_TABLE_RULE.match(line.strip("| ")):
