@@ -100,3 +100,30 @@ def test_a_general_assembly_or_a_freedom_of_assembly_is_no_factory():
     assert _sectors(text) == ["general"]
     factory = text.replace("the right to form trade unions", "fair pay for workers in electronics assembly")
     assert _sectors(factory) == ["manufacturing"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        (  # an annex that holds indicative figures is not itself indicative, and a sentence speaks for its own annexes
+            "The Annexes form an integral part of this Agreement. Annex I sets out the priority areas and the "
+            "indicative financial envelope; Annex II sets out the terms of employment.",
+            "mandatory",
+            "mandatory",
+        ),
+        (
+            "Annex I forms an integral part of this Agreement. Annex II is given for reference only.",
+            "mandatory",
+            "indicative",
+        ),
+    ],
+)
+def test_each_annex_gets_the_status_its_own_sentence_gives(sentence: str, first: str, second: str) -> None:
+    from blma.reading import read_bytes
+
+    text = (
+        f"# Agreement\n\n## Article 1\n\n{sentence}\n\n## Annex I\n\nPriorities.\n\n"
+        "## Annex II\n\nThe worker shall be paid monthly.\n"
+    )
+    facts = default_analyzer().analyze(read_bytes("a.md", text.encode())).facts
+    assert facts.annexes == {"Annex I": first, "Annex II": second}

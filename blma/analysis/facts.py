@@ -57,6 +57,7 @@ SCOPE_EXCLUSION = Guarded(
     )
 )
 ANNEX_REF = re.compile(r"\b(?:annex|appendix|schedule)\s+([IVXLC]+|\d+|[A-Z])\b", re.I)
+_CLAUSES = re.compile(r"(?<=[.;])\s+")  # where a sentence or a clause of a list of annexes ends
 
 
 def instrument_type(doc: AgreementText) -> str:
@@ -211,19 +212,33 @@ def annex_status(doc: AgreementText, modality: Modality) -> dict[str, str]:
     if not annexes:
         return status
     for block in doc.blocks:
-        text = block.text
-        if not ANNEX_MENTION.search(text):
+        if not ANNEX_MENTION.search(block.text):
             continue
-        named = [_canonical(m.group(0)) for m in ANNEX_REF.finditer(text)]
-        targets = [a for a in annexes if a in named] or ([block.annex] if block.annex else annexes)
-        if modality.annex_indicative.search(text):
-            for a in targets:
-                status[a] = "indicative"
-        elif modality.annex_mandatory.search(text):
-            for a in targets:
-                if status[a] != "indicative":
-                    status[a] = "mandatory"
+        # sentence by sentence: "The Annexes form an integral part of it. Annex I sets out the
+        # indicative envelope; Annex II the Partnership" says nothing of Annex II being indicative
+        for text in _clauses(block.text):
+            named = [_canonical(m.group(0)) for m in ANNEX_REF.finditer(text)]
+            targets = [a for a in annexes if a in named] or ([block.annex] if block.annex else annexes)
+            if modality.annex_indicative.search(text):
+                for a in targets:
+                    status[a] = "indicative"
+            elif modality.annex_mandatory.search(text):
+                for a in targets:
+                    if status[a] != "indicative":
+                        status[a] = "mandatory"
     return status
+
+
+def _clauses(text: str) -> list[str]:
+    """The sentences and semicolon clauses of ``text``; a piece of three words or fewer ("Annex 2.")
+    stays with the next ("Annex 2. Indicative Summary (for reference only)")."""
+    pieces: list[str] = []
+    for piece in _CLAUSES.split(text):
+        if pieces and len(pieces[-1].split()) <= 3:
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def _canonical(ref: str) -> str:
