@@ -29,6 +29,12 @@ KNOWN_MISSES: dict[str, str] = {
         "retrained 2026-12-07 (session 32, with synthetic_dev_en45 and en46, harms learned from quoted "
         "sentences only): the model's check of a 'present' reads this grace period 43% present"
     ),
+    "A worker whose contract ends early shall be allowed to remain in the country for sixty days to find new employment.": (
+        "retrained 2026-12-07 (session 33, with synthetic_dev_en48): the model's check of a 'present' reads "
+        "this grace period at most 45% present against partial. A floor that skips the check when one firm "
+        "sentence states every required element was tried: real development texts in five folds kept exact "
+        "0.893 and detection 0.827 but present precision fell 0.867 -> 0.856, so it was not taken"
+    ),
 }
 
 def _param(index: int, case: dict):

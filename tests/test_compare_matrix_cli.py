@@ -43,7 +43,7 @@ def test_matrix_renders_in_markdown_with_status_and_evidence(matrix):
     assert all(p.name in md for p in SAMPLES)
     row = next(line for line in md.splitlines() if line.startswith("| Freedom to change employer"))
     assert row.count("|") == len(SAMPLES) + 2
-    assert "contrary (Article 10(1))" in row  # kestria_tenebria_domestic's sponsorship clause
+    assert "contrary (Article 10(1)" in row  # kestria_tenebria_domestic's sponsorship clause (and its absconding one)
 
 
 def test_matrix_renders_in_csv_one_row_per_protection(matrix):

@@ -220,11 +220,6 @@ KNOWN_MISSES = {
         "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
         "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
     ),
-    "The company's board of directors shall meet quarterly.": (
-        "retrained 2026-12-07 (session 33, with synthetic_dev_en47's welfare board): with the corporate "
-        "organ masked the model still reads 'shall meet quarterly' as a joint committee (0.85), so its "
-        "paraphrase role adds a partial; the rules alone find nothing"
-    ),
 }
 
 

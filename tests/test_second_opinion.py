@@ -167,7 +167,11 @@ def test_a_partial_whose_sentences_are_about_something_else_becomes_missing_mark
     )
     real = _doc("Wages should be paid to the worker each month.")
     assert RULES.analyze(stray).finding("wage_protection").status == "partial"
-    assert BOTH.analyze(stray).finding("wage_protection").status == "partial"  # 0.19 relevant: kept
+    # the model reads it as barely about wages (0.19 at the 2026-12-06 retrain, lower since): how
+    # low is low enough is the bar's business (UNRELATED_BELOW, set on blind texts), so the test
+    # sets it: under a bar nothing is below, the partial stays; under 0.5, it goes
+    monkeypatch.setattr(second, "UNRELATED_BELOW", 0.0)
+    assert BOTH.analyze(stray).finding("wage_protection").status == "partial"
     monkeypatch.setattr(second, "UNRELATED_BELOW", 0.5)
     finding = BOTH.analyze(stray).finding("wage_protection")
     assert (finding.status, finding.check) == ("missing", True)
