@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from blma.analysis.deontic import DeonticReader, Provision, reader_for
-from blma.analysis.prefilter import Guarded, Sentence, readings
+from blma.analysis.prefilter import Guarded, Sentence, read_once
 from blma.analysis.rules import RULES_DIR, RuleBook, load_rulebook, vocabulary_pattern
 from blma.analysis.spacy_import import spacy
 
@@ -117,18 +117,13 @@ class ModalityTagger:
         whole = doc_text(doc)
         reads_subjects = getattr(self.m, "subjectless", None) is not None  # not English
         subject = doc._.subject if reads_subjects else ""
-        kept = readings()
         for sent in doc.sents:
             text = whole[sent.start_char : sent.end_char]  # sent.text would build it token by token
             found = sent._  # one accessor object for the writes
             repaired = self.spelling.repair(text, doc._.capitalised) if self.spelling is not None else text
-            key = (self, text, repaired, subject, lead, preamble)
-            reading = kept.get(key) if kept is not None else None
-            if reading is None:
-                reading = self._read(text, repaired, subject, lead, preamble)
-                if kept is not None:
-                    kept[key] = reading
-            implied, provision, found.modality, found.soft_cue = reading
+            implied, provision, found.modality, found.soft_cue = read_once(
+                (self, text, repaired, subject, lead, preamble), self._read, text, repaired, subject, lead, preamble
+            )
             if implied is not None:
                 found.implied = implied
             found.scan = Sentence.of(implied if implied is not None else text)
@@ -225,7 +220,6 @@ class ProtectionDetector:
         if lead_in and self.book.spelling is not None:
             lead_in = self.book.spelling.repair(lead_in, doc._.capitalised)
         whole = doc_text(doc)
-        kept = readings()
         for sent in doc.sents:
             found = sent._
             if found.modality == "definition":
@@ -238,13 +232,8 @@ class ProtectionDetector:
             scan = found.scan
             sentence = scan if scan is not None and scan.text == text else Sentence.of(text)
             recital = found.modality == "recital"
-            key = (self, text, lead_in, recital)
-            kept_hits = kept.get(key) if kept is not None else None
-            if kept_hits is None:
-                kept_hits = self._detect(sentence, lead_in, recital, negators)
-                if kept is not None:
-                    kept[key] = kept_hits
-            found.hits = dict(kept_hits)
+            hits = read_once((self, text, lead_in, recital), self._detect, sentence, lead_in, recital, negators)
+            found.hits = dict(hits)
         return doc
 
     def _detect(self, sentence: Sentence, lead_in: str, recital: bool, negators) -> dict[str, SentenceHit]:

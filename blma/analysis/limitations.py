@@ -60,27 +60,28 @@ def references(words: str, own_unit: str = "") -> list[Reference]:
     and 7.2", "paragraphs 2 and 3 of Article XI". A paragraph named without its article is one of
     ``own_unit`` (the article the words stand in), unless the text numbers paragraphs as units."""
     found: list[Reference] = []
-    kind, after_of = "", ""  # after_of: "?" just after "of", then the kind that follows it
+    kind = ""  # the kind the next number is of
+    of = False  # just after "of": a kind named now is the article of the paragraphs before it
+    parent = ""  # that article's kind ("paragraphs 2 and 3 of Article XI"), until its number comes
     for token in _TOKEN.finditer(words):
         if token.group("of"):
-            after_of = "?"
+            of = True
         elif token.group("kind"):
             named = _KINDS[token.group("kind").lower().rstrip("s")]
-            if after_of == "?" and named != "Paragraph":
-                after_of = named
+            if of and named != "Paragraph":
+                parent = named
             else:
-                kind, after_of = named, ""
-        elif token.group("number") and kind:
-            number, sub = _split(token.group("number"), after_of or kind)
-            waiting = [r for r in found if r.kind == "Paragraph"]
-            if after_of not in ("", "?") and waiting:  # "paragraphs 2 and 3 of Article XI"
+                kind = named
+            of = False
+        elif token.group("number") and (parent or kind):
+            number, sub = _split(token.group("number"), parent or kind)
+            paragraphs = [r for r in found if r.kind == "Paragraph"]
+            if parent and paragraphs:  # the paragraphs named before are this article's
                 found = [r for r in found if r.kind != "Paragraph"]
-                found += [Reference(after_of, number, f"({r.number}){r.sub}") for r in waiting]
+                found += [Reference(parent, number, f"({r.number}){r.sub}") for r in paragraphs]
             else:
-                found.append(Reference(after_of if after_of not in ("", "?") else kind, number, sub))
-            if after_of not in ("", "?"):
-                kind = after_of
-            after_of = ""
+                found.append(Reference(parent or kind, number, sub))
+            kind, parent, of = parent or kind, "", False
         elif token.group("sub") and kind == "Paragraph":  # "paragraphs (2) and (3)"
             found.append(Reference("Paragraph", token.group("sub").strip("()")))
         elif token.group("sub") and found:  # "Clause 9(b) and (c)"

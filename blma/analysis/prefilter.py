@@ -14,11 +14,12 @@ A pattern that passes it may still be ruled out by the rulebook's Hyperscan pre-
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from re import _constants as sre
 from re import _parser as sre_parse
+from typing import TypeVar
 
 import ahocorasick
 
@@ -27,6 +28,7 @@ from blma.analysis.compiled_regex import compile_pattern
 from blma.analysis.precheck import PatternSet, ignorecase_lower
 
 MIN_LITERAL = 3
+T = TypeVar("T")
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
@@ -198,6 +200,17 @@ def readings() -> dict[tuple, object] | None:
     sentence met again (boilerplate repeated, or the unchanged articles of a second version) is
     not read twice. None outside ``shared_sentences()``. Readings are shared: never mutate one."""
     return _READINGS.get()
+
+
+def read_once(key: tuple, read: Callable[..., T], *args: object) -> T:
+    """``read(*args)``, kept under ``key`` in the current store of readings (:func:`readings`) and
+    given back when the key comes again; outside ``shared_sentences()`` simply ``read(*args)``."""
+    kept = _READINGS.get()
+    if kept is None:
+        return read(*args)
+    if key not in kept:
+        kept[key] = read(*args)
+    return kept[key]  # type: ignore[return-value]
 
 
 class Guarded:
