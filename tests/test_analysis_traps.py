@@ -581,6 +581,21 @@ def test_lead_in_without_a_colon_governs_its_items(body, protection, expected): 
     assert status_of(body, protection, rules_only=True) == expected
 
 
+def test_a_nested_lead_in_keeps_the_outer_one_over_its_items_and_after_them():
+    """ILO C97 Article 6(1): "treatment no less favourable ... in respect of the following matters:
+    (a) in so far as ... regulated by law- (i) remuneration ...; (b) social security". The outer
+    lead-in governs the nested items and takes over again at (b)."""
+    body = (
+        "1. The Receiving Party shall endeavour to secure the following for the workers:\n\n"
+        "(a) in respect of their health\u2014\n\n(i) free medical care during their stay;\n\n(ii) sick leave on full pay;\n\n"
+        "(b) that the workers keep their passports and identity papers.\n"
+    )
+    assert status_of(body, "health_care", rules_only=True) == "partial"
+    assert status_of(body, "identity_documents", rules_only=True) == "partial"  # soft, as its lead-in
+    firm = body.replace("shall endeavour to secure", "shall secure")
+    assert status_of(firm, "identity_documents", rules_only=True) == "present"
+
+
 def test_a_forbidding_lead_in_does_not_reach_the_paragraphs_after_its_items():
     body = (
         "1. The following acts shall be prohibited:\n\n"

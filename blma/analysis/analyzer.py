@@ -10,7 +10,7 @@ or indicative-annex wording makes it "partial"; nothing at all, "missing".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 
 from blma.analysis.arbiter import Arbiter
 from blma.analysis.components import SentenceHit, forbids, only_repeals, without_removed_words
@@ -221,6 +221,29 @@ def _beyond_lead_in(lead_at: str, location: str) -> bool:
     return own[-1].isdigit() == path[-1].isdigit()
 
 
+@dataclass(frozen=True)
+class _LeadIn:
+    """A list's lead-in as :meth:`Analyzer.observe` carries it: its words, the unit it stands in,
+    whether only items follow it, the location a forbidding lead-in is confined to, and where it
+    stands."""
+
+    words: str
+    unit: str | None
+    items_only: bool
+    confined_to: str
+    at: str
+
+    def governs(self, block: Block) -> bool:
+        """Whether it still leads into ``block``."""
+        return not (
+            block.unit != self.unit
+            or block.kind == "table_cell"
+            or (self.items_only and not _opens_item(block))
+            or (self.confined_to and block.location and not block.location.startswith(self.confined_to))
+            or _beyond_lead_in(self.at, block.location)
+        )
+
+
 def _opens_item(block: Block) -> bool:
     """Whether a block is a lettered or roman item: "(a)", "b)", "(iv)" opening its text, or
     closing its location ("Article 1(2)(a)") where the reader took the mark into it."""
@@ -280,17 +303,19 @@ class Analyzer:
         blocks = [block for block in doc.blocks if block.kind not in ("title", "heading")]
         spelling = self.book.spelling
         capitalised = spelling.capitalised_in(doc.full_text) if spelling is not None else frozenset()
+        outer: list[_LeadIn] = []  # the lead-ins a nested one stands under ("(a) in so far as ...-")
         for index, block in enumerate(blocks):
             if block.unit != subject_unit:
                 subject, subject_unit = "", block.unit
-            if (
-                block.unit != lead_unit
-                or block.kind == "table_cell"
-                or (items_only and not _opens_item(block))
-                or (lead_location and block.location and not block.location.startswith(lead_location))
-                or _beyond_lead_in(lead_at, block.location)
-            ):  # a forbidding lead-in governs its own items, not the next numbered paragraph
-                lead_in, items_only, lead_location, lead_at = "", False, "", ""
+            if not _LeadIn(lead_in, lead_unit, items_only, lead_location, lead_at).governs(block):
+                # a forbidding lead-in governs its own items, not the next numbered paragraph; an
+                # outer one takes over again past the items of a nested one ("(c)" after "(b)(ii)")
+                while outer and not outer[-1].governs(block):
+                    outer.pop()
+                if outer:
+                    lead_in, lead_unit, items_only, lead_location, lead_at = astuple(outer.pop())
+                else:
+                    lead_in, items_only, lead_location, lead_at = "", False, "", ""
             if block.kind == "table_cell":
                 # a column header ("The Receiving Party will endeavour to") governs its cells; the row's
                 # first cell already prefixes the others (reading.structure), and its short cells in
@@ -349,6 +374,12 @@ class Analyzer:
             stripped = block.text.rstrip()
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if stripped.endswith((":", "—", "–")):  # older conventions lead into their items with a dash
+                if lead_at and block.unit == lead_unit and block.location.startswith(f"{lead_at}("):
+                    # an item that leads into items of its own: both lead-ins govern them ("treatment
+                    # no less favourable ... in respect of the following matters: (a) in so far as
+                    # such matters are regulated by law -- (i) remuneration, hours of work ...")
+                    outer.append(_LeadIn(lead_in, lead_unit, items_only, lead_location, lead_at))
+                    stripped = f"{lead_in} {stripped}"
                 lead_in, lead_unit, items_only, lead_at = stripped, block.unit, False, block.location
                 lead_location = block.location if forbids(self.book.modality, stripped) else ""
             elif (
@@ -361,7 +392,7 @@ class Analyzer:
                 lead_in, lead_unit, items_only, lead_at = stripped, block.unit, True, block.location
                 lead_location = block.location if forbids(self.book.modality, stripped) else ""
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
-                lead_in = ""
+                lead_in, outer = "", []
         return observations
 
     def _a_measure(self, block: Block) -> bool:
