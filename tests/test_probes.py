@@ -220,6 +220,11 @@ KNOWN_MISSES = {
         "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
         "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
     ),
+    "The sending side shall ensure that the labourer is not burdened": (
+        "retrained 2026-12-07 (session 34, with real_shared_en: C97 and C189): the model's check of a "
+        "'present' reads this fee ban with costs on the sponsor at most 45% present against partial, "
+        "just under its 45% bar"
+    ),
 }
 
 
