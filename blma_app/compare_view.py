@@ -14,6 +14,7 @@ import pandas as pd
 from blma import api
 from blma_app.exports import DOCX_MIME, Download
 from blma_app.status import GROUP_LABELS, LOOKS, word
+from blma_app.text import instrument_words
 
 
 def compare(items: list[tuple[str, bytes]]) -> api.Comparison:
@@ -57,7 +58,7 @@ def summary_frame(comparison: api.Comparison) -> pd.DataFrame:
                 "Agreement": name,
                 "File": _file_name(a.file),
                 "Title": a.title,
-                "Instrument": "MoU" if a.instrument == "mou" else "Agreement",
+                "Instrument": instrument_words(a.instrument, a.title_kind),
                 "Core protections present": f"{a.score:.0%}",
                 **{status: a.counts.get(status, 0) for status in LOOKS},
             }

@@ -25,6 +25,15 @@ def plain(text: str) -> str:
     return _NUMBERED.sub(r"\1\\\2\3", escaped)
 
 
+def instrument_words(instrument: str, title_kind: str = "") -> str:
+    """"MoU", "Agreement", or "Convention (read as an agreement)" when the title calls the text
+    something the analysis reads as one of the two."""
+    name = "MoU" if instrument == "mou" else "Agreement"
+    if not title_kind:
+        return name
+    return f"{title_kind} (read as {'an MoU' if instrument == 'mou' else 'an agreement'})"
+
+
 def shown(text: str) -> str:
     """What a reader sees of :func:`plain` output: the text itself (for tests and comparisons)."""
     return re.sub(r"\\(.)", r"\1", text).replace(WORD_JOINER, "")

@@ -127,3 +127,24 @@ def test_each_annex_gets_the_status_its_own_sentence_gives(sentence: str, first:
     )
     facts = default_analyzer().analyze(read_bytes("a.md", text.encode())).facts
     assert facts.annexes == {"Annex I": first, "Annex II": second}
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "row"),
+    [
+        ("corpus/real_shared_en/ilo_c189_2011_en.md", "Convention", "| Instrument | Convention (read as an agreement) |"),
+        (
+            "corpus/synthetic_dev_en48/02_protocol_amending_temporary_labour_migration_agreement_dravenia_sauvelle.md",
+            "Protocol",
+            "| Instrument | Protocol (read as an agreement) |",
+        ),
+        ("sample_agreements/azuria_drelland_construction_mou.docx", "", "| Instrument | Memorandum of Understanding |"),
+    ],
+)
+def test_the_report_says_what_the_title_calls_a_text_that_is_neither_agreement_nor_mou(path, kind, row):
+    """A convention is read as an agreement, but the report does not present it as one."""
+    from blma.api import analyze_path, gap_report_markdown
+
+    report = analyze_path(Path(__file__).resolve().parents[1] / path)
+    assert report.facts.title_kind == kind
+    assert row in gap_report_markdown([report])

@@ -191,6 +191,14 @@ def test_a_non_binding_mou_gets_a_note_at_the_top(app_page):
     assert sum("not legally binding" in w.value.lower() for w in at.warning) == 1  # said once
 
 
+def test_a_convention_is_not_presented_as_an_agreement(app_page):
+    """The analysis reads ILO C189 as an agreement; the page says what its title calls it."""
+    data = (Path(__file__).parents[1] / "corpus/real_shared_en/ilo_c189_2011_en.md").read_bytes()
+    at = upload(app_page, "c189.md", data, "text/markdown")
+    captions = shown(" ".join(c.value for c in at.caption))
+    assert "c189.md · Convention (read as an agreement) · " in captions
+
+
 def test_a_long_capitals_title_is_shown_at_the_size_of_the_text(app_page):
     at = upload(app_page, "capitals.docx", long_capitals_agreement())
     assert not at.header  # no large heading

@@ -60,6 +60,30 @@ ANNEX_REF = re.compile(r"\b(?:annex|appendix|schedule)\s+([IVXLC]+|\d+|[A-Z])\b"
 _CLAUSES = re.compile(r"(?<=[.;])\s+")  # where a sentence or a clause of a list of annexes ends
 
 
+#: What a title calls its text when that is neither an agreement nor a memorandum of understanding
+#: ("Convention concerning decent work for domestic workers", "Protocol amending the Agreement ...",
+#: "Exchange of Notes constituting an Agreement ..."): the analysis reads the text as one of the two,
+#: and the report names both so that a convention is not presented as an agreement.
+TITLE_KIND = re.compile(
+    r"^\W*(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?P<kind>convention|protocol|treaty|exchange of (?:notes|letters)"
+    r"|arrangement|declaration|charter|(?:standard |unified |model )?(?:employment |labou?r )?contract"
+    r"|regulations?|guidelines|code of (?:practice|conduct)|constitution|recommendation"
+    r"|convenio|protocolo|canje de notas|tratado|protocole|échange de (?:notes|lettres)|traité)\b",
+    re.I,
+)
+
+
+def title_kind(doc: AgreementText) -> str:
+    """What the title calls the text ("Convention", "Exchange of notes"), or "" for an agreement
+    or a memorandum of understanding."""
+    title = " ".join(doc.title.split())
+    kind = TITLE_KIND.match(title) if title and not MOU.search(title) else None
+    if kind is None or re.search(r"\bagreement\b", title[: kind.start("kind")], re.I):
+        return ""  # "European Agreement on regulations governing ...": an agreement
+    words = kind.group("kind")
+    return words[0].upper() + words[1:].lower()
+
+
 def instrument_type(doc: AgreementText) -> str:
     title = doc.title or " ".join(b.text for b in doc.blocks[:3])
     if MOU.search(title):
@@ -265,6 +289,7 @@ def collect_facts(doc: AgreementText, modality: Modality) -> AgreementFacts:
         binding=not statement,
         non_binding_statement=statement,
         instrument=instrument_type(doc),  # type: ignore[arg-type]
+        title_kind=title_kind(doc),
         title=doc.title,
         parties=named,
         terms=terms,

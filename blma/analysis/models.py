@@ -63,6 +63,9 @@ class AgreementTerms(BaseModel):
 
 class AgreementFacts(BaseModel):
     instrument: Literal["agreement", "mou"]
+    title_kind: str = Field(
+        "", description="What the title calls the text when it is neither an agreement nor an MoU ('Convention')"
+    )
     title: str = ""
     parties: list[str] = Field(default_factory=list)
     sectors: list[str] = Field(default_factory=list)

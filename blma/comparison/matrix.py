@@ -45,6 +45,7 @@ def build_matrix(
             parties=list(report.facts.parties),
             year=year,
             instrument=report.facts.instrument,
+            title_kind=report.facts.title_kind,
             score=report.core_score,
             counts=dict(report.counts),
         )

@@ -48,6 +48,7 @@ class AgreementSummary(BaseModel):
     parties: list[str] = Field(default_factory=list)
     year: str = ""
     instrument: str = ""
+    title_kind: str = Field("", description="What the title calls it when neither agreement nor MoU")
     score: float = Field(description="Share of core protections present (the analyzer's core_score)")
     counts: dict[str, int] = Field(default_factory=dict)
 

@@ -31,6 +31,12 @@ GROUP_ORDER = ("worker_protection", "governance")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def _instrument(facts: AgreementFacts) -> str:
+    """"Agreement", or "Convention (read as an agreement)" when the title calls it something else."""
+    name = table("instrument_names").get(facts.instrument, facts.instrument)
+    return say("instrument_read_as", facts.title_kind, name) if facts.title_kind else name
+
+
 def clean(text: str) -> str:
     """Text from an uploaded document, safe to write into DOCX (control characters dropped)."""
     return _NOT_XML.sub("", text)
@@ -120,7 +126,7 @@ def build_view(
     return FileView(
         file=clean(report.file),
         title=clean(facts.title),
-        instrument=table("instrument_names").get(facts.instrument, facts.instrument),
+        instrument=_instrument(facts),
         parties=clean("; ".join(facts.parties)) or unknown,
         sectors=", ".join(_sector_label(s) for s in facts.sectors) or unknown,
         analysed_on=(analysed_on or date.today()).isoformat(),

@@ -25,7 +25,7 @@ from blma_app.status import (
     word,
 )
 from blma_app.status import label as status_label
-from blma_app.text import plain
+from blma_app.text import instrument_words, plain
 
 state = st.session_state
 LOG = logging.getLogger("blma.app")
@@ -160,7 +160,7 @@ if len(title) > LONG_TITLE or (title.isupper() and len(title) > 30):
 else:
     st.header(plain(title))
 st.caption(
-    f"{plain(review.name)} · {'MoU' if facts.instrument == 'mou' else 'Agreement'} · "
+    f"{plain(review.name)} · {plain(instrument_words(facts.instrument, facts.title_kind))} · "
     f"parties: {plain('; '.join(facts.parties)) or 'not found'} · "
     f"sectors: {plain(', '.join(s.replace('_', ' ') for s in facts.sectors)) or 'not found'} · "
     f"{facts.word_count:,} words, {facts.articles} articles"
