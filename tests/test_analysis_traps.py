@@ -160,10 +160,16 @@ def test_a_firm_lead_in_makes_its_items_present(protection: str):
         # a strict xfail from session 17's retrain to session 18's, from session 24's to session
         # 25's and from session 27's to session 31's, when the model read the bare prohibition under
         # the bar of its check of a "present" (session 31's second retrain reads it over the bar)
-        (
+        pytest.param(
             "The employer shall not retain the worker's passport.",
             "identity_documents",
             "present",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="retrained 2026-12-07 (session 34, with synthetic_dev_en50, whose writer calls present only "
+                "what secures every element the rubric lists): the model's check of a 'present' reads this bare "
+                "prohibition at most 34% present against partial; the rules alone find it present",
+            ),
         ),
         (
             "For the worker's own protection, the employer shall keep the passport during the contract.",

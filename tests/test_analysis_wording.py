@@ -19,7 +19,9 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 #: since it was retrained with the ninth real batch, 2026-12-05; the three-month grace period of a
 #: residence permit, read 45% present by session 22's model, reads present again since session 23's;
 #: the parity clause on "the same conditions of work and remuneration as local employees", read 44%
-#: present by session 24's last model, reads present again since session 25's.)
+#: present by session 24's last model, reads present again since session 25's; the sixty days to find
+#: new employment after early termination, read at most 45% present by session 33's models, reads
+#: present again since session 34's second retrain.)
 KNOWN_MISSES: dict[str, str] = {
     "Loss of employment shall not lead to the cancellation of the residence permit for a period of three months.": (
         "retrained 2026-12-07 (session 31, with synthetic_dev_en43 and en44): the model's check of a "
@@ -28,12 +30,6 @@ KNOWN_MISSES: dict[str, str] = {
     "A worker who loses his job shall have ninety days to find a new employer before his permit expires.": (
         "retrained 2026-12-07 (session 32, with synthetic_dev_en45 and en46, harms learned from quoted "
         "sentences only): the model's check of a 'present' reads this grace period 43% present"
-    ),
-    "A worker whose contract ends early shall be allowed to remain in the country for sixty days to find new employment.": (
-        "retrained 2026-12-07 (session 33, with synthetic_dev_en48): the model's check of a 'present' reads "
-        "this grace period at most 45% present against partial. A floor that skips the check when one firm "
-        "sentence states every required element was tried: real development texts in five folds kept exact "
-        "0.893 and detection 0.827 but present precision fell 0.867 -> 0.856, so it was not taken"
     ),
 }
 

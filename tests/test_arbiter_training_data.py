@@ -35,6 +35,7 @@ from blma.analysis.training_data import split_sentences, training_data
         ("artículo vigésimo primero, párrafo 2", "Article 21(2)"),
         ("Article (7), Item 4", "Article 7(4)"),  # translated texts number an article's parts "Item"
         ("Item 5, Point 5.2", "Point 5.2"),
+        ("Annex II Art 7-8", "Annex II, Article 8(1)"),  # a reader's shorthand, no comma
     ],
 )
 def test_citation_covers_the_block_it_names(citation, location):

@@ -196,6 +196,8 @@ def parse_citation(text: str) -> Citation:
     for ref in text.split(";"):
         ref = re.sub(r"\s+\((?:new|supplementing|amending|as|see|i\.e\.|formerly)\b.*$", "", ref.strip())
         ref = re.sub(r"\s+and\s+", ", ", _words_to_digits(ref))
+        # "Annex II Art 10" (a reader's shorthand) is "Annex II, Art 10"
+        ref = re.sub(rf"^((?:{_SCOPES})\s+[A-Za-z0-9]+)\s+(?=(?:{_UNITS})\b)", r"\1, ", ref, flags=re.IGNORECASE)
         if _FIRST.search(ref) or re.search(r"\s(?:et|y|à|al)\s", ref):  # French and Spanish citations
             ref = _FIRST.sub("1", ref)
             ref = re.sub(r"([0-9])\s+(?:à|al|a)\s+([0-9])", r"\1-\2", ref)
