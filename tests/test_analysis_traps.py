@@ -602,6 +602,20 @@ def test_a_nested_lead_in_keeps_the_outer_one_over_its_items_and_after_them():
     assert status_of(firm, "identity_documents", rules_only=True) == "present"
 
 
+def test_a_body_that_meets_only_as_required_is_narrowed_though_no_cue_names_it_there():
+    """Article-wide narrowing reads every sentence of the article, not only those a topic cue found:
+    "The Technical Committee shall meet as required" names the body in words no committee cue reads."""
+    body = (
+        "(1) A Technical Committee on Labour Mobility is established, composed of two officials of each Party "
+        "and one representative each of the workers' and employers' organisations, to monitor this Agreement "
+        "and report to the Parties.\n\n(2) The Technical Committee shall meet as required, on the convocation "
+        "of its chair.\n"
+    )
+    assert status_of(body, "joint_committee", rules_only=True) == "partial"
+    regular = body.replace("as required, on the convocation of its chair", "at least twice a year")
+    assert status_of(regular, "joint_committee", rules_only=True) == "present"
+
+
 def test_a_forbidding_lead_in_does_not_reach_the_paragraphs_after_its_items():
     body = (
         "1. The following acts shall be prohibited:\n\n"

@@ -780,7 +780,7 @@ class Analyzer:
             ):  # no one sentence holds every required element: none could read as the whole
                 confirms = False
             unconfirmed = self.opinion.unconfirmed(pid, firm_texts) if confirms else None
-            narrowed = _narrowed_beside(rule, tally)
+            narrowed = _narrowed_beside(rule, tally, sentences)
             if unmet:
                 status = "partial"
                 reason = "covers only part of the protection; nothing found on: " + "; ".join(map(rule.missing, unmet))
@@ -883,11 +883,13 @@ class Analyzer:
             )
 
 
-def _narrowed_beside(rule: Rule, tally: _Tally) -> str:
+def _narrowed_beside(rule: Rule, tally: _Tally, sentences: list[_Sentence]) -> str:
     """The narrowing of a sentence in the same article as a firm provision, by a restrict cue that
     belongs to the whole provision (``article_wide``): "The Parties shall establish a Joint
-    Committee. It shall meet at the request of either Party." is one provision, narrowed. Other
-    narrowings ("after twelve months") stay with their own sentence."""
+    Committee. It shall meet at the request of either Party." is one provision, narrowed, also when
+    the narrowing sentence names the body in words no topic cue reads ("The Technical Committee
+    shall meet as required") and no other protection's either (a sentence on another protection
+    narrows that one). Other narrowings ("after twelve months") stay with their own sentence."""
     if rule.article_restrict is None:
         return ""
     places = {(o.block.annex, o.block.unit) for o in tally.firm if o.block.unit}
@@ -898,6 +900,16 @@ def _narrowed_beside(rule: Rule, tally: _Tally) -> str:
             and rule.article_restrict.search(obs.full_text)
         ):
             return reason
+    for seen in sentences:  # a sentence about another protection narrows that one, not this
+        if (
+            not seen.hits
+            and (seen.block.annex, seen.block.unit) in places
+            and seen.modality not in ("recital", "definition")
+        ):
+            text = f"{seen.lead_in} {seen.sentence}" if seen.lead_in else seen.sentence
+            found = rule.article_restrict.search(text)
+            if found:
+                return f"narrowed ('{seen.as_written(found.group(0))}')"
     return ""
 
 
