@@ -149,6 +149,11 @@ class _Sentence:
     implied_lead_in: bool = False  # the lead-in comes from a heading, not from the text
 
     @property
+    def with_lead_in(self) -> str:
+        """The sentence read with the lead-in that governs it."""
+        return f"{self.lead_in} {self.sentence}" if self.lead_in else self.sentence
+
+    @property
     def quote(self) -> str:
         """The sentence as the document writes it."""
         return self.relabelled.original if self.relabelled else self.sentence
@@ -157,7 +162,7 @@ class _Sentence:
         """``words`` found in the sentence read with its lead-in, as the document writes them:
         labels put back, and a lead-in the document does not contain left out."""
         if self.implied_lead_in and self.lead_in and words not in self.sentence:
-            at = f"{self.lead_in} {self.sentence}".find(words)
+            at = self.with_lead_in.find(words)
             end = at + len(words) - len(self.lead_in) - 1
             if at >= 0 and end > 0:
                 words = self.sentence[:end]
@@ -179,7 +184,7 @@ class _Observation:
 
     @property
     def full_text(self) -> str:
-        return f"{self.seen.lead_in} {self.seen.sentence}" if self.seen.lead_in else self.seen.sentence
+        return self.seen.with_lead_in
 
 
 @dataclass
@@ -666,7 +671,7 @@ class Analyzer:
         closing = getattr(self.book.modality, "closing_line", None)
         removed = getattr(self.book.modality, "removed_words", None)
         return [
-            (i, without_removed_words(f"{s.lead_in} {s.sentence}" if s.lead_in else s.sentence, removed))
+            (i, without_removed_words(s.with_lead_in, removed))
             for i, s in enumerate(sentences)
             if s.modality in modalities
             and s.block.kind in ("paragraph", "table_cell")
@@ -906,8 +911,7 @@ def _narrowed_beside(rule: Rule, tally: _Tally, sentences: list[_Sentence]) -> s
             and (seen.block.annex, seen.block.unit) in places
             and seen.modality not in ("recital", "definition")
         ):
-            text = f"{seen.lead_in} {seen.sentence}" if seen.lead_in else seen.sentence
-            found = rule.article_restrict.search(text)
+            found = rule.article_restrict.search(seen.with_lead_in)
             if found:
                 return f"narrowed ('{seen.as_written(found.group(0))}')"
     return ""
