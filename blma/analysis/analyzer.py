@@ -10,7 +10,7 @@ or indicative-annex wording makes it "partial"; nothing at all, "missing".
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from blma.analysis.arbiter import Arbiter
 from blma.analysis.components import SentenceHit, forbids, only_repeals, without_removed_words
@@ -232,11 +232,11 @@ class _LeadIn:
     whether only items follow it, the location a forbidding lead-in is confined to, and where it
     stands."""
 
-    words: str
-    unit: str | None
-    items_only: bool
-    confined_to: str
-    at: str
+    words: str = ""
+    unit: str | None = None
+    items_only: bool = False
+    confined_to: str = ""
+    at: str = ""  # where it stands ("Paragraph 10(1)")
 
     def governs(self, block: Block) -> bool:
         """Whether it still leads into ``block``."""
@@ -300,8 +300,7 @@ class Analyzer:
         them as written (:func:`blma.analysis.party_labels.relabel_document`)."""
         relabelled = relabelled or {}
         observations: list[_Sentence] = []
-        lead_in, lead_unit, items_only, lead_location = "", None, False, ""
-        lead_at = ""  # where the lead-in stands ("Paragraph 10(1)")
+        lead = _LeadIn()  # the list lead-in that governs the block being read, if any
         subject, subject_unit = "", None  # the subject a sentence may leave out (Spanish, French)
         row, row_first, row_cells = "", "", []  # the table row being read: its first cell, later labelling cells
         measure_row = ""  # the location of a table row that names a measure (``_a_measure``)
@@ -312,15 +311,12 @@ class Analyzer:
         for index, block in enumerate(blocks):
             if block.unit != subject_unit:
                 subject, subject_unit = "", block.unit
-            if not _LeadIn(lead_in, lead_unit, items_only, lead_location, lead_at).governs(block):
+            if not lead.governs(block):
                 # a forbidding lead-in governs its own items, not the next numbered paragraph; an
                 # outer one takes over again past the items of a nested one ("(c)" after "(b)(ii)")
                 while outer and not outer[-1].governs(block):
                     outer.pop()
-                if outer:
-                    lead_in, lead_unit, items_only, lead_location, lead_at = astuple(outer.pop())
-                else:
-                    lead_in, items_only, lead_location, lead_at = "", False, "", ""
+                lead = outer.pop() if outer else _LeadIn(unit=lead.unit)
             if block.kind == "table_cell":
                 # a column header ("The Receiving Party will endeavour to") governs its cells; the row's
                 # first cell already prefixes the others (reading.structure), and its short cells in
@@ -328,9 +324,9 @@ class Analyzer:
                 # wages | Retained by the employer ...": the row is one provision)
                 if block.location != row:
                     row, row_first, row_cells = block.location, block.text.strip(), []
-                    lead_in = block.context
+                    lead = replace(lead, words=block.context)
                 else:
-                    lead_in = " ".join([*(f"{cell};" for cell in row_cells), block.context]).strip()
+                    lead = replace(lead, words=" ".join([*(f"{cell};" for cell in row_cells), block.context]).strip())
                     value = block.text.strip()
                     if value.startswith(f"{row_first}: "):
                         value = value[len(row_first) + 2 :]
@@ -339,12 +335,12 @@ class Analyzer:
             else:
                 row, row_first, row_cells = "", "", []
             implied = False
-            if not lead_in and block.kind in ("paragraph", "list_item"):
-                lead_in = self._duties_lead_in(block)  # "Obligations of the Worker: (b) To bear ..."
-                implied = bool(lead_in)
+            if not lead.words and block.kind in ("paragraph", "list_item"):
+                lead = replace(lead, words=self._duties_lead_in(block))  # "Obligations of the Worker: (b) To bear ..."
+                implied = bool(lead.words)
             spacy_doc = self.nlp.make_doc(block.text)
             spacy_doc._.text = block.text  # what the tokenizer was given (its text, unchanged)
-            spacy_doc._.lead_in = lead_in
+            spacy_doc._.lead_in = lead.words
             spacy_doc._.is_preamble = block.kind == "preamble" and not self._operative_front_matter(block)
             spacy_doc._.subject = subject
             spacy_doc._.capitalised = capitalised
@@ -353,7 +349,7 @@ class Analyzer:
             subject = spacy_doc._.subject
             labels = relabelled.get(id(block))
             measure = self._a_measure(block) or (block.kind == "table_cell" and block.location == measure_row)
-            measure = measure or self._a_field_for_officials(block, lead_in)
+            measure = measure or self._a_field_for_officials(block, lead.words)
             if measure and block.kind == "table_cell":  # the row's other cells ("Source", "Frequency") too
                 measure_row = block.location
             for sent in spacy_doc.sents:  # every sentence: hits feed the tallies, all give context
@@ -370,7 +366,7 @@ class Analyzer:
                         dict(found.hits or {}),
                         found.modality,
                         found.soft_cue,
-                        lead_in,
+                        lead.words,
                         found.provision,
                         labels.part(start, end) if labels else None,
                         implied,
@@ -379,14 +375,13 @@ class Analyzer:
             stripped = block.text.rstrip()
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if stripped.endswith((":", "—", "–")):  # older conventions lead into their items with a dash
-                if lead_at and block.unit == lead_unit and block.location.startswith(f"{lead_at}("):
+                if lead.at and block.unit == lead.unit and block.location.startswith(f"{lead.at}("):
                     # an item that leads into items of its own: both lead-ins govern them ("treatment
                     # no less favourable ... in respect of the following matters: (a) in so far as
                     # such matters are regulated by law -- (i) remuneration, hours of work ...")
-                    outer.append(_LeadIn(lead_in, lead_unit, items_only, lead_location, lead_at))
-                    stripped = f"{lead_in} {stripped}"
-                lead_in, lead_unit, items_only, lead_at = stripped, block.unit, False, block.location
-                lead_location = block.location if forbids(self.book.modality, stripped) else ""
+                    outer.append(lead)
+                    stripped = f"{lead.words} {stripped}"
+                lead = self._lead_in_at(block, stripped, items_only=False)
             elif (
                 following is not None
                 and following.unit == block.unit
@@ -394,11 +389,15 @@ class Analyzer:
                 and not _opens_item(block)
                 and re.search(r"(?:\s-|,|\w)$", stripped)
             ):  # a lead-in retyped without its colon ("acts calculated to -", "by any Party,") over lettered items
-                lead_in, lead_unit, items_only, lead_at = stripped, block.unit, True, block.location
-                lead_location = block.location if forbids(self.book.modality, stripped) else ""
+                lead = self._lead_in_at(block, stripped, items_only=True)
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
-                lead_in, outer = "", []
+                lead, outer = replace(lead, words=""), []
         return observations
+
+    def _lead_in_at(self, block: Block, words: str, items_only: bool) -> _LeadIn:
+        """The lead-in ``block`` writes; a forbidding one is confined to its own items."""
+        confined_to = block.location if forbids(self.book.modality, words) else ""
+        return _LeadIn(words, block.unit, items_only, confined_to, block.location)
 
     def _a_measure(self, block: Block) -> bool:
         """Whether ``block`` is a cell of a column, or an item under a heading, that names what is

@@ -33,8 +33,9 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _instrument(facts: AgreementFacts) -> str:
     """"Agreement", or "Convention (read as an agreement)" when the title calls it something else."""
-    name = table("instrument_names").get(facts.instrument, facts.instrument)
-    return say("instrument_read_as", facts.title_kind, name) if facts.title_kind else name
+    if facts.title_kind:
+        return say("instrument_read_as", facts.title_kind, facts.instrument)
+    return table("instrument_names").get(facts.instrument, facts.instrument)
 
 
 def clean(text: str) -> str:
