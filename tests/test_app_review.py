@@ -199,6 +199,19 @@ def test_a_convention_is_not_presented_as_an_agreement(app_page):
     assert "c189.md · Convention (read as an agreement) · " in captions
 
 
+def test_a_list_item_is_shown_after_the_words_it_completes(app_page):
+    """ILO C189 Article 7(h) ("the provision of food and accommodation, if applicable;") says who
+    must secure it only in the lead-in of Article 7, shown before it (shortened in the middle)."""
+    data = (Path(__file__).parents[1] / "corpus/real_shared_en/ilo_c189_2011_en.md").read_bytes()
+    at = upload(app_page, "c189.md", data, "text/markdown")
+    text = expander_text(finding_expander(at, "Decent accommodation"))
+    assert "Article 7(h)" in text
+    assert "domestic workers are informed of their terms … possible, through written contracts" in text
+    # the lead-in in italics, the item as written
+    assert "*Each Member shall take measures to ensure that domestic workers are informed" in text
+    assert "in particular:* … the provision of food and accommodation, if applicable;" in text
+
+
 def test_a_long_capitals_title_is_shown_at_the_size_of_the_text(app_page):
     at = upload(app_page, "capitals.docx", long_capitals_agreement())
     assert not at.header  # no large heading

@@ -36,6 +36,7 @@ LABOUR_TERMS = re.compile(
 )
 MAX_EVIDENCE = 3
 ROW_LABEL_MAX_WORDS = 12  # a longer table cell is a provision, not a label of its row
+LEAD_IN_SHOWN_WORDS = 30  # a longer lead-in is quoted by its first and last words
 #: What the trained arbiter (trained mostly on English texts) does in each language. On the French
 #: development set it found protections paraphrased beyond the rules' words (13 right of 13)
 #: but its demotions of "present" were wrong 11 times of 18, so another language uses it only
@@ -147,6 +148,7 @@ class _Sentence:
     provision: Provision | None = None
     relabelled: Relabelled | None = None  # party labels replaced in it ("First Party" read as "Employer")
     implied_lead_in: bool = False  # the lead-in comes from a heading, not from the text
+    lead_in_quote: str = ""  # the lead-in as the document writes it, when the sentence is a list's item
 
     @property
     def with_lead_in(self) -> str:
@@ -237,6 +239,7 @@ class _LeadIn:
     items_only: bool = False
     confined_to: str = ""
     at: str = ""  # where it stands ("Paragraph 10(1)")
+    written: str = ""  # its words as the document writes them (party labels not replaced)
 
     def governs(self, block: Block) -> bool:
         """Whether it still leads into ``block``."""
@@ -324,9 +327,10 @@ class Analyzer:
                 # wages | Retained by the employer ...": the row is one provision)
                 if block.location != row:
                     row, row_first, row_cells = block.location, block.text.strip(), []
-                    lead = replace(lead, words=block.context)
+                    lead = replace(lead, words=block.context, written="")
                 else:
-                    lead = replace(lead, words=" ".join([*(f"{cell};" for cell in row_cells), block.context]).strip())
+                    words = " ".join([*(f"{cell};" for cell in row_cells), block.context]).strip()
+                    lead = replace(lead, words=words, written="")
                     value = block.text.strip()
                     if value.startswith(f"{row_first}: "):
                         value = value[len(row_first) + 2 :]
@@ -370,9 +374,11 @@ class Analyzer:
                         found.provision,
                         labels.part(start, end) if labels else None,
                         implied,
+                        "" if implied or block.kind == "table_cell" else lead.written,
                     )
                 )
             stripped = block.text.rstrip()
+            written = labels.original.rstrip() if labels else stripped
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if stripped.endswith((":", "—", "–")):  # older conventions lead into their items with a dash
                 if lead.at and block.unit == lead.unit and block.location.startswith(f"{lead.at}("):
@@ -380,8 +386,8 @@ class Analyzer:
                     # no less favourable ... in respect of the following matters: (a) in so far as
                     # such matters are regulated by law -- (i) remuneration, hours of work ...")
                     outer.append(lead)
-                    stripped = f"{lead.words} {stripped}"
-                lead = self._lead_in_at(block, stripped, items_only=False)
+                    stripped, written = f"{lead.words} {stripped}", f"{lead.written} {written}"
+                lead = self._lead_in_at(block, stripped, written, items_only=False)
             elif (
                 following is not None
                 and following.unit == block.unit
@@ -389,15 +395,16 @@ class Analyzer:
                 and not _opens_item(block)
                 and re.search(r"(?:\s-|,|\w)$", stripped)
             ):  # a lead-in retyped without its colon ("acts calculated to -", "by any Party,") over lettered items
-                lead = self._lead_in_at(block, stripped, items_only=True)
+                lead = self._lead_in_at(block, stripped, written, items_only=True)
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
-                lead, outer = replace(lead, words=""), []
+                lead, outer = replace(lead, words="", written=""), []
         return observations
 
-    def _lead_in_at(self, block: Block, words: str, items_only: bool) -> _LeadIn:
-        """The lead-in ``block`` writes; a forbidding one is confined to its own items."""
+    def _lead_in_at(self, block: Block, words: str, written: str, items_only: bool) -> _LeadIn:
+        """The lead-in ``block`` writes (``written`` as the document writes it); a forbidding one
+        is confined to its own items."""
         confined_to = block.location if forbids(self.book.modality, words) else ""
-        return _LeadIn(words, block.unit, items_only, confined_to, block.location)
+        return _LeadIn(words, block.unit, items_only, confined_to, block.location, written)
 
     def _a_measure(self, block: Block) -> bool:
         """Whether ``block`` is a cell of a column, or an item under a heading, that names what is
@@ -930,7 +937,20 @@ def _evidence(obs: _Observation, kind: str, note: str = "") -> Evidence:
         kind=kind,  # type: ignore[arg-type]
         note=obs.seen.as_written(note) if note else note,
         cue=f"{obs.pid}/{obs.hit.cue}" if obs.hit.cue else "",
+        lead_in=_lead_in_shown(obs.seen),
     )
+
+
+def _lead_in_shown(seen: _Sentence) -> str:
+    """The lead-in a quoted list item completes, so that a reviewer sees who is bound ("Each
+    Member shall take measures to ensure that domestic workers:" before "(c) are entitled to keep
+    ... their travel and identity documents"); a long one keeps its opening, which names who is
+    bound, and its close, which the item completes."""
+    words = seen.lead_in_quote.split()
+    if len(words) <= LEAD_IN_SHOWN_WORDS:
+        return " ".join(words)
+    head = LEAD_IN_SHOWN_WORDS // 2
+    return " ".join([*words[:head], "…", *words[head - LEAD_IN_SHOWN_WORDS :]])
 
 
 def _direction_settled(seen: _Sentence, m, amending: list) -> bool:
@@ -1012,6 +1032,7 @@ def _model_evidence(seen: _Sentence, kind: str, pid: str) -> Evidence:
         kind=kind,  # type: ignore[arg-type]
         note="" if kind == "contrary" else "found by the trained second opinion only",
         cue=f"{pid}/arbiter",
+        lead_in=_lead_in_shown(seen),
     )
 
 

@@ -16,6 +16,11 @@ class Evidence(BaseModel):
     kind: Literal["supports", "weak", "contrary"] = "supports"
     note: str = ""
     cue: str = Field("", description="The rule cue that found it: '<protection>/<cue name>'")
+    lead_in: str = Field(
+        "",
+        description="The words a list item completes, as the document writes them (the first and last "
+        "ones around '…' when long), when the quoted text is such an item; empty otherwise",
+    )
 
 
 class Suggestion(BaseModel):

@@ -135,7 +135,9 @@ class _Section:
             paragraph.add_run(f" {self.labels['no_evidence']}")
         for evidence in row.evidence:
             quote = doc.add_paragraph(style="Quote")
-            quote.add_run(f"“{evidence.text}”")
+            # a list item is quoted after the words it completes, so that who is bound shows
+            lead_in = f"{evidence.lead_in} … " if evidence.lead_in else ""
+            quote.add_run(f"“{lead_in}{evidence.text}”")
             source = quote.add_run(
                 f" — {say('evidence_source', evidence.location, evidence.kind, evidence.note)}"
             )

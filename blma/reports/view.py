@@ -165,7 +165,14 @@ def _row(
         status_text=say("status_text", finding.status, finding.reviewer_status, finding.check),
         reason=clean(finding.reason).rstrip("."),
         evidence=[
-            e.model_copy(update={"text": clean(e.text), "location": clean(e.location), "note": clean(e.note)})
+            e.model_copy(
+                update={
+                    "text": clean(e.text),
+                    "location": clean(e.location),
+                    "note": clean(e.note),
+                    "lead_in": clean(e.lead_in),
+                }
+            )
             for e in finding.evidence
         ],
         suggestions=[_suggested(s, facts, quoted) for s in _suggestions(finding, library, facts)],

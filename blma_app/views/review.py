@@ -374,7 +374,8 @@ def _finding(finding) -> None:
         for evidence in finding.evidence:
             kind = {"supports": "supports it", "weak": "weak", "contrary": "works against it"}[evidence.kind]
             with st.container(border=True):  # the text at full contrast, not a faded block quote
-                st.markdown(f"**{plain(evidence.location)}** ({kind})\n\n{plain(evidence.text)}")
+                lead_in = f"*{plain(evidence.lead_in)}* … " if evidence.lead_in else ""
+                st.markdown(f"**{plain(evidence.location)}** ({kind})\n\n{lead_in}{plain(evidence.text)}")
                 if evidence.note and evidence.note != finding.reason:
                     st.caption(plain(in_words(evidence.note)))
     else:
