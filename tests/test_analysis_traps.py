@@ -922,6 +922,29 @@ def test_a_cost_a_statement_puts_on_the_employer_is_no_harm_to_the_model_either(
     assert status_of(worker_pays + "\n", protection) == "contrary"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "settled"),
+    [
+        # an obligation binding no party that names its payer: the cost is the shipowner's
+        ("This declaration shall guarantee the payment by the shipowners of the cost of repatriation.", True),
+        ("The bond shall secure the settlement by the recruitment agency of the worker's return fare.", True),
+        ("This declaration shall guarantee the payment by the worker of the cost of repatriation.", False),
+        ("The cost of the return journey is borne by the employer.", True),  # a statement, as before
+    ],
+)
+def test_a_payer_named_after_payment_by_settles_who_bears_the_cost(sentence: str, settled: bool) -> None:
+    """The model's reading of a harm is not asked where the deontic layer already knows the cost
+    falls on an employer, agency or State (the leave-one-out model read the shipowners' guarantee
+    of repatriation costs in a 1967 seamen's agreement as workers paying for their return)."""
+    from blma.analysis.analyzer import _costs_others
+    from blma.analysis.deontic import reader_for
+    from blma.analysis.rules import load_rulebook
+
+    modality = load_rulebook(language="en").modality
+    provision = reader_for(modality).read(sentence)
+    assert _costs_others(provision, sentence, modality) is settled
+
+
 def test_a_protection_whose_article_is_deleted_is_not_secured() -> None:
     """An amending protocol that deletes the article on a protection, and puts nothing in its
     place, takes the protection out of the text: nothing secures it, by the rules or the model."""

@@ -993,21 +993,27 @@ def _forbids_others(provision: Provision | None) -> bool:
 
 def _costs_others(provision: Provision | None, sentence: str, m) -> bool:
     """Whether a sentence makes the employer, an agency or a State pay ("... shall be borne by the
-    employer"; in the present tense of guidelines, "The employer pays the visa fee"): a cost on
-    someone other than the worker is no harm to the worker."""
-    pays = getattr(m, "pays_for_the_worker", None)
-    if pays is None or provision is None or pays.search(sentence) is None:
+    employer"; in the present tense of guidelines, "The employer pays the visa fee"; an obligation
+    binding no party that names the payer, "this declaration shall guarantee the payment by the
+    ship-owners of the cost of repatriation"): a cost on someone other than the worker is no harm
+    to the worker."""
+    if provision is None or provision.norm not in ("obligation", "statement"):
         return False
-    if provision.norm == "obligation":
-        return provision.bearer not in ("worker", "none")
-    return provision.norm == "statement" and (
-        _another_payer(" ".join(sentence.split()[:4]), m) or _paid_by_another(sentence, m)
-    )
+    if provision.norm == "obligation" and provision.bearer == "worker":
+        return False
+    pays = getattr(m, "pays_for_the_worker", None)
+    if pays is not None and pays.search(sentence) is not None:
+        if provision.norm == "obligation" and provision.bearer != "none":
+            return True
+        if provision.norm == "statement" and _another_payer(" ".join(sentence.split()[:4]), m):
+            return True
+    return _paid_by_another(sentence, m)
 
 
 def _paid_by_another(sentence: str, m) -> bool:
-    """Whether a statement in the present tense names its payer after "by", and each is an
-    employer, agency or State ("The cost of the return journey is borne by the employer")."""
+    """Whether a statement, or an obligation binding no party, names its payer after "by", and
+    each is an employer, agency or State ("The cost of the return journey is borne by the
+    employer", "the payment by the ship-owners of the cost")."""
     paid_by = getattr(m, "paid_by", None)
     payers = [match.group("payer") for match in paid_by.finditer(sentence)] if paid_by is not None else []
     return bool(payers) and all(_another_payer(payer, m) for payer in payers)
