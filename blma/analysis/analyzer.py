@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from blma.analysis.arbiter import Arbiter
-from blma.analysis.components import SentenceHit, forbids, only_repeals, without_removed_words
+from blma.analysis.components import (
+    SentenceHit,
+    brings_new_wording,
+    forbids,
+    only_repeals,
+    without_removed_words,
+)
 from blma.analysis.confidence import confidence, needs_check
 from blma.analysis.deontic import Provision
 from blma.analysis.facts import collect_facts
@@ -30,6 +36,7 @@ from blma.errors import DataError, DocumentError
 from blma.library import Library, default_library
 from blma.reading.language import language_name, profile
 from blma.reading.models import AgreementText, Block
+from blma.reading.structure import leads_into_new_wording
 
 LABOUR_TERMS = re.compile(
     r"\b(?:workers?|employ\w*|labou?r|migra\w*|recruit\w*|wages?|emigra\w*|immigra\w*)\b", re.I
@@ -198,7 +205,7 @@ class _Tally:
 
 
 _ITEM = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)")
-_ITEM_LOCATION = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)$")
+_ITEM_LOCATION = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)\)?$")  # "Article IV (new Article 5(2)(a))" too
 _LABEL = re.compile(r"\(([^()]+)\)|\b(\d+(?:\.\d+)*)\b")
 
 
@@ -374,7 +381,7 @@ class Analyzer:
                         found.provision,
                         labels.part(start, end) if labels else None,
                         implied,
-                        "" if implied or block.kind == "table_cell" else lead.written,
+                        self._lead_in_shown(lead, block, implied),
                     )
                 )
             stripped = block.text.rstrip()
@@ -399,6 +406,15 @@ class Analyzer:
             elif not re.match(r"^\(?[a-z0-9ivx]{1,4}[.)]", block.text.strip()) and block.kind != "paragraph":
                 lead, outer = replace(lead, words="", written=""), []
         return observations
+
+    def _lead_in_shown(self, lead: _LeadIn, block: Block, implied: bool) -> str:
+        """The lead-in a block's evidence quotes: one the text writes over a list, not a heading's
+        implied one, a table's column header, or an amendment's "shall be replaced by the
+        following:" over the new wording it quotes (the location already says "(new Article 5(2))")."""
+        quoted_under_it = "(new " in block.location and "(new " not in lead.at
+        if implied or block.kind == "table_cell" or quoted_under_it or brings_new_wording(self.book.modality, lead.words):
+            return ""
+        return lead.written
 
     def _lead_in_at(self, block: Block, words: str, written: str, items_only: bool) -> _LeadIn:
         """The lead-in ``block`` writes (``written`` as the document writes it); a forbidding one
@@ -669,7 +685,9 @@ class Analyzer:
     ) -> list[tuple[int, str]]:
         """The sentences the model may read beyond the rules: provisions (not headings) of the
         given modalities, with their lead-ins, never closing lines (signatures, place and date, a
-        blank to fill: the lexicon's ``closing_line``).
+        blank to fill: the lexicon's ``closing_line``). An amendment's "Article 5 ... shall be
+        replaced by the following:" is no provision, and the new wording it brings is read alone,
+        as the model was trained (``training_data``).
 
         ``units``: the articles about workers the sentence must stand in, or None for any article.
         In English any firm sentence may be one: real treaties secure things for "insured persons",
@@ -677,13 +695,14 @@ class Analyzer:
         closing = getattr(self.book.modality, "closing_line", None)
         removed = getattr(self.book.modality, "removed_words", None)
         return [
-            (i, without_removed_words(s.with_lead_in, removed))
+            (i, without_removed_words(s.sentence if leads_into_new_wording(s.lead_in) else s.with_lead_in, removed))
             for i, s in enumerate(sentences)
             if s.modality in modalities
             and s.block.kind in ("paragraph", "table_cell")
             and (units is None or units.get((s.block.annex, s.block.unit)))
             and (closing is None or not closing.search(s.sentence))
             and not only_repeals(self.book.modality, s.sentence)  # "Article 17 is deleted" secures nothing
+            and not leads_into_new_wording(s.sentence)  # "... replaced by the following:" brings, not secures
         ]
 
     def _paraphrases(

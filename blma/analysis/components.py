@@ -276,7 +276,7 @@ def detect(
     lead_text = with_lead_in.text[: -len(text) or None]
     # under a lead-in bringing new wording, the lead-in quotes the provision it replaces: its harm
     # is the old text's, so harms are looked for in the new sentence alone
-    harm_in = sentence if _brings_new_wording(modality, lead_text) else with_lead_in
+    harm_in = sentence if brings_new_wording(modality, lead_text) else with_lead_in
     for cue in rule.contrary_cues(harm_in):
         found = _contrary_match(cue, harm_in, negators, reader)
         if found is None:
@@ -338,7 +338,7 @@ def forbids(modality, lead_in: str) -> bool:
     return bool(lead_in.strip()) and forbidding is not None and forbidding.search(lead_in) is not None
 
 
-def _brings_new_wording(modality, lead_in: str) -> bool:
+def brings_new_wording(modality, lead_in: str) -> bool:
     """Whether a lead-in brings a provision's new wording ("Article 5, which provides ..., is
     replaced by the following:"): the text under it is in force, the text it quotes is not."""
     replacement = getattr(modality, "replacement", None) if modality is not None else None

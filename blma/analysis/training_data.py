@@ -40,6 +40,7 @@ from blma.library import Clause, Library, default_library, render_clause
 from blma.library.render import example_values
 from blma.reading import read_path
 from blma.reading.models import Block
+from blma.reading.structure import leads_into_new_wording
 from blma.yamlio import load_yaml
 
 WORDING_FILES = (
@@ -222,7 +223,9 @@ def _block_sentences(blocks: list[Block], places: list[Place]) -> list[list[str]
             prefix = lead
         sentences = split_sentences(block.text)
         out.append([f"{prefix} {s}" if prefix else s for s in sentences])
-        if block.text.rstrip().endswith(":") and block.kind != "table_cell":
+        if leads_into_new_wording(block.text):  # "Article 5 ... replaced by the following:": no provision
+            lead, lead_place = "", None
+        elif block.text.rstrip().endswith(":") and block.kind != "table_cell":
             lead, lead_place = (sentences[-1] if sentences else " ".join(block.text.split())), place
     return out
 
@@ -277,7 +280,13 @@ def agreement_examples(agreement: LabelledAgreement, guard: Guard) -> tuple[list
         report.unmatched += [f"{pid}: {location} -> cannot read '{u}'" for u in citation.unreadable]
         any_unreadable = any_unreadable or bool(citation.unreadable)
         cited_blocks |= hits
-        labelled = [s for i in sorted(hits) if usable[i] for s in sentences[i] if not BOILERPLATE.match(s)]
+        labelled = [
+            s
+            for i in sorted(hits)
+            if usable[i]
+            for s in sentences[i]
+            if not BOILERPLATE.match(s) and not leads_into_new_wording(s)
+        ]
         if status == "contrary" and quotes:
             # a harm cited with its whole article ("Clause 7; Clause 1") and quoted in the note
             # ('subject to clause 1'): the quoted sentences are the harm, the article's protective

@@ -29,6 +29,7 @@ class RawParagraph:
     note_id: str = ""  # footnote number, for origin == "footnote"
     note_refs: tuple[str, ...] = ()  # footnotes referenced from this paragraph
     after_break: bool = False  # a horizontal rule (Markdown "---") comes before it: a new part begins
+    quoted: bool = False  # inside a Markdown block quote (">"): an amendment's new wording, as a rule
 
 
 @dataclass

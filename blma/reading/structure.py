@@ -109,6 +109,30 @@ SALUTATION = re.compile(
     re.I,
 )
 QUOTES_A_NOTE = re.compile(r"\b(?:reads|read|worded) as follows\b|\bin the following terms\b", re.I)
+#: A paragraph that brings new wording for the text it amends, quoted after it ("Article 5 of the
+#: Agreement shall be replaced by the following:", "The following new Article shall be inserted
+#: after Article 1:", "est remplacé par ce qui suit :", "quedará redactado como sigue:").
+AMENDING_LEAD_IN = re.compile(
+    r"\b(?:(?:replaced|substituted|amended|supplemented|inserted|added|reworded)\b|(?:worded|read|reads) as follows)"
+    r"[^.;]{0,80}:\s*$"
+    r"|\b(?:remplac[eé]e?s?|modifi[eé]e?s?|ins[eé]r[eé]e?s?|ajout[eé]e?s?|r[eé]dig[eé]e?s?|libell[eé]e?s?)\b[^.;]{0,80}:\s*$"
+    r"|\b(?:sustituye|sustituido|sustituida|reemplaza|modifica|a[nñ]ade|inserta|redactad[oa]s?)\b[^.;]{0,80}:\s*$",
+    re.I,
+)
+#: ... and names the text it amends: a definitions article's "shall be worded as follows:" does not.
+AMENDED_TEXT = re.compile(
+    r"\b(?:articles?|paragraphs?|clauses?|sections?|subparagraphs?|points?|annex|schedule|sentences?|words|"
+    r"agreement|convention|protocol|memorandum|arrangement|contract|alin[eé]as?|paragraphes?|accord|annexe|"
+    r"art[ií]culos?|p[aá]rrafos?|apartados?|convenio|acuerdo|protocolo|anexo)\b",
+    re.I,
+)
+#: What an amending lead-in names as the text it replaces ("Paragraph 2 of Article 4 of the
+#: Agreement"): the quoted wording is that article's, unless it heads itself ("Article 1a").
+AMENDED_UNIT = re.compile(rf"\b(?P<kind>article|art[ií]culo|clause|section)\s+(?P<num>\d+(?:\s?[a-z]\b|\s?bis\b)?|{ROMAN}\b)", re.I)
+LATIN_SUFFIX = re.compile(r"^(?P<unit>\w+\.?\s*\d+)\s*(?P<suffix>bis|ter|quater|quinquies)\b(?P<rest>.*)$", re.I)
+QUOTED_TERM = re.compile(r"^\W[^\u201d\"]{1,60}[\u201d\"]\s+(?:means|shall mean|includes|refers|has the meaning)\b", re.I)
+OPENING_QUOTE = "\u201c\u201e\u00ab\u2018\"'"
+CLOSING_QUOTE = re.compile(r"[\u201d\u00bb\u2019\"']\s*[.;,]?\s*$")
 LETTER_CLOSING = re.compile(  # back in the covering letter after the arrangement it encloses
     r"^(?:if the (?:foregoing|above|present|preceding)\b|if (?:this|these|the) (?:proposals?|arrangements?)\b|"
     r"i (?:have the hono(?:u)?r to )?(?:propose|suggest|confirm)\b|(?:please )?accept,? .{0,40}\bassurances?|"
@@ -171,6 +195,37 @@ class _Layout:
 
 
 @dataclass
+class _NewWording:
+    """Where the reader stands in new wording an amending instrument quotes: the unit it heads or
+    amends ("Article 5") and its own paragraph and items, cited after the amending provision as
+    lawyers do: "Article IV (new Article 5(2))"."""
+
+    unit: str = ""
+    clause: str = ""  # a clause numbered within the unit ("6.1" in Clause 6): cited "Clause 6.1"
+    para: str = ""
+    sub: str = ""
+    subsub: str = ""
+    sub_is_roman: bool = False
+    mark: str = ""  # the quotation mark that opened it ("" for a Markdown block quote)
+    depth: int = 0  # double quotation marks opened and not yet closed since (or, for '"', their count)
+    awaiting: bool = False  # "Article 5" alone: its heading may follow
+
+    def enter(self, unit: str) -> None:
+        self.unit, self.clause, self.para, self.sub, self.subsub, self.sub_is_roman = unit, "", "", "", "", False
+
+    def cited(self, where: str) -> str:
+        tail = self.para + self.sub + self.subsub
+        kind, _, number = self.unit.partition(" ")
+        if self.clause and (not number or self.clause.split(".")[0] == number):
+            return f"{where} (new {kind or 'paragraph'} {self.clause}{tail})"
+        if self.unit:
+            return f"{where} (new {self.unit}{tail})"
+        if self.para:
+            return f"{where} (new paragraph {self.para[1:-1]}{self.sub}{self.subsub})"
+        return where
+
+
+@dataclass
 class _State:
     unit: str = ""
     unit_kind: str = ""  # "named" (Article 7, "4. WAGES"), "bare" (a numbered paragraph), "heading"
@@ -186,6 +241,8 @@ class _State:
     letters: int = 0
     greeted: bool = False  # the open letter has had its salutation
     quoting: bool = False  # the open letter quotes the other one ("which reads as follows:")
+    amends: str | None = None  # after an amending lead-in: the unit it names ("" for none), until quoted text comes
+    new: _NewWording | None = None  # the quoted new wording being read
     para: str = ""  # "(2)"
     sub: str = ""  # "(a)"
     subsub: str = ""  # "(i)"
@@ -308,6 +365,8 @@ class _Builder:
             self._table(para)
             return
         text = _with_label(para)
+        if self._new_wording(text, para):
+            return
         self._awaiting, self.awaiting = self.awaiting, ""
         for step in self.steps:
             if step(text, para):
@@ -676,6 +735,59 @@ class _Builder:
         self._add(text, _where(s), para, kind="heading")
         return True
 
+    # -- new wording an amending instrument quotes ----------------------------------------------------
+    def _new_wording(self, text: str, para: RawParagraph) -> bool:
+        """Read a paragraph of quoted new wording, if it is one: after an amending lead-in, a
+        Markdown block quote or a paragraph opening with a quotation mark, to the end of the block
+        quote or the closing mark. Its headings ("Article 5 – Wages") head the new wording, not the
+        amending text, and its paragraphs are cited within the amending provision, so that "Article
+        5(2)" is never confused with the protocol's own articles."""
+        s = self.state
+        new = s.new
+        if new is None:
+            opens = para.quoted or (text[:1] in OPENING_QUOTE and not QUOTED_TERM.match(text))
+            if s.amends is None or not opens or para.origin != "body":
+                s.amends = None if para.origin == "body" else s.amends
+                return False
+            new = s.new = _NewWording(unit=s.amends, mark="" if para.quoted else text[0])
+            s.amends = None
+        elif (not new.mark and not para.quoted) or (new.mark and (para.heading_level or leads_into_new_wording(text))):
+            # past the block quote; a heading styled as one, or the next amendment's lead-in, is the
+            # amending text's again (a closing quotation mark may be missing)
+            s.new = None
+            return False
+        body = text.lstrip(OPENING_QUOTE).strip()
+        closes = bool(new.mark) and _closes_the_quotation(new, text)
+        if closes:
+            body = CLOSING_QUOTE.sub("", body).strip()
+        where = _where(s) or "Preamble"
+        suffix = LATIN_SUFFIX.match(body)  # "Article 15 bis", inserted after Article 15
+        unit = _unit_heading(f"{suffix['unit']}{suffix['rest']}" if suffix else body)
+        name = ""
+        if unit is not None:
+            name = _unit_name(unit.kind, unit.num) + (f" {suffix['suffix'].lower()}" if suffix else "")
+        if unit is not None and (unit.heading_only or para.heading_level or para.bold):
+            new.enter(name)
+            new.awaiting = not unit.rest
+            self._add(body, new.cited(where), para, kind="heading")
+        elif new.awaiting and _is_heading_line(body, para) and not PARA_LABEL.match(body):
+            new.awaiting = False
+            self._add(body, new.cited(where), para, kind="heading")
+        elif body:
+            new.awaiting = False
+            if unit is not None:  # "Article 5. No fee shall be charged.": its first paragraph
+                new.enter(name)
+                body = unit.sentence
+            label = PARA_LABEL.match(body)
+            if label and label.group("rest"):
+                _number_new(new, label.group("label"))
+                body = label.group("rest")
+            self._add(body, new.cited(where), para)
+            s.unit_has_body = True
+        if closes:
+            s.new = None
+        return True
+
     # -- paragraphs and their numbers --------------------------------------------------------------
     def _paragraph(self, text: str, para: RawParagraph) -> None:
         s = self.state
@@ -693,6 +805,7 @@ class _Builder:
         else:
             self._add(text, _where(s) or "Preamble", para)
             s.unit_has_body = True
+        s.amends = _amended_unit(text) if leads_into_new_wording(text) else None
 
     def _number(self, label: str) -> None:
         """Move to the place a paragraph's printed number names."""
@@ -772,14 +885,7 @@ class _Builder:
 
     def _item(self, core: str) -> None:
         """(a), (b) ... and (i), (ii) ...: roman items inside a lettered one go one level deeper."""
-        s = self.state
-        roman = bool(ROMAN_ITEM.fullmatch(core))
-        if roman and len(core) == 1 and s.sub == f"({chr(ord(core) - 1)})" and not s.sub_is_roman:
-            roman = False  # (h) then (i), (u) then (v), (w) then (x): letters
-        if roman and s.sub and not s.sub_is_roman:
-            s.subsub = f"({core})"
-        else:
-            s.sub, s.subsub, s.sub_is_roman = f"({core})", "", roman
+        _enter_item(self.state, core)
 
     # -- moving between units and letters ------------------------------------------------------------
     def _enter(self, unit: str, kind: str, style: str = "") -> None:
@@ -953,6 +1059,60 @@ def _is_title_continuation(text: str) -> bool:
     )
 
 
+def _closes_the_quotation(new: _NewWording, text: str) -> bool:
+    """Whether the quotation of new wording ends with this paragraph: its double marks or
+    guillemets balance (inner quotations, "the term “seasonal worker”", stay inside; a
+    closing mark may be followed by the amending text's own words on the same line), or, opened by
+    a single mark, the paragraph ends with one."""
+    if new.mark in "\u201c\u201e\u00ab":
+        new.depth += sum(text.count(c) for c in "\u201c\u201e\u00ab") - sum(text.count(c) for c in "\u201d\u00bb")
+        return new.depth <= 0
+    if new.mark == '"':
+        new.depth += text.count('"')
+        return new.depth % 2 == 0
+    return bool(CLOSING_QUOTE.search(text))
+
+
+def leads_into_new_wording(text: str) -> bool:
+    """Whether a paragraph leads into new wording for the text it amends (``AMENDING_LEAD_IN``):
+    it secures nothing itself, and the wording it brings is read without it."""
+    return AMENDING_LEAD_IN.search(text) is not None and AMENDED_TEXT.search(text) is not None
+
+
+def _amended_unit(lead_in: str) -> str:
+    """The unit an amending lead-in names as the text it replaces ("Article 4" in "Paragraph 2 of
+    Article 4 of the Agreement shall read as follows:"); "" when it names none."""
+    named = AMENDED_UNIT.search(lead_in)
+    return _unit_name(named.group("kind"), named.group("num").replace(" ", "")) if named else ""
+
+
+def _enter_item(place: _State | _NewWording, core: str) -> None:
+    """Move ``place`` to item ``core``: (a), (b) ... and (i), (ii) ...; roman items inside a
+    lettered one go one level deeper."""
+    roman = bool(ROMAN_ITEM.fullmatch(core))
+    if roman and len(core) == 1 and place.sub == f"({chr(ord(core) - 1)})" and not place.sub_is_roman:
+        roman = False  # (h) then (i), (u) then (v), (w) then (x): letters
+    if roman and place.sub and not place.sub_is_roman:
+        place.subsub = f"({core})"
+    else:
+        place.sub, place.subsub, place.sub_is_roman = f"({core})", "", roman
+
+
+def _number_new(new: _NewWording, label: str) -> None:
+    """Move within quoted new wording to the place a paragraph's printed number names."""
+    kind, _style, number, subs = _read_label(label)
+    if kind in ("dotted", "number", "compound"):
+        new.sub, new.subsub, new.sub_is_roman = "", "", False
+    if kind == "dotted":
+        new.clause, new.para = number, ""
+    elif kind in ("number", "compound"):
+        new.para = f"({number})"
+        for sub in subs:
+            _enter_item(new, sub.lower())
+    else:
+        _enter_item(new, number)
+
+
 def _with_label(para: RawParagraph) -> str:
     return f"{para.label} {para.text}".strip() if para.label else para.text
 
@@ -1031,6 +1191,8 @@ CITATION_WORDS = {
 }
 _CITED_WORD = re.compile(r"\b(?:[Tt]able row|text box|subparagraph|Preamble|Title|Annexe|Annex|Anexo|Appendix|Letter|Note|"
                          r"Paragraph|paragraph|footnote|Article|Clause)\b")
+_NEW_WORDING = re.compile(r"^(?P<where>.+?) \(new (?P<new>.+)\)$")  # see _NewWording.cited
+NEW_WORD = {"fr": "nouvel", "es": "nuevo"}
 _SUB_LABELS = re.compile(r"^(?P<head>(?:.*, )?(?:Article|Artículo) [^\s(,]+)(?P<subs>(?:\([^()]+\))+)$")
 
 
@@ -1040,6 +1202,10 @@ def cite_in(location: str, language: str) -> str:
     words = CITATION_WORDS.get(language)
     if not words or not location:
         return location
+    new = _NEW_WORDING.match(location)
+    if new:  # "Article II (new Article 5(1))": "Artículo II (nuevo artículo 5.1)"
+        inner = cite_in(new["new"], language)
+        return f"{cite_in(new['where'], language)} ({NEW_WORD[language]} {inner[:1].lower()}{inner[1:]})"
     text = _CITED_WORD.sub(lambda m: words.get(m.group(0), m.group(0)), location)
     parts = _SUB_LABELS.match(text)
     if parts:

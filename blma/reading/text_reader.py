@@ -78,12 +78,14 @@ def lines_to_paragraphs(
     table_row = 0
     headers: list[str] = []
     after_rule = False
+    quoted = False  # the line being read is in a block quote
 
     def emit(paragraph: RawParagraph) -> None:
         nonlocal after_rule
         if budget is not None:
             budget.add(paragraph.text)
         paragraph.after_break, after_rule = after_rule, False
+        paragraph.quoted = quoted
         paragraphs.append(paragraph)
 
     def flush() -> None:
@@ -93,7 +95,10 @@ def lines_to_paragraphs(
 
     for raw in lines:
         line = raw.strip()
-        if markdown and line.startswith(">"):  # a quotation (an amendment's new wording): read as text
+        if markdown and line.startswith(">") != quoted:  # into or out of a quotation: a new paragraph
+            flush()
+            quoted = line.startswith(">")
+        if quoted:  # a quotation (an amendment's new wording): its lines read as any others, marked quoted
             line = MD_QUOTE.sub("", line)
             if not line:  # "> " alone separates the quoted paragraphs
                 flush()
