@@ -137,6 +137,55 @@ def test_quoted_defined_terms_after_other_words_are_not_new_wording():
     assert located["Article 2"] == "No fee shall be charged to workers."
 
 
+def test_a_replaced_schedule_and_its_table_are_new_wording_not_an_annex():
+    """"Schedule 1 to the Agreement shall be replaced by the following:" opens no annex: the
+    quoted schedule, its table included, is cited within the amending article."""
+    document = docx.Document()
+    document.add_heading("Protocol amending the Agreement on Social Security", 1)
+    document.add_heading("Article 9", 2)
+    document.add_paragraph("Schedule 2 to the Agreement shall be replaced by the following:")
+    document.add_paragraph("\u201cSchedule 2 \u2013 Benefits paid abroad")
+    table = document.add_table(rows=3, cols=2)
+    for row, (benefit, abroad) in enumerate([("Benefit", "Paid abroad"), ("Old-age pension", "Yes"), ("Maternity benefit", "No")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = benefit, abroad
+    document.add_paragraph("Benefits not listed shall be governed by national law.\u201d")
+    document.add_heading("Article 10", 2)
+    document.add_paragraph("This Protocol shall enter into force on signature.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = read_bytes("protocol.docx", buffer.getvalue())
+    cells = {b.text: b.location for b in doc.blocks if b.kind == "table_cell"}
+    assert cells["Maternity benefit: No"] == "Article 9 (new Schedule 2, table row 3)"  # the row label joined
+    assert not any(b.annex for b in doc.blocks)
+    assert _located(doc)["Article 10"] == "This Protocol shall enter into force on signature."
+
+
+def test_a_notes_reference_number_is_no_new_note():
+    text = (
+        "EXCHANGE OF NOTES\n\nI\n\nNote No. 41/2026\n\nExcellency,\n\n"
+        "I have the honour to propose that Article 3 of the Agreement shall be replaced by the following:\n\n"
+        "\"Article 3\n1. No fee shall be charged to workers.\"\n\n"
+        "II\n\nExcellency,\n\nI have the honour to accept the proposal.\n"
+    )
+    located = _located(read_bytes("notes.txt", text.encode()))
+    assert located["Note I (new Article 3(1))"] == "No fee shall be charged to workers."
+    assert not any(location.startswith("Note 41") for location in located)
+
+
+def test_words_a_consolidated_text_shows_as_deleted_are_not_read():
+    text = (
+        "# Agreement on Temporary Employment (consolidated text)\n\n## Article 6\n\n"
+        "1. No worker shall be charged any fee for recruitment [, except a service charge of one month's wage] "
+        "[deleted by Protocol No. 1], whether in either country.\n\n"
+        "2. [The employer may keep the passport for safekeeping.] [deleted by Protocol No. 2]\n\n"
+        "3. Any agency that has charged a fee shall refund it. [inserted by Protocol No. 2]\n"
+    )
+    located = _located(read_bytes("consolidated.md", text.encode()))
+    assert located["Article 6(1)"] == "No worker shall be charged any fee for recruitment, whether in either country."
+    assert "Article 6(2)" not in located  # a paragraph deleted whole
+    assert located["Article 6(3)"].endswith("[inserted by Protocol No. 2]")  # other editorial marks stay
+
+
 def test_the_cli_cites_evidence_in_new_wording_as_a_lawyer_would(blma_cli, tmp_path):
     path = tmp_path / "protocol.docx"
     path.write_bytes(_protocol_docx())

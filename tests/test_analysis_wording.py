@@ -31,6 +31,10 @@ KNOWN_MISSES: dict[str, str] = {
         "retrained 2026-12-07 (session 32, with synthetic_dev_en45 and en46, harms learned from quoted "
         "sentences only): the model's check of a 'present' reads this grace period 43% present"
     ),
+    "The worker shall be free to transfer to another employer after giving one month's notice.": (
+        "retrained 2026-12-07 (session 35, with synthetic_dev_en51, amending instruments): the model's check "
+        "of a 'present' reads this transfer on notice 41% present against partial, under its 45% bar"
+    ),
 }
 
 def _param(index: int, case: dict):

@@ -36,6 +36,14 @@ from blma.analysis.training_data import split_sentences, training_data
         ("Article (7), Item 4", "Article 7(4)"),  # translated texts number an article's parts "Item"
         ("Item 5, Point 5.2", "Point 5.2"),
         ("Annex II Art 7-8", "Annex II, Article 8(1)"),  # a reader's shorthand, no comma
+        # new wording an amending instrument quotes, and readers' remarks around a citation
+        ("Article IV (new Article 5(2))", "Article IV (new Article 5(2))"),
+        ("Article IV (Article 5(2))", "Article IV (new Article 5(1))"),
+        ("Article 3 (Article 4(2) as amended)", "Article 3 (new Article 4(2))"),
+        ("Note I, paragraph 6 (new Article 11A(1)-(3))", "Note I, paragraph 6 (new Article 11A(2))"),
+        ("Article 11A(1)-(4) (inserted by Protocol No. 1)", "Article 11A(3)"),
+        ("limited by Article X", "Article X(2)"),
+        ("Artículo II (nuevo artículo 5.1)", "Artículo II (nuevo artículo 5.1)"),
     ],
 )
 def test_citation_covers_the_block_it_names(citation, location):
@@ -54,6 +62,9 @@ def test_citation_covers_the_block_it_names(citation, location):
         ("Article (7), Item 4", "Article 4"),
         ("Article 4", "Annex A, Clause 4"),
         ("Protocol, Article 5", "Annex B, Article 5"),
+        ("Note I, paragraph 6", "Note II, paragraph 6"),  # the reply's paragraph 6 is not the first note's
+        ("Article IV (new Article 5(2))", "Article 5(2)"),  # the protocol's own Article 5 is another text
+        ("Article 11A", "Article 11(1)"),
         ("Article 4, table row 1", "Article 4, table row 1"),  # table rows need the quoted words
     ],
 )

@@ -33,7 +33,7 @@ _UNITS = (
 _UNITS = r"art[ií]culos?|chapitres?|cap[ií]tulos?|titres?|t[ií]tulos?|" + _UNITS  # French and Spanish first
 #: French and Spanish words for a numbered part of an article: "article 7, alinéa 2" is Article 7(2)
 _SUB_UNITS = r"alin[eé]as?|paragraphes?|p[aá]rrafos?|apartados?|letras?"
-_SCOPES = r"annex|appendix|schedule|protocol|letter|attachment|annexe|anexo|protocole|protocolo"
+_SCOPES = r"annex|appendix|schedule|protocol|letter|note|attachment|annexe|anexo|protocole|protocolo"
 _SCOPE_NAMES = {"annexe": "annex", "anexo": "annex", "protocole": "protocol", "protocolo": "protocol"}
 _PREAMBLE = r"(?:the\s+)?(?:preamble|pr[eé]ambule|pre[aá]mbulo)"
 _FIRST = re.compile(r"\b(?:premier|premi[eè]re|primero)\b", re.IGNORECASE)
@@ -50,7 +50,7 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DASHES = "\u2014\u2013"  # em and en dash: "Box 1 \u2014 Fair recruitment"
-_ID = r"[0-9]+|[ivxlcIVXLC]+|[A-Za-z]"  # a unit's own number: 12, XII, or a letter (Article E)
+_ID = r"[0-9]+[A-Za-z]?|[ivxlcIVXLC]+|[A-Za-z]"  # a unit's own number: 12, 11A, XII, or a letter (Article E)
 #: New wording an amending text quotes, as the reader cites it ("Article IV (new Article 5(2))"; in
 #: French and Spanish texts "nouvel article", "nuevo artículo").
 _NEW_WORDING = re.compile(r"^(?P<where>.+?) \((?:new|nouvel|nuevo) (?P<new>.+)\)$", re.IGNORECASE)
@@ -197,7 +197,16 @@ def parse_citation(text: str) -> Citation:
     """
     found = Citation([], [], [])
     for ref in text.split(";"):
-        ref = re.sub(r"\s+\((?:new|supplementing|amending|as|see|i\.e\.|formerly)\b.*$", "", ref.strip())
+        # a remark in brackets ("(new Article 11(4))", "(Article 4(2) as amended)", "(inserted by
+        # Protocol No. 1)") and a reader's lead words ("limited by Article X") are not places
+        ref = re.sub(
+            r"\s+\((?:new|supplementing|amending|as|see|i\.e\.|formerly|inserted|added|amended|replaced|article)\b.*$",
+            "",
+            ref.strip(),
+            flags=re.IGNORECASE,
+        )
+        ref = re.sub(r"^(?:(?:as )?limited by|read with|subject to|see(?: also)?|cf\.?)\s+", "", ref, flags=re.IGNORECASE)
+        ref = re.sub(r"\s+\((?=[a-z][^()]*\s)[^()]*(?:\([^()]*\)[^()]*)*\)$", "", ref)  # "(understanding of ...)"
         ref = re.sub(r"\s+and\s+", ", ", _words_to_digits(ref))
         # "Annex II Art 10" (a reader's shorthand) is "Annex II, Art 10"
         ref = re.sub(rf"^((?:{_SCOPES})\s+[A-Za-z0-9]+)\s+(?=(?:{_UNITS})\b)", r"\1, ", ref, flags=re.IGNORECASE)

@@ -97,7 +97,8 @@ EXCHANGE = re.compile(
 )
 LETTER_HEADING = re.compile(  # "I. Letter from the Minister", "Reply from ...", "Note No. 2"
     r"^(?:(?P<num>[IVX]{1,4}|\d{1,2})[.)]?\s+)?(?P<kind>letter|note|reply|response|answer)"
-    r"(?:\s+(?:from|by|to|addressed|dated|verbale)\b|\s+(?:no\.?\s*)?(?P<num2>[IVX]{1,4}|\d{1,2})\b|\s*$)",
+    # (a reference number, "Note No. 41/2026", numbers no letter)
+    r"(?:\s+(?:from|by|to|addressed|dated|verbale)\b|\s+(?:no\.?\s*)?(?P<num2>[IVX]{1,4}|\d{1,2})\b(?![/-]\d)|\s*$)",
     re.I,
 )
 LETTER_NUMBER = re.compile(r"^(?P<num>[IVX]{1,4})\.?$")  # a bare "II" between two notes
@@ -109,6 +110,13 @@ SALUTATION = re.compile(
     re.I,
 )
 QUOTES_A_NOTE = re.compile(r"\b(?:reads|read|worded) as follows\b|\bin the following terms\b", re.I)
+#: Words a consolidated text shows as deleted, with the editorial mark saying so ("[, except a
+#: service charge ...] [deleted by Protocol No. 1]"; "[supprimé par ...]", "[suprimido por ...]").
+EDITORIAL_DELETION = re.compile(
+    r"\s*\[[^\[\]]{1,3000}\]\s*\[(?:deleted|repealed|omitted|struck out|removed|supprim[eé]e?s?|abrog[eé]e?s?|"
+    r"suprimid[oa]s?|derogad[oa]s?)\b[^\[\]]{0,100}\]",
+    re.I,
+)
 #: A paragraph that brings new wording for the text it amends, quoted after it ("Article 5 of the
 #: Agreement shall be replaced by the following:", "The following new Article shall be inserted
 #: after Article 1:", "est remplacé par ce qui suit :", "quedará redactado como sigue:").
@@ -213,15 +221,17 @@ class _NewWording:
     def enter(self, unit: str) -> None:
         self.unit, self.clause, self.para, self.sub, self.subsub, self.sub_is_roman = unit, "", "", "", "", False
 
-    def cited(self, where: str) -> str:
-        tail = self.para + self.sub + self.subsub
+    def cited(self, where: str, row: str = "") -> str:
+        """``where`` the amending provision stands, then the place in the new wording (``row``: a
+        table row of it, ", table row 2")."""
+        tail = self.para + self.sub + self.subsub + row
         kind, _, number = self.unit.partition(" ")
         if self.clause and (not number or self.clause.split(".")[0] == number):
             return f"{where} (new {kind or 'paragraph'} {self.clause}{tail})"
         if self.unit:
             return f"{where} (new {self.unit}{tail})"
         if self.para:
-            return f"{where} (new paragraph {self.para[1:-1]}{self.sub}{self.subsub})"
+            return f"{where} (new paragraph {self.para[1:-1]}{self.sub}{self.subsub}{row})"
         return where
 
 
@@ -265,7 +275,7 @@ GLUED_RECITAL = re.compile(
 
 
 def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementText:
-    raw = [piece for para in raw for piece in _unglue_recitals(para)]
+    raw = [piece for para in _without_deleted_words(raw) for piece in _unglue_recitals(para)]
     builder = _Builder(AgreementText(name=name, format=fmt), _survey(raw), raw)
     for index, para in enumerate(raw):
         builder.index = index
@@ -276,6 +286,25 @@ def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementTe
     _join_row_labels(doc)
     _cite_in_the_documents_language(doc)
     return doc
+
+
+def _without_deleted_words(raw: list[RawParagraph]) -> list[RawParagraph]:
+    """The paragraphs without the words a consolidated text shows as deleted ("recruitment [, except a
+    service charge] [deleted by Protocol No. 1]"): not in force, as struck-through text is not; a
+    paragraph deleted whole is left out."""
+    kept = []
+    for para in raw:
+        if "[" not in para.text or not EDITORIAL_DELETION.search(para.text):
+            kept.append(para)
+        elif (text := EDITORIAL_DELETION.sub("", para.text).strip()) and not _only_a_label(text):
+            kept.append(replace(para, text=text))
+    return kept
+
+
+def _only_a_label(text: str) -> bool:
+    """ "2." left of a paragraph deleted whole."""
+    label = PARA_LABEL.match(text)
+    return label is not None and not label.group("rest").strip()
 
 
 def _unglue_recitals(para: RawParagraph) -> list[RawParagraph]:
@@ -420,6 +449,8 @@ class _Builder:
             text = opened
         if article_row:
             location = _where(s)
+        elif s.new is not None:  # a table in quoted new wording: "Article 9 (new Schedule 1, table row 2)"
+            location = s.new.cited(_where(s) or "Preamble", f", table row {row}")
         else:
             location = f"{container}, table row {row}" if (container := _container(s)) else f"Table row {row}"
         self.doc.blocks.append(
@@ -506,7 +537,7 @@ class _Builder:
 
     def _annex(self, text: str, para: RawParagraph) -> bool:
         annex = _annex_heading(text)
-        if not annex:
+        if not annex or leads_into_new_wording(text):  # "Schedule 1 ... shall be replaced by the following:"
             return False
         s = self.state
         self._close_letter(remember=False)
@@ -763,10 +794,15 @@ class _Builder:
         where = _where(s) or "Preamble"
         suffix = LATIN_SUFFIX.match(body)  # "Article 15 bis", inserted after Article 15
         unit = _unit_heading(f"{suffix['unit']}{suffix['rest']}" if suffix else body)
+        annex = _annex_heading(body) if unit is None else None  # "Schedule 1 - Competent Authorities"
         name = ""
         if unit is not None:
             name = _unit_name(unit.kind, unit.num) + (f" {suffix['suffix'].lower()}" if suffix else "")
-        if unit is not None and (unit.heading_only or para.heading_level or para.bold):
+        if annex is not None and annex.group("num"):
+            new.enter(_annex_name(annex.group("kind"), annex.group("num")))
+            new.awaiting = not annex.group("rest").strip(HEADING_SEPARATORS)
+            self._add(body, new.cited(where), para, kind="heading")
+        elif unit is not None and (unit.heading_only or para.heading_level or para.bold):
             new.enter(name)
             new.awaiting = not unit.rest
             self._add(body, new.cited(where), para, kind="heading")
@@ -1155,7 +1191,7 @@ def _unwrap_unstructured(doc: AgreementText) -> None:
                 block.kind, block.location = "paragraph", f"Paragraph {count}"
 
 
-TABLE_ROW_CITED = re.compile(r"\b[Tt]able row \d+$")
+TABLE_ROW_CITED = re.compile(r"\b[Tt]able row \d+\)?$")  # "(new Schedule 2, table row 4)" too
 
 
 def _join_row_labels(doc: AgreementText) -> None:
