@@ -411,8 +411,10 @@ class Analyzer:
         """The lead-in a block's evidence quotes: one the text writes over a list, not a heading's
         implied one, a table's column header, or an amendment's "shall be replaced by the
         following:" over the new wording it quotes (the location already says "(new Article 5(2))")."""
+        if not lead.written or implied or block.kind == "table_cell":
+            return ""
         quoted_under_it = "(new " in block.location and "(new " not in lead.at
-        if implied or block.kind == "table_cell" or quoted_under_it or brings_new_wording(self.book.modality, lead.words):
+        if quoted_under_it or brings_new_wording(self.book.modality, lead.words):
             return ""
         return lead.written
 

@@ -1112,6 +1112,8 @@ def _closes_the_quotation(new: _NewWording, text: str) -> bool:
 def leads_into_new_wording(text: str) -> bool:
     """Whether a paragraph leads into new wording for the text it amends (``AMENDING_LEAD_IN``):
     it secures nothing itself, and the wording it brings is read without it."""
+    if not text.rstrip().endswith(":"):  # the cheap test first: the analysis asks it of every sentence
+        return False
     return AMENDING_LEAD_IN.search(text) is not None and AMENDED_TEXT.search(text) is not None
 
 
