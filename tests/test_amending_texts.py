@@ -186,6 +186,19 @@ def test_words_a_consolidated_text_shows_as_deleted_are_not_read():
     assert located["Article 6(3)"].endswith("[inserted by Protocol No. 2]")  # other editorial marks stay
 
 
+def test_a_wrapped_line_opening_on_the_word_article_continues_its_paragraph():
+    """"... paragraphs 4 and 5 of the same" + "Article shall be replaced by the following:" is one
+    lead-in retyped over two lines, not a new article: the new wording is Article 7's."""
+    text = (
+        "AGREEMENT\n\nArticle 1\n\n1. Paragraph 3 of Article 7 of the Agreement shall be deleted, and paragraphs 4 and 5 of the same\n"
+        "Article shall be replaced by the following:\n\n"
+        "\"(4) No worker shall be charged any fee.\n(5) The employer shall bear the cost of the journey.\"\n"
+    )
+    located = _located(read_bytes("amendment.txt", text.encode()))
+    assert located["Article 1(1) (new Article 7(4))"] == "No worker shall be charged any fee."
+    assert located["Article 1(1)"].endswith("of the same Article shall be replaced by the following:")
+
+
 def test_the_cli_cites_evidence_in_new_wording_as_a_lawyer_would(blma_cli, tmp_path):
     path = tmp_path / "protocol.docx"
     path.write_bytes(_protocol_docx())

@@ -36,7 +36,9 @@ PDF_PARSER_ERRORS = (
 LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 END_OF_SENTENCE = re.compile(r"[.;:!?)\]\"”]$")
 NEW_ITEM = re.compile(
-    r"^(\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[0-9]{1,3}\s*[—–]|[-*•]\s|article\b|artikel\b|art\.|section\b|"
+    # ("Article" followed by a plain word, "Article shall be replaced", is a wrapped line's next words)
+    r"^(\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[0-9]{1,3}\s*[—–]|[-*•]\s|"
+    r"article\b(?!\s+(?!premier\b|premi[eè]re\b|unique\b|[ivxlcdm]+\b)(?-i:[a-z]{2,}))|artikel\b|art\.|section\b|"
     r"annexe?\b|clause\b)",
     re.I,
 )
