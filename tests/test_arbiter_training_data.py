@@ -44,6 +44,15 @@ from blma.analysis.training_data import split_sentences, training_data
         ("Article 11A(1)-(4) (inserted by Protocol No. 1)", "Article 11A(3)"),
         ("limited by Article X", "Article X(2)"),
         ("Artículo II (nuevo artículo 5.1)", "Artículo II (nuevo artículo 5.1)"),
+        # Spanish and French clauses, sections and points, ordinal marks, notes and letters
+        ("Cláusula 10.ª", "Cláusula 10(2)"),
+        ("Cláusula decimocuarta", "Cláusula 14"),
+        ("Cláusula 6.ª a)", "Cláusula 6(a)"),
+        ("sección 9.2", "Sección 9.2"),
+        ("punto 3.6", "Punto 3.6"),
+        ("artículo 20.º", "Artículo 20.1"),
+        ("Nota I, punto 9", "Nota I, párrafo 9"),
+        ("Lettre I, point 8", "Lettre I, paragraphe 8"),
     ],
 )
 def test_citation_covers_the_block_it_names(citation, location):

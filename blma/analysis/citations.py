@@ -30,10 +30,15 @@ _UNITS = (
     r"articles?|arts?\.?|sections?|clauses?|paragraphs?|paras?\.?|items?|points?|rules?|regulations?|standards?|boxe?s?|"
     r"parts?|chapters?|§+"
 )
-_UNITS = r"art[ií]culos?|chapitres?|cap[ií]tulos?|titres?|t[ií]tulos?|" + _UNITS  # French and Spanish first
+_UNITS = (  # French and Spanish first
+    r"art[ií]culos?|chapitres?|cap[ií]tulos?|titres?|t[ií]tulos?|cl[aá]usulas?|secci[oó]n(?:es)?|numeral(?:es)?|"
+    r"puntos?|" + _UNITS
+)
 #: French and Spanish words for a numbered part of an article: "article 7, alinéa 2" is Article 7(2)
-_SUB_UNITS = r"alin[eé]as?|paragraphes?|p[aá]rrafos?|apartados?|letras?"
-_SCOPES = r"annex|appendix|schedule|protocol|letter|note|attachment|annexe|anexo|protocole|protocolo"
+_SUB_UNITS = r"alin[eé]as?|paragraphes?|p[aá]rrafos?|apartados?|letras?|lettres?"
+_SCOPES = r"annex|appendix|schedule|protocol|letter|note|attachment|annexe|anexo|protocole|protocolo|lettre|nota|carta"
+#: An ordinal indicator after a number: "Cláusula 10.ª", "artículo 20.º", "article 5°"
+_ORDINAL_MARK = re.compile(r"(?<=\d)\s?\.?[ªº°]")
 _SCOPE_NAMES = {"annexe": "annex", "anexo": "annex", "protocole": "protocol", "protocolo": "protocol"}
 _PREAMBLE = r"(?:the\s+)?(?:preamble|pr[eé]ambule|pre[aá]mbulo)"
 _FIRST = re.compile(r"\b(?:premier|premi[eè]re|primero)\b", re.IGNORECASE)
@@ -207,7 +212,8 @@ def parse_citation(text: str) -> Citation:
         )
         ref = re.sub(r"^(?:(?:as )?limited by|read with|subject to|see(?: also)?|cf\.?)\s+", "", ref, flags=re.IGNORECASE)
         ref = re.sub(r"\s+\((?=[a-z][^()]*\s)[^()]*(?:\([^()]*\)[^()]*)*\)$", "", ref)  # "(understanding of ...)"
-        ref = re.sub(r"\s+and\s+", ", ", _words_to_digits(ref))
+        ref = re.sub(r"\s+and\s+", ", ", _words_to_digits(_ORDINAL_MARK.sub("", ref)))
+        ref = re.sub(r"(\d)\s+([a-z])\)", r"\1(\2)", ref)  # "Cláusula 6.ª a)": clause 6(a)
         # "Annex II Art 10" (a reader's shorthand) is "Annex II, Art 10"
         ref = re.sub(rf"^((?:{_SCOPES})\s+[A-Za-z0-9]+)\s+(?=(?:{_UNITS})\b)", r"\1, ", ref, flags=re.IGNORECASE)
         if _FIRST.search(ref) or re.search(r"\s(?:et|y|à|al)\s", ref):  # French and Spanish citations
@@ -293,7 +299,7 @@ def block_place(location: str, origin: str = "body") -> Place:
         return Place(outer.scope, (*outer.path, *inner.path))
     scope = ""
     path: list[str] = []
-    for i, part in enumerate(p.strip() for p in _words_to_digits(location).split(",")):
+    for i, part in enumerate(p.strip() for p in _words_to_digits(_ORDINAL_MARK.sub("", location)).split(",")):
         as_scope = _scope(part)
         if i == 0 and as_scope is not None:
             scope = as_scope
