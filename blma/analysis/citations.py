@@ -23,6 +23,7 @@ from functools import cache
 
 from blma.numerals import from_roman
 from blma.reading.ordinals import ordinal_pattern, ordinal_value
+from blma.reading.structure import NEW_WORDING_CITED
 
 Path_ = tuple[str, ...]
 
@@ -56,9 +57,6 @@ _WORD_NUMBER = re.compile(
 )
 _DASHES = "\u2014\u2013"  # em and en dash: "Box 1 \u2014 Fair recruitment"
 _ID = r"[0-9]+[A-Za-z]?|[ivxlcIVXLC]+|[A-Za-z]"  # a unit's own number: 12, 11A, XII, or a letter (Article E)
-#: New wording an amending text quotes, as the reader cites it ("Article IV (new Article 5(2))"; in
-#: French and Spanish texts "nouvel article", "nuevo artículo").
-_NEW_WORDING = re.compile(r"^(?P<where>.+?) \((?:new|nouvel|nuevo) (?P<new>.+)\)$", re.IGNORECASE)
 _UNIT_BODY = re.compile(rf"({_ID})((?:\.[0-9]+)*)\.?((?:\s*\([^()]+\))*)")
 
 
@@ -293,7 +291,7 @@ def block_place(location: str, origin: str = "body") -> Place:
     "7, subparagraph (a)") is a unit. A text box is placed under its anchor paragraph, so
     "Clause 9, text box" finds it.
     """
-    new = _NEW_WORDING.match(location)
+    new = NEW_WORDING_CITED.match(location)
     if new:  # "Article IV (new Article 5(2))": paragraph 2 of the new Article 5 that Article IV brings
         outer, inner = block_place(new["where"], origin), block_place(new["new"])
         return Place(outer.scope, (*outer.path, *inner.path))

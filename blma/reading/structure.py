@@ -1229,7 +1229,9 @@ CITATION_WORDS = {
 }
 _CITED_WORD = re.compile(r"\b(?:[Tt]able row|text box|subparagraph|Preamble|Title|Annexe|Annex|Anexo|Appendix|Letter|Note|"
                          r"Paragraph|paragraph|footnote|Article|Clause)\b")
-_NEW_WORDING = re.compile(r"^(?P<where>.+?) \(new (?P<new>.+)\)$")  # see _NewWording.cited
+#: A location in quoted new wording (``_NewWording.cited``), in English or in the words of a French or
+#: Spanish text ("Artículo II (nuevo artículo 5.1)"); citations read it back the same way.
+NEW_WORDING_CITED = re.compile(r"^(?P<where>.+?) \((?:new|nouvel|nuevo) (?P<new>.+)\)$", re.IGNORECASE)
 NEW_WORD = {"fr": "nouvel", "es": "nuevo"}
 _SUB_LABELS = re.compile(r"^(?P<head>(?:.*, )?(?:Article|Artículo) [^\s(,]+)(?P<subs>(?:\([^()]+\))+)$")
 
@@ -1240,7 +1242,7 @@ def cite_in(location: str, language: str) -> str:
     words = CITATION_WORDS.get(language)
     if not words or not location:
         return location
-    new = _NEW_WORDING.match(location)
+    new = NEW_WORDING_CITED.match(location)
     if new:  # "Article II (new Article 5(1))": "Artículo II (nuevo artículo 5.1)"
         inner = cite_in(new["new"], language)
         return f"{cite_in(new['where'], language)} ({NEW_WORD[language]} {inner[:1].lower()}{inner[1:]})"
