@@ -381,7 +381,7 @@ class Analyzer:
                         found.provision,
                         labels.part(start, end) if labels else None,
                         implied,
-                        self._lead_in_shown(lead, block, implied),
+                        self._lead_in_to_quote(lead, block, implied),
                     )
                 )
             stripped = block.text.rstrip()
@@ -407,8 +407,8 @@ class Analyzer:
                 lead, outer = replace(lead, words="", written=""), []
         return observations
 
-    def _lead_in_shown(self, lead: _LeadIn, block: Block, implied: bool) -> str:
-        """The lead-in a block's evidence quotes: one the text writes over a list, not a heading's
+    def _lead_in_to_quote(self, lead: _LeadIn, block: Block, implied: bool) -> str:
+        """The lead-in a block's evidence quotes (shortened by ``_shortened_lead_in``): one the text writes over a list, not a heading's
         implied one, a table's column header, or an amendment's "shall be replaced by the
         following:" over the new wording it quotes (the location already says "(new Article 5(2))")."""
         if not lead.written or implied or block.kind == "table_cell":
@@ -958,11 +958,11 @@ def _evidence(obs: _Observation, kind: str, note: str = "") -> Evidence:
         kind=kind,  # type: ignore[arg-type]
         note=obs.seen.as_written(note) if note else note,
         cue=f"{obs.pid}/{obs.hit.cue}" if obs.hit.cue else "",
-        lead_in=_lead_in_shown(obs.seen),
+        lead_in=_shortened_lead_in(obs.seen),
     )
 
 
-def _lead_in_shown(seen: _Sentence) -> str:
+def _shortened_lead_in(seen: _Sentence) -> str:
     """The lead-in a quoted list item completes, so that a reviewer sees who is bound ("Each
     Member shall take measures to ensure that domestic workers:" before "(c) are entitled to keep
     ... their travel and identity documents"); a long one keeps its opening, which names who is
@@ -1059,7 +1059,7 @@ def _model_evidence(seen: _Sentence, kind: str, pid: str) -> Evidence:
         kind=kind,  # type: ignore[arg-type]
         note="" if kind == "contrary" else "found by the trained second opinion only",
         cue=f"{pid}/arbiter",
-        lead_in=_lead_in_shown(seen),
+        lead_in=_shortened_lead_in(seen),
     )
 
 
