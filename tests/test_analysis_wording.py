@@ -23,10 +23,6 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 #: new employment after early termination, read at most 45% present by session 33's models, reads
 #: present again since session 34's second retrain.)
 KNOWN_MISSES: dict[str, str] = {
-    "Loss of employment shall not lead to the cancellation of the residence permit for a period of three months.": (
-        "retrained 2026-12-07 (session 31, with synthetic_dev_en43 and en44): the model's check of a "
-        "'present' reads this grace period 42% present against partial, under its 45% bar"
-    ),
     "A worker who loses his job shall have ninety days to find a new employer before his permit expires.": (
         "retrained 2026-12-07 (session 32, with synthetic_dev_en45 and en46, harms learned from quoted "
         "sentences only): the model's check of a 'present' reads this grace period 43% present"
@@ -34,6 +30,11 @@ KNOWN_MISSES: dict[str, str] = {
     "The worker shall be free to transfer to another employer after giving one month's notice.": (
         "retrained 2026-12-07 (session 35, with synthetic_dev_en51, amending instruments): the model's check "
         "of a 'present' reads this transfer on notice 41% present against partial, under its 45% bar"
+    ),
+    "Migrant employees shall enjoy the same conditions of work and remuneration as local employees doing similar work.": (
+        "retrained 2026-12-07 (session 36, treaty-database notes, number-alone paragraphs and protocols read, "
+        "3,480 -> 2,980 unmatched label citations): the model's check of a 'present' reads this equality in "
+        "conditions and pay 42% present against partial, under its 45% bar"
     ),
 }
 

@@ -53,6 +53,13 @@ from blma.analysis.training_data import split_sentences, training_data
         ("artículo 20.º", "Artículo 20.1"),
         ("Nota I, punto 9", "Nota I, párrafo 9"),
         ("Lettre I, point 8", "Lettre I, paragraphe 8"),
+        # the treaty database's notes and protocols, and a scope a reader leaves out
+        ("Note No. I, paragraph 4", "Letter I, paragraph 4"),
+        ("Exchange of Letters, No. I, Article 5", "Note I, Article 5"),
+        ("Final Protocol, No. 4", "Protocole Final, paragraphe 4"),
+        ("Paragraph 7(b)", "Letter I, paragraph 7(b)"),  # the main text has none: the letter's
+        ("Section III(b)", "Protocol, Section III(b)"),  # "Protocol, Section V(b); Section III(b)"
+        ("Clause 16(a)", "Annex I, Clause 16(a)"),  # a standard contract the reader set in an annex
     ],
 )
 def test_citation_covers_the_block_it_names(citation, location):
@@ -80,6 +87,15 @@ def test_citation_covers_the_block_it_names(citation, location):
 def test_citation_does_not_cover_other_blocks(citation, location):
     found, _ = covered_blocks(parse_citation(citation).places, [block_place(location)])
     assert found == set()
+
+
+def test_a_citation_without_a_scope_is_the_main_texts_then_the_first_notes_never_a_guess():
+    def covered(citation: str, locations: list[str]) -> set[int]:
+        return covered_blocks(parse_citation(citation).places, [block_place(x) for x in locations])[0]
+
+    assert covered("Paragraph 6", ["Paragraph 6", "Note I, paragraph 6"]) == {0}
+    assert covered("Paragraph 6", ["Note II, paragraph 6", "Note I, paragraph 6"]) == {1}
+    assert covered("Article 5", ["Annex A, Article 5", "Annex B, Article 5"]) == set()  # which annex?
 
 
 def test_broad_and_unreadable_citations_are_kept_apart():

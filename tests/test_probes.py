@@ -220,11 +220,6 @@ KNOWN_MISSES = {
         "retrained 2026-12-05 (session 19, with the ninth real batch and en26): the model's check of a "
         "'present' reads this full wage clause in the translated voice 66% partial against 26% present"
     ),
-    "Workers may form and join trade unions of their choosing and bargain collectively": (
-        "retrained 2026-12-07 (session 34, with synthetic_dev_en50, whose writer calls present only what "
-        "secures every element the rubric lists): the model's check of a 'present' reads this at most 45% "
-        "present against partial, just under its bar"
-    ),
     "The sending side shall ensure that the labourer is not burdened": (
         "retrained 2026-12-07 (session 34, with real_shared_en: C97 and C189): the model's check of a "
         "'present' reads this fee ban with costs on the sponsor at most 45% present against partial, "

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from blma.numerals import from_roman
@@ -29,7 +29,7 @@ Path_ = tuple[str, ...]
 
 _UNITS = (
     r"articles?|arts?\.?|sections?|clauses?|paragraphs?|paras?\.?|items?|points?|rules?|regulations?|standards?|boxe?s?|"
-    r"parts?|chapters?|§+"
+    r"parts?|chapters?|nos?\.|§+"  # "Final Protocol, No. 4": its paragraph 4
 )
 _UNITS = (  # French and Spanish first
     r"art[ií]culos?|chapitres?|cap[ií]tulos?|titres?|t[ií]tulos?|cl[aá]usulas?|secci[oó]n(?:es)?|numeral(?:es)?|"
@@ -40,7 +40,19 @@ _SUB_UNITS = r"alin[eé]as?|paragraphes?|p[aá]rrafos?|apartados?|letras?|lettre
 _SCOPES = r"annex|appendix|schedule|protocol|letter|note|attachment|annexe|anexo|protocole|protocolo|lettre|nota|carta"
 #: An ordinal indicator after a number: "Cláusula 10.ª", "artículo 20.º", "article 5°"
 _ORDINAL_MARK = re.compile(r"(?<=\d)\s?\.?[ªº°]")
-_SCOPE_NAMES = {"annexe": "annex", "anexo": "annex", "protocole": "protocol", "protocolo": "protocol"}
+# one name for each kind of scope; the letters of an exchange are one kind, however a reader or
+# the text calls them ("Letter I", "Note No. I", "Exchange of Letters, No. I")
+_SCOPE_NAMES = {
+    "annexe": "annex",
+    "anexo": "annex",
+    "protocole": "protocol",
+    "protocolo": "protocol",
+    "letter": "note",
+    "lettre": "note",
+    "nota": "note",
+    "carta": "note",
+}
+_EXCHANGE_NUMBER = re.compile(r"^exchange of (?:letters|notes),\s*(?=no\b)", re.IGNORECASE)
 _PREAMBLE = r"(?:the\s+)?(?:preamble|pr[eé]ambule|pre[aá]mbulo)"
 _FIRST = re.compile(r"\b(?:premier|premi[eè]re|primero)\b", re.IGNORECASE)
 _TAILS = {"table row": "row", "table rows": "row", "footnote": "footnote", "text box": "textbox"}
@@ -66,6 +78,9 @@ class Place:
 
     scope: str  # "" for the main text, else "annex 1", "annex a", "schedule 2", "protocol"
     path: Path_  # ("6", "1", "a"); ("preamble",) for a preamble block; () when no unit is known
+    # what the top unit is called, where it says ("article", "clause", "section"); "" for a
+    # paragraph, point or unknown: tells "Article 4" from an annex's "Clause 4" when guessing
+    kind: str = field(default="", compare=False)
 
     def covers(self, other: Place) -> bool:
         """True when this citation takes in the block at ``other``."""
@@ -79,6 +94,33 @@ class Citation:
     places: list[Place]
     broad: list[str]  # "Preamble", "Annex", "Schedule 2": no numbered unit
     unreadable: list[str]
+
+
+_KINDS = {
+    "art": "article",
+    "article": "article",
+    "artículo": "article",
+    "articulo": "article",
+    "clause": "clause",
+    "cláusula": "clause",
+    "clausula": "clause",
+    "section": "section",
+    "sección": "section",
+    "seccion": "section",
+    "secciones": "section",
+    "rule": "rule",
+    "regulation": "regulation",
+    "chapter": "chapter",
+    "chapitre": "chapter",
+    "capítulo": "chapter",
+    "capitulo": "chapter",
+}
+
+
+def _kind(word: str | None) -> str:
+    """ "Articles" -> "article"; "" for words that name no kind of unit apart (paragraph, point)."""
+    word = (word or "").lower().rstrip(".")
+    return _KINDS.get(word) or _KINDS.get(word.removesuffix("s"), "")
 
 
 def roman(token: str) -> int | None:
@@ -171,7 +213,11 @@ def _expand(left: Path_, right_text: str) -> list[Path_]:
 
 
 def _scope(part: str) -> str | None:
-    m = re.fullmatch(rf"({_SCOPES})\b\s*([A-Za-z0-9]*)\.?", part.strip(), re.IGNORECASE)
+    m = re.fullmatch(
+        rf"(?:final\s+|additional\s+)?({_SCOPES})\b(?:\s+(?:final|additionnel|adicional)\b)?\s*(?:no\.?\s*)?([A-Za-z0-9]*)\.?",
+        part.strip(),
+        re.IGNORECASE,
+    )
     if not m:
         return None
     kind = _SCOPE_NAMES.get(m.group(1).lower(), m.group(1).lower())
@@ -232,9 +278,11 @@ def _places_of(ref: str) -> list[Place] | None:
     """Places of one citation; [] when it names only a scope or a preamble, None when unreadable."""
     if re.fullmatch(_PREAMBLE, ref.strip(), re.IGNORECASE):
         return []
+    ref = _EXCHANGE_NUMBER.sub("Note ", ref.strip())  # "Exchange of Letters, No. I, Article 5"
     scope = ""
     paths: list[Path_] = []
     kind_seen = False
+    kind = ""
     parent: Path_ | None = None  # the article of "article 15, paragraphes 1 et 2"
     for part in (p.strip() for p in ref.split(",")):
         if not part:
@@ -273,14 +321,14 @@ def _places_of(ref: str) -> list[Place] | None:
             body = re.sub(r"^\(([0-9]+)\)$", r"\1", body)  # "paragraph (5)"
         elif body.startswith("(") and paths:
             body = paths[-1][0] + body  # "Article 24(1), (3)": the (3) of the same article
-        kind_seen = True
+        kind, kind_seen = kind or _kind(m.group(1)), True
         left = _unit_path(body)
         if left is None:
             return None
         if m.group(1) and m.group(1).lower().startswith("box"):
             left = (f"box:{left[0]}", *left[1:])
         paths += _expand(left, m.group(3)) if m.group(3) else [left]
-    return [Place(scope, p) for p in paths if p]
+    return [Place(scope, p, kind) for p in paths if p]
 
 
 def block_place(location: str, origin: str = "body") -> Place:
@@ -297,6 +345,7 @@ def block_place(location: str, origin: str = "body") -> Place:
         return Place(outer.scope, (*outer.path, *inner.path))
     scope = ""
     path: list[str] = []
+    kind = ""
     for i, part in enumerate(p.strip() for p in _words_to_digits(_ORDINAL_MARK.sub("", location)).split(",")):
         as_scope = _scope(part)
         if i == 0 and as_scope is not None:
@@ -325,6 +374,7 @@ def block_place(location: str, origin: str = "body") -> Place:
         unit = _unit_path(m.group(2)) if m else None
         if m is not None and unit is not None:
             path = [f"box:{unit[0]}", *unit[1:]] if m.group(1).lower().startswith("box") else list(unit)
+            kind = _kind(m.group(1))
             continue
         if i == 0 and re.fullmatch(r"[0-9]+(?:\.[0-9]+)*(?:\([^()]+\))*", part):
             path = list(_unit_path(part) or ())
@@ -334,7 +384,7 @@ def block_place(location: str, origin: str = "body") -> Place:
             path = [str(int(numbered.group(1)))]
     if origin == "textbox":
         path.append("textbox")
-    return Place(scope, tuple(path))
+    return Place(scope, tuple(path), kind)
 
 
 def covered_blocks(
@@ -367,7 +417,9 @@ def covered_blocks(
                     hits = candidates
                     break
         else:
-            hits = {i for i, b in enumerate(blocks) if place.covers(b)}
+            hits = _covered(place, blocks)
+        if not hits and not place.scope:
+            hits = _outside_the_main_text(place, blocks, scopes)
         if not hits and len(place.path) == 1 and place.path[0].isdigit():
             same_scope = place.scope in scopes
             ends = {
@@ -384,6 +436,28 @@ def covered_blocks(
         else:
             missed.append(place)
     return found, missed
+
+
+def _outside_the_main_text(place: Place, blocks: list[Place], scopes: set[str]) -> set[int]:
+    """For a citation without a scope that the main text lacks: "Paragraph 7(b)" of an exchange of
+    notes is the first letter's that has it; "Protocol, Section V(b); Section III(b)" names the
+    protocol once for both, so a unit only one scope has is that scope's."""
+    alike = [b if not place.kind or not b.kind or b.kind == place.kind else Place("", ()) for b in blocks]
+    found = {scope: hits for scope in scopes if scope and (hits := _covered(Place(scope, place.path), alike))}
+    notes = sorted((scope for scope in found if scope.startswith("note ")), key=_scope_order)
+    if notes:
+        return found[notes[0]]
+    return next(iter(found.values())) if len(found) == 1 else set()
+
+
+def _covered(place: Place, blocks: list[Place]) -> set[int]:
+    return {i for i, b in enumerate(blocks) if place.covers(b)}
+
+
+def _scope_order(scope: str) -> tuple[int, str]:
+    """ "note 2" before "note 10"."""
+    number = scope.partition(" ")[2]
+    return (int(number), "") if number.isdigit() else (10**6, number)
 
 
 def repeated_units(

@@ -50,6 +50,13 @@ ANNEX = re.compile(
     r"[\s.:\-–—]*(?P<rest>.*)$",
     re.I,
 )
+# a protocol set out after the text it belongs to ("Final Protocol", "Protocol on mutual
+# assistance"): cited like an annex, "Final Protocol, paragraph 1", "Protocol, Article 3"
+PROTOCOL_HEADING = re.compile(
+    r"^(?P<kind>(?:(?:final|additional)\s+)?(?:protocol|protocole|protocolo)(?:\s+(?:final|additionnel|adicional))?)\b"
+    r"(?P<rest>.*)$",
+    re.I,
+)
 DIVISION = re.compile(
     rf"^(?P<kind>chapter|part|title|division|chapitre|titre|partie|cap[ií]tulo|t[ií]tulo|parte)\s+"
     rf"(?P<num>\d+|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS}|[a-z])\b[\s.:\-–—]*(?P<rest>.*)$",
@@ -102,6 +109,9 @@ LETTER_HEADING = re.compile(  # "I. Letter from the Minister", "Reply from ...",
     re.I,
 )
 LETTER_NUMBER = re.compile(r"^(?P<num>[IVX]{1,4})\.?$")  # a bare "II" between two notes
+# "Nr. II" alone: how the Dutch treaty database numbers the notes of an exchange ("No. II" in a letter)
+NOTE_NUMBER = re.compile(r"^(?P<word>Nr|No)\.?\s*(?P<num>[IVX]{1,4})\.?$")
+NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,3})(?P<dot>\.?)$")  # "###1", "1." on a line of its own
 # "Sir,", "Excellency,", optionally after the place and date: "Rome, le 4 décembre 1948. Monsieur le Ministre,"
 SALUTATION = re.compile(
     r"^(?:[^,.]{1,40},\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\.?\s+)?"
@@ -260,6 +270,8 @@ class _State:
     seen_body: bool = False
     title_done: bool = False
     region: int = 0  # counts annexes: paragraph numbering may restart in each
+    last_article: int = 0  # the main text's last "Article N": a schedule set between articles ends
+    annex_has_unit: bool = False  # the open annex has had an article (or clause) of its own
 
 
 #: A recital glued to the one before it ("...in 1971, andNoting the terms of ...", "...of
@@ -376,9 +388,11 @@ class _Builder:
             self._annex,
             self._awaited_heading,
             self._new_instrument,
+            self._protocol,
             self._unit,
             self._division,
             self._ordinal_unit,
+            self._number_alone,
             self._preamble_mark,
             self._title,
             self._numbered_heading,
@@ -513,6 +527,11 @@ class _Builder:
             self._add(text, s.letter, para, kind="heading")
             return True
         number = LETTER_NUMBER.match(text)
+        note = NOTE_NUMBER.match(text)
+        if note and (note["word"] == "Nr" or s.letter_kind or s.letter or self.layout.diplomatic):
+            self._open_letter(note["num"], None)
+            self._add(text, s.letter, para, kind="heading")
+            return True
         if number and s.letter_kind:
             self._open_letter(number.group("num"), None)
             self._add(text, s.letter, para, kind="heading")
@@ -530,6 +549,8 @@ class _Builder:
             s.quoting = True
         elif s.letter and LETTER_CLOSING.match(text):
             s.para = s.sub = s.subsub = ""  # "If the foregoing is acceptable ...": after the numbered terms
+            if s.unit_kind == "bare":
+                self._enter("", "")
         elif s.last_letter and not s.letter and not s.annex and LETTER_CLOSING.match(text):
             s.letter, s.last_letter, s.heading = s.last_letter, "", ""
             self._enter("", "")
@@ -539,17 +560,34 @@ class _Builder:
         annex = _annex_heading(text)
         if not annex or leads_into_new_wording(text):  # "Schedule 1 ... shall be replaced by the following:"
             return False
+        self._open_annex(_annex_name(annex.group("kind"), annex.group("num")), annex.group("rest"), text, para)
+        return True
+
+    def _protocol(self, text: str, para: RawParagraph) -> bool:
+        """'Final Protocol' or 'Protocol on mutual assistance' as a heading after the text has begun:
+        a protocol set out after it, its articles cited within it ("Protocol, Article 1") so that
+        they are never taken for the main text's own."""
+        s = self.state
+        match = PROTOCOL_HEADING.match(text)
+        if not match or not s.seen_body or not (para.heading_level or para.bold or text.isupper()):
+            return False
+        if not _is_title_like(text) or leads_into_new_wording(text) or SENTENCE_VERB.search(match["rest"]):
+            return False
+        name = " ".join(word.capitalize() for word in match["kind"].split())  # "Protocolo Adicional"
+        self._open_annex(name, match["rest"], text, para)
+        return True
+
+    def _open_annex(self, name: str, rest: str, text: str, para: RawParagraph) -> None:
         s = self.state
         self._close_letter(remember=False)
-        s.annex = _annex_name(annex.group("kind"), annex.group("num"))
+        s.annex, s.annex_has_unit = name, False
         s.region += 1
         self._enter("", "")
-        s.heading = annex.group("rest").strip(HEADING_SEPARATORS)
+        s.heading = rest.strip(HEADING_SEPARATORS)
         s.seen_body = s.title_done = True
         if not s.heading:
             self.awaiting = "annex"
         self._add(text, s.annex, para, kind="heading")
-        return True
 
     def _awaited_heading(self, text: str, para: RawParagraph) -> bool:
         """'Article 8' then 'Wages' alone on the next line: the article's heading."""
@@ -590,6 +628,13 @@ class _Builder:
         sentence, rest = unit.sentence, unit.rest
         if self._part_of_unit(unit.kind, unit.num, sentence, para):
             return True
+        article = int(unit.num) if unit.kind.lower() == "article" and unit.num.isdigit() else 0
+        if s.annex and not s.annex_has_unit and s.last_article and article == s.last_article + 1:
+            s.annex = ""  # "SCHEDULE TO PART XI" between Articles 67 and 68: the text goes on after it
+        if s.annex:
+            s.annex_has_unit = True
+        elif not s.letter and article:
+            s.last_article = article
         self._enter(_unit_name(unit.kind, unit.num), "named")
         s.seen_body = s.title_done = True
         if unit.heading_only or para.heading_level or para.bold:
@@ -671,6 +716,31 @@ class _Builder:
             self._enter(location, "heading")
         return True
 
+    def _number_alone(self, text: str, para: RawParagraph) -> bool:
+        """'1' as a heading of its own ("###1") or '1.' on a line of its own: the number of the
+        paragraphs that follow, as treaty databases set out the numbered terms of an exchange of
+        notes ("Note I, paragraph 2"), an agreement's paragraphs ("Paragraph 2") or a schedule's
+        ("Schedule, Paragraph 1(2)"); a title on the next line ("Definitions") is its heading. A
+        number that does not continue a series (a page number) is not read as one."""
+        match = NUMBER_ALONE.match(text)
+        if not match or not (para.heading_level or para.bold or match["dot"]):
+            return False
+        s = self.state
+        value = int(match["num"])
+        bare = s.unit.partition(" ")[2] if s.unit_kind == "bare" else ""
+        after = {int(n) for n in (s.para[1:-1], bare) if n.isdigit()}
+        if value != 1 and value - 1 not in after:
+            return False
+        s.title_done = True
+        if s.letter and not s.unit and value == 1:  # the letter's first numbered term: its paragraph 1
+            self._enter(f"{self.layout.bare_name} 1", "bare", "1.")
+        else:
+            self._number(f"{value}.")
+        s.seen_body, s.heading = True, ""
+        self.awaiting = "unit"
+        self._add(text, _where(s) or "Preamble", para, kind="heading")
+        return True
+
     def _preamble_mark(self, text: str, para: RawParagraph) -> bool:
         match = PREAMBLE.match(text)
         if not match:
@@ -742,7 +812,9 @@ class _Builder:
         ):
             return False
         if s.letter:
-            if not (para.heading_level or text.isupper()):  # a bold line inside the letter
+            # a bold line inside the letter, or its letterhead ("MINISTRY OF FOREIGN AFFAIRS") before
+            # the salutation and any text
+            if not (para.heading_level or text.isupper()) or not (s.greeted or s.unit_has_body):
                 self._add(text, _where(s), para, kind="heading")
                 return True
             self._close_letter(remember=True)  # "ARRANGEMENT": the text the letter encloses
@@ -906,8 +978,8 @@ class _Builder:
     def _starts_bare_unit(self, number: str, style: str) -> bool:
         """Whether '14.' is a unit of its own ("Paragraph 14") rather than a paragraph of the unit."""
         s = self.state
-        if s.annex or s.letter or not s.title_done:
-            return False
+        if s.annex or (s.letter and s.unit_kind != "bare") or not s.title_done:
+            return False  # a letter's numbers are its paragraphs, unless it sets them out alone ("1.")
         if not s.unit:
             return True
         running = (s.region, style) in self.layout.running
@@ -1156,8 +1228,12 @@ def _with_label(para: RawParagraph) -> str:
 
 
 def _container(state: _State) -> str:
-    """The letter, annex and unit a block stands in: "Note I", "Annex II, Article 6"."""
-    return ", ".join(p for p in (state.letter, state.annex, state.unit) if p)
+    """The letter, annex and unit a block stands in: "Note I", "Annex II, Article 6"; a letter's
+    numbered paragraph as lawyers cite it, "Note I, paragraph 2"."""
+    unit = state.unit
+    if state.letter and state.unit_kind == "bare":
+        unit = unit[:1].lower() + unit[1:]
+    return ", ".join(p for p in (state.letter, state.annex, unit) if p)
 
 
 def _where(state: _State) -> str:

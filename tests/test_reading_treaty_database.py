@@ -1,0 +1,151 @@
+"""Layouts of the Dutch treaty database (and texts copied from such databases) cited as a lawyer
+cites them: the notes of an exchange numbered "Nr. I" / "Nr. II", numbers set out on a line of
+their own ("###1", "1."), a protocol set out after the text it belongs to, and a schedule placed
+between two articles. Every text below is written for the test."""
+
+from __future__ import annotations
+
+from blma.reading import AgreementText, read_bytes
+
+
+def read_md(text: str, name: str = "agreement.md") -> AgreementText:
+    return read_bytes(name, text.encode())
+
+
+def cite(doc: AgreementText, start: str) -> str:
+    found = [b.location for b in doc.blocks if b.text.startswith(start) and b.kind != "heading"]
+    assert len(found) == 1, (start, [(b.location, b.kind, b.text[:40]) for b in doc.blocks])
+    return found[0]
+
+
+NOTES = """### Nr. I
+
+###MINISTRY OF FOREIGN AFFAIRS OF ALAND
+
+###LINDHAVEN
+
+The Hague, 3 May 1999. Your Excellency, I have the honour to propose the following agreement on the paid work of household members of diplomatic staff:
+
+###1
+
+Household members of the staff of either mission may take up paid work in the receiving State.
+
+###2
+
+####Definitions
+
+For the purpose of this Agreement, household members are:
+
+a) the spouse or registered partner;
+
+b) unmarried children under the age of twenty-one.
+
+###3
+
+A household member in paid work is subject to the social security law of the receiving State.
+
+If the foregoing is acceptable, this note and your reply shall constitute an agreement.
+
+### Nr. II
+
+###MINISTRY OF FOREIGN AFFAIRS OF BLAND
+
+Excellency, I have the honour to accept the proposal set out in your note.
+"""
+
+
+def test_notes_numbered_by_the_database_are_notes_with_their_letterheads():
+    doc = read_md(NOTES)
+    assert cite(doc, "The Hague, 3 May 1999") == "Note I"
+    assert [b.location for b in doc.blocks if b.text.startswith("MINISTRY OF FOREIGN AFFAIRS")] == [
+        "Note I",
+        "Note II",
+    ]
+    assert cite(doc, "Excellency, I have the honour to accept") == "Note II"
+    assert doc.title == ""  # "Nr. I" and a letterhead are not the instrument's title
+
+
+def test_numbers_set_out_alone_number_the_paragraphs_that_follow():
+    doc = read_md(NOTES)
+    assert cite(doc, "Household members of the staff") == "Note I, paragraph 1"
+    assert cite(doc, "For the purpose of this Agreement") == "Note I, paragraph 2"
+    assert cite(doc, "unmarried children") == "Note I, paragraph 2(b)"
+    assert cite(doc, "A household member in paid work") == "Note I, paragraph 3"
+    assert cite(doc, "If the foregoing is acceptable") == "Note I"
+    headed = next(b for b in doc.blocks if b.text == "For the purpose of this Agreement, household members are:")
+    assert headed.heading == "Definitions"  # the title on the line after the number
+
+
+def test_a_number_alone_then_numbered_parts_nest_under_it():
+    doc = read_md(
+        "### Nr. I\n\nSir, I have the honour to propose the following:\n\n1.\n\n"
+        "(1)The Government of Aland shall allow a health centre for seafarers.\n\n"
+        "(2) The health centre shall examine seafarers before engagement.\n\n"
+        "2.The health centre shall observe the laws of Aland.\n"
+    )
+    assert cite(doc, "The Government of Aland shall allow") == "Note I, paragraph 1(1)"
+    assert cite(doc, "The health centre shall examine") == "Note I, paragraph 1(2)"
+    assert cite(doc, "The health centre shall observe") == "Note I, paragraph 2"
+
+
+def test_an_agreement_numbered_by_headings_with_titles_below():
+    doc = read_md(
+        "No. 12/99 The Embassy presents its compliments and proposes the following agreement.\n\n"
+        "###1\n\n####Authorisation\n\nHousehold members may take up paid work.\n\n"
+        "###2\n\n####Termination\n\nThe authorisation ends:\n\na) when the posting ends;\n\nb) when the work ends.\n"
+    )
+    assert cite(doc, "Household members may") == "Paragraph 1"
+    assert cite(doc, "when the work ends") == "Paragraph 2(b)"
+    assert next(b for b in doc.blocks if b.text.startswith("The authorisation ends")).heading == "Termination"
+
+
+def test_a_number_alone_inside_an_article_is_its_paragraph_and_a_page_number_is_not():
+    doc = read_md(
+        "AGREEMENT ON SEASONAL WORK\n\n###Article 3\n\n1.\n\nThe employer shall pay wages monthly.\n\n"
+        "2.\n\nWages shall be paid into a bank account.\n\n7\n\nNo deduction shall be made without consent.\n"
+    )
+    assert cite(doc, "The employer shall pay wages") == "Article 3(1)"
+    assert cite(doc, "Wages shall be paid into") == "Article 3(2)"
+    # "7" does not continue the series: it moves nothing
+    assert [b.location for b in doc.blocks if "No deduction shall be made" in b.text] == ["Article 3(2)"]
+
+
+def test_a_protocol_after_the_signatures_is_cited_within_it():
+    doc = read_md(
+        "CONVENTION ON SOCIAL SECURITY\n\n###Article 1\n\nThis Convention applies to employed persons.\n\n"
+        "###Article 2\n\nEach Party shall pay benefits abroad.\n\n"
+        "IN WITNESS WHEREOF the undersigned have signed this Convention.\n\n"
+        "####Final Protocol\n\nOn signing the Convention the Parties agreed as follows:\n\n"
+        "###1\n\nArticle 2 applies to pensions only.\n\n###2\n\nSickness benefits are paid where the person lives.\n\n"
+        "####Protocol on mutual assistance\n\n###Article 1\n\nThe institutions shall verify claims together.\n"
+    )
+    assert cite(doc, "Each Party shall pay benefits") == "Article 2"
+    assert cite(doc, "Article 2 applies to pensions") == "Final Protocol, paragraph 1"
+    assert cite(doc, "Sickness benefits are paid") == "Final Protocol, paragraph 2"
+    assert cite(doc, "The institutions shall verify") == "Protocol, Article 1"
+
+
+def test_a_protocol_that_is_the_instrument_opens_no_protocol_within_it():
+    doc = read_md(
+        "PROTOCOL AMENDING THE AGREEMENT ON SEASONAL WORK\n\n###Article 1\n\n"
+        "Article 5 of the Agreement shall be deleted.\n\n###Article 2\n\nThis Protocol enters into force on signature.\n"
+    )
+    assert cite(doc, "This Protocol enters into force") == "Article 2"
+
+
+def test_a_schedule_set_between_two_articles_ends_at_the_next_article():
+    doc = read_md(
+        "CONVENTION ON MINIMUM STANDARDS\n\n###Article 67\n\nBenefits shall be paid periodically.\n\n"
+        "### SCHEDULE TO PART XI\n\nPeriodical payments to standard beneficiaries\n\n"
+        "###Article 68\n\n1. Non-national residents shall have the same rights as nationals.\n"
+    )
+    assert cite(doc, "Periodical payments to standard") == "Schedule"
+    assert cite(doc, "Non-national residents shall") == "Article 68(1)"
+
+
+def test_a_french_final_protocol_is_cited_in_french():
+    doc = read_md(
+        "CONVENTION DE SÉCURITÉ SOCIALE\n\n###Article 1\n\nLa présente Convention s'applique aux travailleurs salariés.\n\n"
+        "####Protocole final\n\n###1\n\nLes pensions sont payées à l'étranger sans réduction.\n"
+    )
+    assert cite(doc, "Les pensions sont payées") == "Protocole Final, paragraphe 1"
