@@ -60,6 +60,14 @@ from blma.analysis.training_data import split_sentences, training_data
         ("Paragraph 7(b)", "Letter I, paragraph 7(b)"),  # the main text has none: the letter's
         ("Section III(b)", "Protocol, Section III(b)"),  # "Protocol, Section V(b); Section III(b)"
         ("Clause 16(a)", "Annex I, Clause 16(a)"),  # a standard contract the reader set in an annex
+        ("paragraphe 4.3", "Paragraph 4.3"),
+        ("Protocol Article 8", "Protocol, Article 8(1)"),
+        ("Article 8 of the Protocol", "Protocol, Article 8"),
+        ("Article 7 of the Protocol", "Article 7(2)"),  # the protocol is the document itself
+        ("paragraph 4 of Note II", "Note II, paragraph 4"),
+        ("First Note, paragraph 3", "Note I, paragraph 3"),
+        ("First Note, paragraph 10", "First Note, paragraph 10"),  # as the document heads it
+        ("Articles III.1-III.5", "Article III.4(2)"),
     ],
 )
 def test_citation_covers_the_block_it_names(citation, location):
@@ -96,6 +104,7 @@ def test_a_citation_without_a_scope_is_the_main_texts_then_the_first_notes_never
     assert covered("Paragraph 6", ["Paragraph 6", "Note I, paragraph 6"]) == {0}
     assert covered("Paragraph 6", ["Note II, paragraph 6", "Note I, paragraph 6"]) == {1}
     assert covered("Article 5", ["Annex A, Article 5", "Annex B, Article 5"]) == set()  # which annex?
+    assert covered("Article 7 of the Protocol", ["Article 7", "Protocol, Article 7"]) == {1}
 
 
 def test_broad_and_unreadable_citations_are_kept_apart():

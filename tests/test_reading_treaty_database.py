@@ -149,3 +149,14 @@ def test_a_french_final_protocol_is_cited_in_french():
         "####Protocole final\n\n###1\n\nLes pensions sont payées à l'étranger sans réduction.\n"
     )
     assert cite(doc, "Les pensions sont payées") == "Protocole Final, paragraphe 1"
+
+
+def test_articles_numbered_within_roman_sections_keep_their_dotted_numbers():
+    doc = read_md(
+        "CONVENTION ON THE RECOGNITION OF QUALIFICATIONS\n\n### SECTION  III\n\n####BASIC PRINCIPLES\n\n"
+        "### Article  III.1\n\n1. Holders of qualifications shall have their qualifications assessed.\n\n"
+        "2. No one shall be refused assessment on grounds of origin.\n\n### Article  III.2\n\n"
+        "Each Party shall make its procedures transparent.\n"
+    )
+    assert cite(doc, "No one shall be refused") == "Article III.1(2)"
+    assert cite(doc, "Each Party shall make") == "Article III.2"

@@ -52,6 +52,19 @@ _SCOPE_NAMES = {
     "nota": "note",
     "carta": "note",
 }
+_ORDINAL_NOTES = {"first": "I", "second": "II", "third": "III"}
+_ORDINAL_LETTER = re.compile(r"\b(first|second|third) (?:note|letter)\b", re.IGNORECASE)
+
+
+def _ordinal_notes(text: str) -> str:
+    """ "First Note" -> "Note I"."""
+    return _ORDINAL_LETTER.sub(lambda m: f"Note {_ORDINAL_NOTES[m[1].lower()]}", text)
+
+
+_OF_SCOPE = re.compile(
+    rf"^(?P<unit>(?:{_UNITS}|{_SUB_UNITS})(?![^\W\d_])[^,]*?)\s+of (?:the )?(?P<scope>(?:final |additional )?(?:{_SCOPES})(?:\s+(?:no\.?\s*)?[A-Za-z0-9]+)?)$",
+    re.IGNORECASE,
+)
 _EXCHANGE_NUMBER = re.compile(r"^exchange of (?:letters|notes),\s*(?=no\b)", re.IGNORECASE)
 _PREAMBLE = r"(?:the\s+)?(?:preamble|pr[eé]ambule|pre[aá]mbulo)"
 _FIRST = re.compile(r"\b(?:premier|premi[eè]re|primero)\b", re.IGNORECASE)
@@ -258,8 +271,10 @@ def parse_citation(text: str) -> Citation:
         ref = re.sub(r"\s+\((?=[a-z][^()]*\s)[^()]*(?:\([^()]*\)[^()]*)*\)$", "", ref)  # "(understanding of ...)"
         ref = re.sub(r"\s+and\s+", ", ", _words_to_digits(_ORDINAL_MARK.sub("", ref)))
         ref = re.sub(r"(\d)\s+([a-z])\)", r"\1(\2)", ref)  # "Cláusula 6.ª a)": clause 6(a)
-        # "Annex II Art 10" (a reader's shorthand) is "Annex II, Art 10"
-        ref = re.sub(rf"^((?:{_SCOPES})\s+[A-Za-z0-9]+)\s+(?=(?:{_UNITS})\b)", r"\1, ", ref, flags=re.IGNORECASE)
+        # "Annex II Art 10", "Protocol Article 8" (a reader's shorthand) are "Annex II, Art 10", "Protocol, Article 8"
+        ref = re.sub(rf"^((?:{_SCOPES})(?:\s+[A-Za-z0-9]+)?)\s+(?=(?:{_UNITS})\b)", r"\1, ", ref, flags=re.IGNORECASE)
+        ref = _ordinal_notes(ref)  # "First Note, paragraph 3"
+        ref = _OF_SCOPE.sub(r"\g<scope>, \g<unit>", ref)  # "Article 8 of the Protocol", "paragraph 4 of Note II"
         if _FIRST.search(ref) or re.search(r"\s(?:et|y|à|al)\s", ref):  # French and Spanish citations
             ref = _FIRST.sub("1", ref)
             ref = re.sub(r"([0-9])\s+(?:à|al|a)\s+([0-9])", r"\1-\2", ref)
@@ -313,7 +328,7 @@ def _places_of(ref: str) -> list[Place] | None:
             paths.append((*parent, part))
             continue
         parent = None
-        m = re.fullmatch(rf"(?:({_UNITS}|{_SUB_UNITS})\s*)?(.+?)(?:\s*-\s*(.+))?", part, re.IGNORECASE)
+        m = re.fullmatch(rf"(?:({_UNITS}|{_SUB_UNITS})(?![^\W\d_])\s*)?(.+?)(?:\s*-\s*(.+))?", part, re.IGNORECASE)
         if not m or (m.group(1) is None and not kind_seen):
             return None
         body = m.group(2)
@@ -346,6 +361,7 @@ def block_place(location: str, origin: str = "body") -> Place:
     scope = ""
     path: list[str] = []
     kind = ""
+    location = _ordinal_notes(location)  # a heading "First Note" heads the first note
     for i, part in enumerate(p.strip() for p in _words_to_digits(_ORDINAL_MARK.sub("", location)).split(",")):
         as_scope = _scope(part)
         if i == 0 and as_scope is not None:
@@ -401,6 +417,10 @@ def covered_blocks(
       location ending in that number, in the same scope, or in any scope when the document
       has no such scope (a reader that numbered "Paragraph 1(17)", a "Letter I" it does not
       know as a scope), but readers also renumber ("(5)" read as "Paragraph 10").
+
+    A citation without a scope that the main text lacks is looked for outside it (see
+    ``_outside_the_main_text``), and "Article 7 of the Protocol" in a document with no protocol
+    set apart is the document's own Article 7.
     """
     found: set[int] = set()
     missed: list[Place] = []
@@ -420,6 +440,8 @@ def covered_blocks(
             hits = _covered(place, blocks)
         if not hits and not place.scope:
             hits = _outside_the_main_text(place, blocks, scopes)
+        if not hits and place.scope == "protocol" and "protocol" not in scopes:
+            hits = _covered(Place("", place.path), blocks)  # "Article 7 of the Protocol" in the protocol itself
         if not hits and len(place.path) == 1 and place.path[0].isdigit():
             same_scope = place.scope in scopes
             ends = {

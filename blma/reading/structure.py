@@ -30,7 +30,7 @@ FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article p
 ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
     r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|cl[aá]usula|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo|§)\s*"
-    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS})"
+    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}(?:\.\d+)*|{NUMBER_WORDS}|{FIRST_WORDS})"
     # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
     r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
     re.I,
@@ -1112,8 +1112,9 @@ def _unit_name(kind: str, num: str) -> str:
     value = ordinal_value(num)
     if value:  # "Article premier", "ARTÍCULO SEXTO": cited by the number
         num = str(value)
-    if re.fullmatch(r"[ivxlcdm]+", num, re.I) and name in ("Article", "Artikel", "Section", "Clause"):
-        num = num.upper()
+    roman = re.fullmatch(r"([ivxlcdm]+)((?:\.\d+)*)", num, re.I)  # "Article III.1" as the Convention numbers it
+    if roman and name in ("Article", "Artikel", "Section", "Clause"):
+        num = roman[1].upper() + roman[2]
     elif num[:1].isalpha():  # "ARTICLE TWENTY-TWO" is cited "Article Twenty-Two"
         num = "-".join(part.title() for part in re.split(r"[- ]", num))
     return f"{name} {num}"
