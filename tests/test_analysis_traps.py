@@ -287,6 +287,10 @@ def test_negation_and_direction(sentence, protection, expected):
         ("Recruitment agencies shall pay a licence fee to the competent authority.", "no_worker_fees"),
         ("The Parties shall cooperate in the training of health workers.", "health_care"),
         ("Either Party may terminate this Agreement by six months' written notice.", "contract_termination"),
+        # a final clause on the authentic language versions publishes nothing and informs no worker;
+        # the trained second opinion read it as transparency (94%) before final clauses were kept
+        # from it as they are from the rules
+        ("The English and Arvenian versions of the text of this Agreement are equally authoritative.", "transparency"),
     ],
 )
 def test_false_friends_do_not_count(sentence, protection):

@@ -718,7 +718,12 @@ class Analyzer:
         missing = {pid for pid, t in tallies.items() if not (t.firm or t.partial or t.contrary)}
         modalities = ("firm", "soft") if "paraphrases_soft" in self.arbiter_roles else ("firm",)
         candidates = self._candidates(sentences, units, modalities)
-        found = self.opinion.paraphrases(candidates, missing)
+        # a final clause ("The English and French versions are equally authoritative") addresses
+        # only what the rules let final clauses address (the instrument's life), as in ``detect``
+        final_clause = self.book.modality.final_clause
+        counting = {pid for pid in missing if self.book.rules[pid].final_clauses_count}
+        provisions = [(i, text) for i, text in candidates if not final_clause.search(sentences[i].sentence)]
+        found = self.opinion.paraphrases(candidates, counting) | self.opinion.paraphrases(provisions, missing - counting)
         texts = dict(candidates)
         return {
             pid: (sentences[p.index], p.probability)
