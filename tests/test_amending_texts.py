@@ -121,6 +121,23 @@ def test_the_quotation_ends_where_its_marks_balance():
     assert located["Paragraph 2"] == "The Committee shall meet twice a year."
 
 
+def test_new_wording_in_a_list_of_amendments_is_cited_in_the_article_the_list_amends():
+    """ "Article 16 ... shall be amended as follows: (a) ... (b) the following paragraph shall be
+    added:" brings Article 16's new paragraph 4, not a paragraph 4 of nothing; a lead-in of its own
+    outside the list names its own unit, or none."""
+    text = (
+        "PROTOCOL AMENDING THE AGREEMENT ON SEASONAL WORK\n\nArticle I\n\n"
+        "Article 16 of the Agreement shall be amended as follows:\n\n"
+        "(a) in paragraph 2, the words \u201cthirty days\u201d shall be replaced by \u201csixty days\u201d;\n\n"
+        "(b) the following paragraph shall be added:\n\n"
+        "\u201c4. No fee shall be charged to a worker for a change of employer.\u201d\n\n"
+        "Article II\n\nThe following paragraph shall be added:\n\n\u201c5. Workers shall keep their passports.\u201d\n"
+    )
+    located = _located(read_bytes("protocol.txt", text.encode()))
+    assert located["Article I(b) (new Article 16(4))"] == "No fee shall be charged to a worker for a change of employer."
+    assert located["Article II (new paragraph 5)"] == "Workers shall keep their passports."
+
+
 def test_quoted_defined_terms_after_other_words_are_not_new_wording():
     document = docx.Document()
     document.add_heading("Agreement on the Employment of Workers", 1)

@@ -262,6 +262,7 @@ class _State:
     greeted: bool = False  # the open letter has had its salutation
     quoting: bool = False  # the open letter quotes the other one ("which reads as follows:")
     amends: str | None = None  # after an amending lead-in: the unit it names ("" for none), until quoted text comes
+    amended_by_items: str = ""  # "Article 16 of the Agreement shall be amended as follows:": its items' unit
     new: _NewWording | None = None  # the quoted new wording being read
     para: str = ""  # "(2)"
     sub: str = ""  # "(a)"
@@ -913,7 +914,18 @@ class _Builder:
         else:
             self._add(text, _where(s) or "Preamble", para)
             s.unit_has_body = True
-        s.amends = _amended_unit(text) if leads_into_new_wording(text) else None
+        s.amends = self._amended_unit(text) if leads_into_new_wording(text) else None
+
+    def _amended_unit(self, lead_in: str) -> str:
+        """The unit a lead-in amends; for an item of a list ("(b) the following paragraph shall be
+        added:"), the one the list's own lead-in names ("Article 16 ... shall be amended as
+        follows:"), so that the new wording is cited "(new Article 16(4))"."""
+        s = self.state
+        named = _amended_unit(lead_in)
+        if not (s.para or s.sub):
+            s.amended_by_items = named
+            return named
+        return named or s.amended_by_items
 
     def _number(self, label: str) -> None:
         """Move to the place a paragraph's printed number names."""
@@ -999,7 +1011,7 @@ class _Builder:
     def _enter(self, unit: str, kind: str, style: str = "") -> None:
         s = self.state
         s.unit, s.unit_kind, s.bare_style = unit, kind, style
-        s.unit_has_body, s.parent = False, ""
+        s.unit_has_body, s.parent, s.amended_by_items = False, "", ""
         if kind != "bare":
             s.section = unit if kind == "heading" else ""
         s.para = s.sub = s.subsub = ""
