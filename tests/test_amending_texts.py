@@ -138,6 +138,18 @@ def test_new_wording_in_a_list_of_amendments_is_cited_in_the_article_the_list_am
     assert located["Article II (new paragraph 5)"] == "Workers shall keep their passports."
 
 
+def test_a_paragraph_inserted_between_two_keeps_its_own_number():
+    text = (
+        "MEMORANDUM OF UNDERSTANDING AMENDING THE MEMORANDUM ON CONSTRUCTION WORKERS\n\n"
+        "10. The following paragraph will be inserted after paragraph 20 of the MoU:\n\n"
+        "\u201820A. The Participants will use the personal data of workers only for recruitment.\u2019\n\n"
+        "11. This amending Memorandum will come into effect on signature.\n"
+    )
+    located = _located(read_bytes("mou.txt", text.encode()))
+    assert located["Paragraph 10 (new paragraph 20A)"].startswith("The Participants will use the personal data")
+    assert block_place("Paragraph 10 (new paragraph 20A)").path == ("10", "20a")
+
+
 def test_quoted_defined_terms_after_other_words_are_not_new_wording():
     document = docx.Document()
     document.add_heading("Agreement on the Employment of Workers", 1)

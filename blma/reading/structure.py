@@ -111,6 +111,7 @@ LETTER_HEADING = re.compile(  # "I. Letter from the Minister", "Reply from ...",
 LETTER_NUMBER = re.compile(r"^(?P<num>[IVX]{1,4})\.?$")  # a bare "II" between two notes
 # "Nr. II" alone: how the Dutch treaty database numbers the notes of an exchange ("No. II" in a letter)
 NOTE_NUMBER = re.compile(r"^(?P<word>Nr|No)\.?\s*(?P<num>[IVX]{1,4})\.?$")
+INSERTED_NUMBER = re.compile(r"^(?P<num>\d{1,3}[A-Z])[.)]\s+(?P<rest>\S.*)$")  # "20A." inserted after 20
 NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,3})(?P<dot>\.?)$")  # "###1", "1." on a line of its own
 # "Sir,", "Excellency,", optionally after the place and date: "Rome, le 4 décembre 1948. Monsieur le Ministre,"
 SALUTATION = re.compile(
@@ -888,9 +889,13 @@ class _Builder:
                 new.enter(name)
                 body = unit.sentence
             label = PARA_LABEL.match(body)
+            inserted = INSERTED_NUMBER.match(body)
             if label and label.group("rest"):
                 _number_new(new, label.group("label"))
                 body = label.group("rest")
+            elif inserted:  # "20A. ...", inserted after paragraph 20
+                new.para, new.sub, new.subsub = f"({inserted['num']})", "", ""
+                body = inserted["rest"]
             self._add(body, new.cited(where), para)
             s.unit_has_body = True
         if closes:
