@@ -17,25 +17,9 @@ import pytest
 from docx import Document
 
 from blma.reading import AgreementText, read_bytes, read_path
+from tests.cited_locations import cite, cited, read_md
 
 REAL_DEV = Path(__file__).parent / "data" / "real"  # public treaty texts kept as fixtures (see its README)
-
-
-# -- helpers ---------------------------------------------------------------------------------
-def read_md(text: str, name: str = "agreement.md") -> AgreementText:
-    return read_bytes(name, text.encode())
-
-
-def cited(doc: AgreementText, start: str) -> list[str]:
-    """Locations of the text blocks (not headings) that begin with ``start``, in reading order."""
-    found = [b.location for b in doc.blocks if b.text.startswith(start) and b.kind != "heading"]
-    assert found, f"no block begins {start!r}"
-    return found
-
-
-def cite(doc: AgreementText, start: str) -> str:
-    [location] = cited(doc, start)
-    return location
 
 
 @pytest.fixture(scope="module")

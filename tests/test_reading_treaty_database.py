@@ -5,18 +5,7 @@ between two articles. Every text below is written for the test."""
 
 from __future__ import annotations
 
-from blma.reading import AgreementText, read_bytes
-
-
-def read_md(text: str, name: str = "agreement.md") -> AgreementText:
-    return read_bytes(name, text.encode())
-
-
-def cite(doc: AgreementText, start: str) -> str:
-    found = [b.location for b in doc.blocks if b.text.startswith(start) and b.kind != "heading"]
-    assert len(found) == 1, (start, [(b.location, b.kind, b.text[:40]) for b in doc.blocks])
-    return found[0]
-
+from tests.cited_locations import cite, read_md
 
 NOTES = """### Nr. I
 
