@@ -159,6 +159,38 @@ def test_a_first_person_that_is_neither_side_and_roman_numerals_are_left_alone()
     assert "The worker agree that their passport shall be kept by their employer" in text
 
 
+INTERN_NOTE = """# Exchange of Notes
+
+I have the honour to propose that my Government shall register interns for one year.
+
+The Ministry shall inform the Tribunal of each registration.
+
+## Annex
+
+### Acceptance and Undertaking
+
+I accept the Internship offered to me by the Tribunal. I understand:
+
+(a) that the Tribunal will not pay me for my Internship and that all the expenses connected with it must be borne by me or by my sponsoring institution;
+
+(b) that I shall leave the country within fourteen days after the end of my Internship.
+"""
+
+
+def test_an_interns_undertaking_annexed_to_a_note_speaks_for_the_intern_only_in_the_annex() -> None:
+    modality = load_rulebook(language="en").modality
+    analysed, _ = relabel_document(_doc(INTERN_NOTE), modality, "en")
+    by_annex = {b.annex: [] for b in analysed.blocks}
+    for block in analysed.blocks:
+        by_annex[block.annex].append(block.text)
+    assert any(t.startswith("I have the honour to propose that my Government") for t in by_annex[""])  # the minister's
+    assert any("must be borne by the worker or by their sponsoring institution" in t for t in by_annex["Annex"])
+    fees = default_analyzer().analyze(_doc(INTERN_NOTE)).finding("no_worker_fees")
+    assert fees.status == "contrary"  # "will not pay me ... and that all the expenses ... borne by me"
+    assert fees.evidence[0].location.startswith("Annex")
+    assert fees.evidence[0].text.startswith("that the Tribunal will not pay me")  # quoted as written
+
+
 ABBREVIATED = """# Memorandum of Understanding on Household Service Workers
 
 ## Article 1

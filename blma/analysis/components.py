@@ -370,7 +370,8 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
     return rule.topic_possible(sentence)
 
 
-#: where a clause ends: a contrasting conjunction, a semicolon or colon, the comma closing an
+#: where a clause ends: a contrasting conjunction, a semicolon or colon, a second "that" clause
+#: ("the Tribunal will not pay the intern and that all expenses shall be borne by the intern"), the comma closing an
 #: opening purpose phrase ("To prevent their loss, the passport shall be held by ...", whose
 #: negator does not reach the clause after it) or an opening condition ("If the Commission has not
 #: agreed within ninety days, the Ministry's view shall be final": the "not" is the condition's),
@@ -378,7 +379,7 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
 _PURPOSE = r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:in order )?to [^,;:]{1,60},"
 _CONDITION = r"^\W*(?:\(?\w{1,4}[.)]\s*)?(?:if|where|when|should|in (?:the )?(?:event|case) (?:that|of))\b"
 CLAUSE_BREAK = re.compile(
-    r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:"
+    r",? (?:but|however|whereas|except|provided that|unless|although)\b|;|:|,? and that\b"
     rf"|{_PURPOSE}"
     rf"|{_CONDITION}[^,;:]{{1,120}},"
     r"|\b(?:if|where|when|unless) not \w+(?: \w+)?,",  # "..., if not resolved, shall be referred"

@@ -257,11 +257,14 @@ FIRST_PERSON = {
 }
 
 
-def first_person(doc: AgreementText, modality) -> dict[str, str]:
+def first_person(doc: AgreementText, modality) -> tuple[dict[str, str], str | None]:
     """What "I" and "we" (and their other forms) stand for in a text one side signs alone: the
     worker's "I" (``worker_me``) where the worker speaks, the employer's "we" (``employer_we``)
-    where the employer does; nothing where neither speaks."""
+    where the employer does; nothing where neither speaks. Second, the annex the speaker speaks
+    in when that is an annex (an intern's undertaking annexed to a note: the note's "I" is the
+    minister's), else None: the whole text."""
     words: dict[str, str] = {}
+    annexes: set[str] = set()
     text = None
     for speaks, forms in (("worker_speaks", "worker_me"), ("employer_speaks", "employer_we")):
         pattern, said = getattr(modality, speaks, None), getattr(modality, forms, None)
@@ -270,7 +273,10 @@ def first_person(doc: AgreementText, modality) -> dict[str, str]:
         text = text if text is not None else _whole_text(doc)
         if pattern.search(text) is not None:
             words.update({form: word for form, word in said.items() if form not in words})
-    return words
+            where = next((b.annex for b in doc.blocks if pattern.search(b.text) or pattern.search(b.heading)), "")
+            annexes.add(where)
+    only = next(iter(annexes)) if len(annexes) == 1 else ""
+    return words, only or None
 
 
 def _whole_text(doc: AgreementText) -> str:
@@ -295,7 +301,7 @@ def relabel_document(
     parts = [] if you else employer_parts(doc, modality)
     if parts:
         you = dict(modality.employer_you)
-    me = first_person(doc, modality)
+    me, speakers_annex = first_person(doc, modality)
     abbreviations = worker_abbreviations(doc, modality) if words else {}
     if not roles and not you and not me and not abbreviations:
         return doc, {}
@@ -304,6 +310,7 @@ def relabel_document(
     if you:  # each of "you", "your", "yourself" is a role of its own, written as the employer's
         roles = {**roles, **{key: key for key in you}}
         pattern = f"{pattern}|{SECOND_PERSON}" if pattern else SECOND_PERSON
+    without_me = _labels(pattern) if me and speakers_annex is not None and pattern else None
     if me:  # so is each first-person form the speaker's words give
         roles = {**roles, **{key: key for key in me}}
         pronouns = "|".join(FIRST_PERSON[key] for key in me if key in FIRST_PERSON)
@@ -319,6 +326,8 @@ def relabel_document(
     originals: dict[int, Relabelled] = {}
     for index, block in enumerate(doc.blocks):
         found = labels if not parts or parts[index] else labels_only  # a worker's part keeps its "you"
+        if speakers_annex is not None and block.annex != speakers_annex:
+            found = without_me  # outside the undertaking the speaker signs, "I" is someone else
         if found is None:
             blocks.append(block)
             continue
