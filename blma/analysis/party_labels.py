@@ -275,8 +275,7 @@ def first_person(doc: AgreementText, modality) -> tuple[dict[str, str], str | No
             words.update({form: word for form, word in said.items() if form not in words})
             where = next((b.annex for b in doc.blocks if pattern.search(b.text) or pattern.search(b.heading)), "")
             annexes.add(where)
-    only = next(iter(annexes)) if len(annexes) == 1 else ""
-    return words, only or None
+    return words, (annexes.pop() or None) if len(annexes) == 1 else None
 
 
 def _whole_text(doc: AgreementText) -> str:
