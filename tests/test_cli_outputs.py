@@ -330,6 +330,37 @@ def test_sigterm_during_a_batch_leaves_the_old_report_and_no_temporary(tmp_path,
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_a_signal_inside_the_json_serializer_still_ends_as_a_signal(tmp_path, monkeypatch, capsys, signum):
+    """pydantic wraps what a serializer raises, the signal's exit too: the command still ends
+    with the signal's code, no traceback, and the old report kept (seen once in CI, 2026-12-07)."""
+    from pydantic import BaseModel, model_serializer
+
+    import blma.cli
+
+    class SignalledWhileDumped(BaseModel):
+        @model_serializer
+        def _dump(self) -> dict:
+            os.kill(os.getpid(), signum)  # the handler runs here, inside pydantic
+            return {}
+
+    monkeypatch.setattr(api, "gap_report_json", lambda reports: [SignalledWhileDumped().model_dump()])
+    monkeypatch.setattr(blma.cli, "_terminated_by", None)
+    out = tmp_path / "gaps.json"
+    out.write_text("old report\n")
+    monkeypatch.setattr(sys, "argv", ["blma", "analyze", str(SMALL), "-o", str(out)])
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        with pytest.raises(SystemExit) as ended:
+            blma.cli.main()
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    assert ended.value.code == 128 + signum
+    assert "Traceback" not in capsys.readouterr().err
+    assert out.read_text() == "old report\n" and leftovers(tmp_path) == []
+
+
 def _exit_on_sigterm(signum, frame):
     sys.exit(128 + signum)  # what the CLI's handler does
 

@@ -54,12 +54,32 @@ def main() -> None:
     being written is abandoned cleanly (its temporary file removed, the old file kept).
     """
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
     except BlmaError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except Exception:
+        # The signal's SystemExit can land inside a library that wraps what its callbacks raise
+        # (pydantic turns it into a serialization error): the command was still ended on purpose.
+        if _terminated_by is not None:
+            sys.exit(128 + _terminated_by)
+        raise
+
+
+#: The signal that ended the command, once one has.
+_terminated_by: int | None = None
 
 
 def _terminate(signum: int, frame: object) -> None:
+    global _terminated_by
+    _terminated_by = signum
     sys.exit(128 + signum)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C as Python answers it (``KeyboardInterrupt``), remembered like SIGTERM."""
+    global _terminated_by
+    _terminated_by = signum
+    signal.default_int_handler(signum, frame)
