@@ -5,7 +5,6 @@ article's heading is never read as a provision."""
 
 from __future__ import annotations
 
-import io
 import json
 
 import docx
@@ -14,6 +13,7 @@ import pytest
 from blma.analysis.citations import block_place
 from blma.reading import read_bytes
 from blma.reading.structure import cite_in
+from tests.docx_tables import docx_bytes
 
 PROTOCOL_MD = """# Protocol amending the Agreement on the Employment of Workers
 
@@ -85,9 +85,7 @@ def _protocol_docx(closing_mark: bool = True) -> bytes:
     document.add_paragraph(f"2. The worker shall bear the cost of the medical examination and the visa fee.{end}")
     document.add_heading("Article II", 2)
     document.add_paragraph("1. This Protocol shall enter into force on the first day of the second month after signature.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_bytes(document)
 
 
 @pytest.mark.parametrize("closing_mark", [True, False])
@@ -159,9 +157,7 @@ def test_quoted_defined_terms_after_other_words_are_not_new_wording():
     document.add_paragraph("\u201cEmployer\u201d means a person who employs a worker.")
     document.add_heading("Article 2", 2)
     document.add_paragraph("No fee shall be charged to workers.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    located = _located(read_bytes("agreement.docx", buffer.getvalue()))
+    located = _located(read_bytes("agreement.docx", docx_bytes(document)))
     assert not any("(new" in location for location in located)
     assert located["Article 2"] == "No fee shall be charged to workers."
 
@@ -180,9 +176,7 @@ def test_a_replaced_schedule_and_its_table_are_new_wording_not_an_annex():
     document.add_paragraph("Benefits not listed shall be governed by national law.\u201d")
     document.add_heading("Article 10", 2)
     document.add_paragraph("This Protocol shall enter into force on signature.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    doc = read_bytes("protocol.docx", buffer.getvalue())
+    doc = read_bytes("protocol.docx", docx_bytes(document))
     cells = {b.text: b.location for b in doc.blocks if b.kind == "table_cell"}
     assert cells["Maternity benefit: No"] == "Article 9 (new Schedule 2, table row 3)"  # the row label joined
     assert not any(b.annex for b in doc.blocks)

@@ -371,8 +371,8 @@ def _any_topic_possible(rule, sentence: Sentence) -> bool:
 
 
 #: where a clause ends: a contrasting conjunction, a semicolon or colon, a second "that" clause
-#: ("the Tribunal will not pay the intern and that all expenses shall be borne by the intern"), the comma closing an
-#: opening purpose phrase ("To prevent their loss, the passport shall be held by ...", whose
+#: ("the Tribunal will not pay the intern and that all expenses shall be borne by the intern"),
+#: the comma closing an opening purpose phrase ("To prevent their loss, the passport shall be held by ...", whose
 #: negator does not reach the clause after it) or an opening condition ("If the Commission has not
 #: agreed within ninety days, the Ministry's view shall be final": the "not" is the condition's),
 #: or a conditional aside ("if not resolved,")

@@ -73,13 +73,16 @@ _terminated_by: int | None = None
 
 
 def _terminate(signum: int, frame: object) -> None:
-    global _terminated_by
-    _terminated_by = signum
+    _remember(signum)
     sys.exit(128 + signum)
 
 
 def _interrupt(signum: int, frame: object) -> None:
     """Ctrl-C as Python answers it (``KeyboardInterrupt``), remembered like SIGTERM."""
+    _remember(signum)
+    signal.default_int_handler(signum, frame)
+
+
+def _remember(signum: int) -> None:
     global _terminated_by
     _terminated_by = signum
-    signal.default_int_handler(signum, frame)
