@@ -59,13 +59,13 @@ class _Cue(BaseModel):
 class TopicCue(_Cue):
     """The sentence addresses the protection when every regex of ``all`` matches.
 
-    ``mention``: the words are a passing mention the rubric itself reads as partial (a preamble
-    citing labour standards), so the trained second opinion's doubt about the topic does not
-    undo the finding, as it does not for a weak-topic cue.
+    ``unambiguous``: the words cannot be about anything else (the Universal Declaration cited, the
+    sale of employment prohibited), so the trained second opinion's reading of the sentence as
+    about another topic does not undo the finding, as it does not for a weak-topic cue.
     """
 
     all: list[str] = Field(min_length=1)
-    mention: bool = False
+    unambiguous: bool = False
 
 
 class PatternCue(_Cue):
@@ -308,7 +308,7 @@ class CompiledTopic:
 
     name: str
     patterns: tuple[Guarded, ...]
-    mention: bool = False
+    unambiguous: bool = False
 
     def __iter__(self):
         return iter(self.patterns)
@@ -539,7 +539,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
     def topic_cues(cues: list[TopicCue], kind: str) -> tuple[CompiledTopic, ...]:
         return tuple(
             CompiledTopic(
-                c.name, tuple(_compile(p, vocabulary, f"{where}.{kind}.{c.name}") for p in c.all), c.mention
+                c.name, tuple(_compile(p, vocabulary, f"{where}.{kind}.{c.name}") for p in c.all), c.unambiguous
             )
             for c in cues
         )
