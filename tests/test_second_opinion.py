@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blma.analysis import Analyzer
+from blma.analysis import Analyzer, default_analyzer
 from blma.analysis.analyzer import OTHER_LANGUAGE_ARBITER_ROLES
 from blma.analysis.second_opinion import PARAPHRASE_RELEVANCE, SecondOpinion
 from blma.evaluation.systems import SYSTEMS
@@ -213,6 +213,29 @@ def test_a_weak_topic_mention_is_never_dropped_as_unrelated(monkeypatch) -> None
     assert finding.status == "partial"
     assert finding.evidence[0].cue == "employer_change/free_choice_of_employment"
     assert report.finding("wage_protection").status == "missing"  # a topic word is still dropped
+
+
+def test_an_unambiguous_topic_cue_is_never_dropped_as_unrelated(monkeypatch) -> None:
+    """A topic cue marked ``unambiguous`` (the sale of jobs, a citation of the Universal
+    Declaration) names what cannot be about anything else: the model's doubt leaves it partial,
+    in an article and in a preamble alike, while an ordinary cue's finding still goes."""
+    import blma.analysis.second_opinion as second
+    from blma.api import analyze_bytes
+
+    book = default_analyzer().book
+    assert {c.name for c in book.rules["no_worker_fees"].topic if c.unambiguous} >= {"paying_for_a_job"}
+    monkeypatch.setattr(second, "UNRELATED_BELOW", 1.01)  # every partial now reads as unrelated
+    text = (
+        "Convention on Hotel Work\n\nThe Parties,\n\nRecalling the Universal Declaration of Human Rights,\n\n"
+        "Have agreed as follows:\n\nArticle 1\n\nWhere such a practice exists, the sale and purchase of "
+        "employment in hotels shall be prohibited.\n\nArticle 2\n\nWages should be paid to the worker each month.\n"
+    )
+    report = analyze_bytes("t.txt", text.encode(), language="en")
+    fees, standards = report.finding("no_worker_fees"), report.finding("non_regression")
+    assert (fees.status, fees.evidence[0].cue) == ("partial", "no_worker_fees/paying_for_a_job")
+    assert (standards.status, standards.evidence[0].location) == ("partial", "Preamble")
+    assert standards.evidence[0].cue == "non_regression/cites_labour_or_human_rights_standards"
+    assert report.finding("wage_protection").status == "missing"  # an ordinary cue's finding still goes
 
 
 def test_the_strength_check_runs_in_english_french_and_spanish(monkeypatch) -> None:
