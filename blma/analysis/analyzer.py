@@ -901,11 +901,10 @@ class Analyzer:
         employment, labelled partial by both readers, were dropped); blind sets en30-en38 unchanged."""
         if self.opinion is None or "unrelated" not in self.arbiter_roles or tally.contrary:
             return None
-        rule = self.book.rules[pid]
-        sure = {cue.name for cue in rule.weak_topic} | {cue.name for cue in rule.topic if cue.unambiguous}
-        if sure & {o.hit.cue for o in [*tally.firm, *(o for o, _ in tally.partial)]}:
+        found = [*tally.firm, *(o for o, _ in tally.partial)]
+        if self.book.rules[pid].undoubted_cues & {o.hit.cue for o in found}:
             return None  # the cue names the mention itself: no false friend to undo
-        texts = [o.full_text for o in tally.firm] + [o.full_text for o, _ in tally.partial]
+        texts = [o.full_text for o in found]
         return self.opinion.unrelated(pid, texts) if texts else None
 
     def _warn_if_not_an_agreement(self, doc: AgreementText, report: GapReport) -> None:

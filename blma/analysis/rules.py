@@ -391,6 +391,13 @@ class Rule:
         return {k: v for k, v in self.__dict__.items() if k in self.__dataclass_fields__}
 
     @cached_property
+    def undoubted_cues(self) -> frozenset[str]:
+        """The cues whose findings the trained second opinion's "unrelated" doubt never undoes:
+        the weak-topic cues (written for the passing mention) and the topic cues marked
+        ``unambiguous``."""
+        return frozenset(cue.name for cue in (*self.weak_topic, *(c for c in self.topic if c.unambiguous)))
+
+    @cached_property
     def _topic_cues(self) -> tuple[CompiledTopic, ...]:
         return (*self.topic, *self.weak_topic)
 
