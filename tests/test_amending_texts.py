@@ -12,7 +12,7 @@ import pytest
 
 from blma.analysis.citations import block_place
 from blma.reading import read_bytes
-from blma.reading.structure import cite_in
+from blma.reading.citation_language import cite_in
 from tests.docx_tables import docx_bytes
 
 PROTOCOL_MD = """# Protocol amending the Agreement on the Employment of Workers

@@ -17,7 +17,7 @@ from blma.errors import DataError
 from blma.evaluation.baseline import KeywordBaseline, keywords_file, load_keywords
 from blma.library import default_library
 from blma.reading import read_bytes
-from blma.reading.structure import cite_in
+from blma.reading.citation_language import cite_in
 
 AGREEMENT = """Accord entre le Royaume de Kestrie et la République de Marovie relatif au recrutement des travailleurs
 

@@ -34,9 +34,9 @@ from blma.analysis.second_opinion import SecondOpinion
 from blma.analysis.suggest import suggest
 from blma.errors import DataError, DocumentError
 from blma.library import Library, default_library
+from blma.reading.amendments import leads_into_new_wording
 from blma.reading.language import language_name, profile
 from blma.reading.models import AgreementText, Block
-from blma.reading.structure import leads_into_new_wording
 
 LABOUR_TERMS = re.compile(
     r"\b(?:workers?|employ\w*|labou?r|migra\w*|recruit\w*|wages?|emigra\w*|immigra\w*)\b", re.I

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from blma.numerals import from_roman
+from blma.reading.amendments import NEW_WORDING_CITED
 from blma.reading.ordinals import ordinal_pattern, ordinal_value
-from blma.reading.structure import NEW_WORDING_CITED
 
 Path_ = tuple[str, ...]
 

@@ -39,8 +39,8 @@ from blma.analysis.training_sets import (
 from blma.library import Clause, Library, default_library, render_clause
 from blma.library.render import example_values
 from blma.reading import read_path
+from blma.reading.amendments import leads_into_new_wording
 from blma.reading.models import Block
-from blma.reading.structure import leads_into_new_wording
 from blma.yamlio import load_yaml
 
 WORDING_FILES = (

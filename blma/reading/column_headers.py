@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from blma.reading.structure import cell_article
+from blma.reading.headings import cell_article
 
 NUMBERED = re.compile(r"^\d+(?:\.\d+)*[.)]\s")  # "1. The employer shall ..."
 HEADER_MAX_WORDS = 20

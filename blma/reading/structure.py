@@ -5,245 +5,80 @@ Article 6", "Clause 14(b)", "Paragraph 4.3", "Annex I, paragraph 2", "Note II, p
 
 Agreements number things in many ways ("Article 1", "ARTICLE I", "Art. 3", "Article 1er",
 "Section 2.1", "Clause 4", "14(b)", "4.3", bold or Markdown headings, Word's automatic
-numbering); the patterns below normalise them to one citation style while keeping the
-numbers as printed. The document is surveyed once first (does it speak of "clauses" or
-"paragraphs"? do its paragraph numbers run on or restart?), then read paragraph by
-paragraph, each paragraph going to the first step that recognises it.
+numbering); the patterns of ``headings`` and ``labels`` normalise them to one citation style
+while keeping the numbers as printed. The document is surveyed once first (``survey``: does it
+speak of "clauses" or "paragraphs"? do its paragraph numbers run on or restart?), then read
+paragraph by paragraph, each paragraph going to the first step that recognises it.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from blma.numerals import from_roman, to_roman
+from blma.reading.amendments import (
+    CLOSING_QUOTE,
+    LATIN_SUFFIX,
+    OPENING_QUOTE,
+    QUOTED_TERM,
+    NewWording,
+    amended_unit,
+    closes_the_quotation,
+    leads_into_new_wording,
+    number_new,
+    without_deleted_words,
+)
+from blma.reading.citation_language import cite_in_the_documents_language
+from blma.reading.headings import (
+    BETWEEN,
+    DIVISION,
+    HEADING_SEPARATORS,
+    INSTRUMENT_TITLE,
+    NUMBERED_KINDS,
+    NUMBERED_UNIT,
+    PART_KINDS,
+    PROTOCOL_HEADING,
+    ROMAN,
+    RUN_IN_HEADING,
+    SENTENCE_VERB,
+    STANDALONE_ORDINAL,
+    UNIT,
+    annex_heading,
+    annex_name,
+    cell_article,
+    is_heading_line,
+    is_headingish,
+    is_numbered_heading,
+    is_sentence,
+    is_title_continuation,
+    is_title_like,
+    looks_like_sentence_start,
+    unit_heading,
+    unit_name,
+)
+from blma.reading.labels import (
+    INSERTED_NUMBER,
+    NUMBER_ALONE,
+    PARA_LABEL,
+    UPPER_ROMAN_LABEL,
+    enter_item,
+    read_label,
+    with_label,
+)
+from blma.reading.letters import (
+    EXCHANGE,
+    LETTER_CLOSING,
+    LETTER_HEADING,
+    LETTER_NUMBER,
+    NOTE_NUMBER,
+    QUOTES_A_NOTE,
+    SALUTATION,
+)
 from blma.reading.models import AgreementText, Block, BlockKind, RawParagraph
-from blma.reading.ordinals import ordinal_pattern, ordinal_value, standalone_ordinal
-
-NUMBER_WORDS = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-)
-ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
-ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
-UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|cl[aá]usula|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo|§)\s*"
-    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}(?:\.\d+)*|{NUMBER_WORDS}|{FIRST_WORDS})"
-    # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
-    r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
-    re.I,
-)
-#: A provision numbered by an ordinal word alone, with its own punctuation: "FIRST: The employer
-#: shall ...", "SEGUNDA.- ...", "Third - ..." (the word is checked by ``standalone_ordinal``).
-STANDALONE_ORDINAL = re.compile(r"^(?P<num>[^\W\d_]+(?:-[^\W\d_]+)?)\s*(?:[.:]\s*[-–—]?|\s[-–—])\s*(?P<rest>\S.*)$")
-#: Kinds that number the parts of an article in translated texts ("Article (6)" then "Item 4:",
-#: "Item 5" then "Point 5.2:"): read inside the unit above them, not as units of their own.
-PART_KINDS = ("item", "point")
-#: Kinds that may open an article inside a table cell (a bilingual text set in a table).
-CELL_ARTICLE_KINDS = (
-    "article", "art", "artikel", "clause", "cláusula", "clausula", "section", "artículo", "articulo", "§"
-)
-ANNEX = re.compile(
-    r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
-    r"[\s.:\-–—]*(?P<rest>.*)$",
-    re.I,
-)
-# a protocol set out after the text it belongs to ("Final Protocol", "Protocol on mutual
-# assistance"): cited like an annex, "Final Protocol, paragraph 1", "Protocol, Article 3"
-PROTOCOL_HEADING = re.compile(
-    r"^(?P<kind>(?:(?:final|additional)\s+)?(?:protocol|protocole|protocolo)(?:\s+(?:final|additionnel|adicional))?)\b"
-    r"(?P<rest>.*)$",
-    re.I,
-)
-DIVISION = re.compile(
-    rf"^(?P<kind>chapter|part|title|division|chapitre|titre|partie|cap[ií]tulo|t[ií]tulo|parte)\s+"
-    rf"(?P<num>\d+|{ORDINAL}|{ROMAN}|{NUMBER_WORDS}|{FIRST_WORDS}|[a-z])\b[\s.:\-–—]*(?P<rest>.*)$",
-    re.I,
-)
-PREAMBLE = re.compile(r"^(?:preamble|pr[eé]ambule|pre[aá]mbulo)\b[\s.:\-–—]*(?P<rest>(?:[A-Z].*)?)$", re.I)
-END_OF_PREAMBLE = re.compile(
-    r"\b(?:have|has|hereby) (?:agreed|reached|decided|arrived)\b.{0,40}(?:follows|understanding|provisions)|\bagree as follows\b"
-    r"|\b(?:sont|se sont) convenu(?:e)?s\b.{0,40}(?:suit|suivantes)|\bont arr[eê]t[eé]\b.{0,40}(?:suit|suivantes)"
-    r"|\bconvien(?:nent|t) de ce qui suit\b|\b(?:han|hemos) (?:convenido|acordado)\b.{0,40}(?:siguiente|siguientes)"
-    r"|\b(?:acuerdan|convienen)\b.{0,20}\blo siguiente\b",
-    re.I,
-)
-PARA_LABEL = re.compile(
-    r"^(?P<label>"
-    r"\d{1,3}(?:\.\d{1,3})*(?:\(\s*[a-z0-9]{1,4}\s*\))+\.?"  # 14(b), 7(2)(a), 4.3(a)
-    r"|\(\s*[0-9]{1,3}\s*\)"  # (1)
-    r"|[0-9]{1,3}\s*[.)](?!\d)"  # 1.  1)
-    r"|[0-9]{1,3}(?=\s*[—–]\s*\w)"  # 1 — (items led by a dash)
-    r"|\(\s*[a-z]{1,2}\s*\)"  # (a)  (aa)
-    r"|[a-z]\)"  # a)
-    r"|[a-z]\.(?=\s|[^\W\d_]{2})"  # a.  but not "e.g."
-    r"|\(\s*[ivx]{1,6}\s*\)"  # (iii)
-    r"|[ivx]{1,6}\s*[.)](?=\s)"  # iii.
-    r"|\d+(?:\.\d+)+\.?"  # 4.3
-    r")\s*[—–.-]*\s*(?P<rest>.*)$",
-    re.I,
-)
-UPPER_ROMAN_LABEL = re.compile(r"([IVXLC]{1,6})\s*[.)]")  # "II." numbering a provision, not "ii." an item
-COMPOUND_LABEL = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)((?:\(\s*\w{1,4}\s*\))+)\.?")
-ROMAN_ITEM = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
-RECITAL_START = re.compile(
-    r"^\s*(?:recogni[sz]ing|desiring|desirous|considering|noting|acknowledging|affirming|reaffirming|bearing in mind|"
-    r"convinced|mindful|aware|guided by|taking into account|whereas|the (?:government|ministry|parties|participants)|"
-    r"consid[eé]rant|reconnaissant|d[eé]sireux|d[eé]sirant|soucieux|conscients?|convaincus?|constatant|notant|rappelant|"
-    r"le gouvernement|les gouvernements|considerando|reconociendo|deseosos?|conscientes?|convencidos?|"
-    r"el gobierno|los gobiernos)\b",
-    re.I,
-)
-
-# -- exchanges of notes or letters -------------------------------------------------------------
-EXCHANGE = re.compile(
-    r"\b(?:exchange of|[ée]change de)\s+(?P<kind>notes|letters|lettres)\b|\b(?P<nl>notawisseling|briefwisseling)\b",
-    re.I,
-)
-LETTER_HEADING = re.compile(  # "I. Letter from the Minister", "Reply from ...", "Note No. 2"
-    r"^(?:(?P<num>[IVX]{1,4}|\d{1,2})[.)]?\s+)?(?P<kind>letter|note|reply|response|answer)"
-    # (a reference number, "Note No. 41/2026", numbers no letter)
-    r"(?:\s+(?:from|by|to|addressed|dated|verbale)\b|\s+(?:no\.?\s*)?(?P<num2>[IVX]{1,4}|\d{1,2})\b(?![/-]\d)|\s*$)",
-    re.I,
-)
-LETTER_NUMBER = re.compile(r"^(?P<num>[IVX]{1,4})\.?$")  # a bare "II" between two notes
-# "Nr. II" alone: how the Dutch treaty database numbers the notes of an exchange ("No. II" in a letter)
-NOTE_NUMBER = re.compile(r"^(?P<word>Nr|No)\.?\s*(?P<num>[IVX]{1,4})\.?$")
-INSERTED_NUMBER = re.compile(r"^(?P<num>\d{1,3}[A-Z])[.)]\s+(?P<rest>\S.*)$")  # "20A." inserted after 20
-NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,3})(?P<dot>\.?)$")  # "###1", "1." on a line of its own
-# "Sir,", "Excellency,", optionally after the place and date: "Rome, le 4 décembre 1948. Monsieur le Ministre,"
-SALUTATION = re.compile(
-    r"^(?:[^,.]{1,40},\s+(?:le\s+)?\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\.?\s+)?"
-    r"(?:sir|madam|excellency|your excellency|dear\s+\w+(?:\s+\w+)?|monsieur(?:\s+l[e']\s*\w+)?|"
-    r"madame(?:\s+la\s+\w+)?|mijnheer(?:\s+de\s+\w+)?|excellentie)\s*,",
-    re.I,
-)
-QUOTES_A_NOTE = re.compile(r"\b(?:reads|read|worded) as follows\b|\bin the following terms\b", re.I)
-#: Words a consolidated text shows as deleted, with the editorial mark saying so ("[, except a
-#: service charge ...] [deleted by Protocol No. 1]"; "[supprimé par ...]", "[suprimido por ...]").
-EDITORIAL_DELETION = re.compile(
-    r"\s*\[[^\[\]]{1,3000}\]\s*\[(?:deleted|repealed|omitted|struck out|removed|supprim[eé]e?s?|abrog[eé]e?s?|"
-    r"suprimid[oa]s?|derogad[oa]s?)\b[^\[\]]{0,100}\]",
-    re.I,
-)
-#: A paragraph that brings new wording for the text it amends, quoted after it ("Article 5 of the
-#: Agreement shall be replaced by the following:", "The following new Article shall be inserted
-#: after Article 1:", "est remplacé par ce qui suit :", "quedará redactado como sigue:").
-AMENDING_LEAD_IN = re.compile(
-    r"\b(?:(?:replaced|substituted|amended|supplemented|inserted|added|reworded)\b|(?:worded|read|reads) as follows)"
-    r"[^.;]{0,80}:\s*$"
-    r"|\b(?:remplac[eé]e?s?|modifi[eé]e?s?|ins[eé]r[eé]e?s?|ajout[eé]e?s?|r[eé]dig[eé]e?s?|libell[eé]e?s?)\b[^.;]{0,80}:\s*$"
-    r"|\b(?:sustituye|sustituido|sustituida|reemplaza|modifica|a[nñ]ade|inserta|redactad[oa]s?)\b[^.;]{0,80}:\s*$",
-    re.I,
-)
-#: ... and names the text it amends: a definitions article's "shall be worded as follows:" does not.
-AMENDED_TEXT = re.compile(
-    r"\b(?:articles?|paragraphs?|clauses?|sections?|subparagraphs?|points?|annex|schedule|sentences?|words|"
-    r"agreement|convention|protocol|memorandum|arrangement|contract|alin[eé]as?|paragraphes?|accord|annexe|"
-    r"art[ií]culos?|p[aá]rrafos?|apartados?|convenio|acuerdo|protocolo|anexo)\b",
-    re.I,
-)
-#: What an amending lead-in names as the text it replaces ("Paragraph 2 of Article 4 of the
-#: Agreement"): the quoted wording is that article's, unless it heads itself ("Article 1a").
-AMENDED_UNIT = re.compile(rf"\b(?P<kind>article|art[ií]culo|clause|section)\s+(?P<num>\d+(?:\s?[a-z]\b|\s?bis\b)?|{ROMAN}\b)", re.I)
-LATIN_SUFFIX = re.compile(r"^(?P<unit>\w+\.?\s*\d+)\s*(?P<suffix>bis|ter|quater|quinquies)\b(?P<rest>.*)$", re.I)
-QUOTED_TERM = re.compile(r"^\W[^\u201d\"]{1,60}[\u201d\"]\s+(?:means|shall mean|includes|refers|has the meaning)\b", re.I)
-OPENING_QUOTE = "\u201c\u201e\u00ab\u2018\"'"
-CLOSING_QUOTE = re.compile(r"[\u201d\u00bb\u2019\"']\s*[.;,]?\s*$")
-LETTER_CLOSING = re.compile(  # back in the covering letter after the arrangement it encloses
-    r"^(?:if the (?:foregoing|above|present|preceding)\b|if (?:this|these|the) (?:proposals?|arrangements?)\b|"
-    r"i (?:have the hono(?:u)?r to )?(?:propose|suggest|confirm)\b|(?:please )?accept,? .{0,40}\bassurances?|"
-    r"i avail myself|i take this opportunity)",
-    re.I,
-)
-INSTRUMENT_TITLE = re.compile(  # a second instrument (or language version) after the first one ends
-    r"^(?:\S+\s+){0,3}?(?:agreement|arrangement|convention|memorandum|protocol|accord|treaty|overeenkomst)\b",
-    re.I,
-)
-BETWEEN = re.compile(r"\b(?:between|entre|tussen)\b", re.I)
-
-# -- how units are named and cited ---------------------------------------------------------------
-# how the text refers to its own parts ("clause 14", "paragraph 4.3", "your Note"), and whether it
-# is diplomatic correspondence; searched in the lower-cased text, from a literal start (fast)
-CLAUSE_REF = re.compile(r"clauses?\s+\d")
-PARAGRAPH_REF = re.compile(r"paragraphs?\s+\d")
-REGULATION_REF = re.compile(r"regulations?\s+\d+(?![\d/])")
-OWN_LETTER = ("this", "your", "my", "the present", "the said")
-HONOUR = ("i have the honour", "i have the honor", "j'ai l'honneur", "heb de eer")
-HEADING_SEPARATORS = " .:-–—\t"
-RUN_IN_HEADING = re.compile(r"^([A-Z][\w'’,()-]*(?: [\w'’,()-]+){0,5})\. (?=[A-Z])")
-SENTENCE_VERB = re.compile(r"\b(?:shall|will|may|must|is|are|has|have)\b", re.I)
-KIND_NAMES = {
-    "art": "Article",
-    "art.": "Article",
-    "article": "Article",
-    "artikel": "Artikel",
-    "section": "Section",
-    "sect.": "Section",
-    "clause": "Clause",
-    "paragraph": "Paragraph",
-    "para.": "Paragraph",
-    "rule": "Rule",
-    "standard": "Standard",  # a binding standard's numbered parts ("Standard 7(3)")
-    "item": "Item",
-    "point": "Point",
-    "direction": "Direction",  # a ministry's circular: "DIRECTION 7. PASSPORTS"
-    "§": "§",  # sections of texts in the German and Nordic tradition, cited "§ 2(1)"
-    "artículo": "Article",
-    "articulo": "Article",
-    "cláusula": "Clause",
-    "clausula": "Clause",
-}
-NUMBERED_KINDS = (
-    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction", "§"
-)
-NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
-
-
-@dataclass
-class _Layout:
-    """What the whole document says about its numbering, surveyed before reading it."""
-
-    any_named_unit: bool = False  # "Article 3", "Clause 4" somewhere: headings between them are chapters
-    bare_name: str = "Paragraph"  # what a bare "14." is called: "Clause" where the text speaks of clauses
-    letter_word: str = "Note"  # "Note" or "Letter", for letters of an exchange that do not say
-    diplomatic: bool = False  # "I have the honour": a salutation opens a letter
-    running: set[tuple[int, str]] = field(default_factory=set)  # (region, style) numbered without restarting
-
-
-@dataclass
-class _NewWording:
-    """Where the reader stands in new wording an amending instrument quotes: the unit it heads or
-    amends ("Article 5") and its own paragraph and items, cited after the amending provision as
-    lawyers do: "Article IV (new Article 5(2))"."""
-
-    unit: str = ""
-    clause: str = ""  # a clause numbered within the unit ("6.1" in Clause 6): cited "Clause 6.1"
-    para: str = ""
-    sub: str = ""
-    subsub: str = ""
-    sub_is_roman: bool = False
-    mark: str = ""  # the quotation mark that opened it ("" for a Markdown block quote)
-    depth: int = 0  # double quotation marks opened and not yet closed since (or, for '"', their count)
-    awaiting: bool = False  # "Article 5" alone: its heading may follow
-
-    def enter(self, unit: str) -> None:
-        self.unit, self.clause, self.para, self.sub, self.subsub, self.sub_is_roman = unit, "", "", "", "", False
-
-    def cited(self, where: str, row: str = "") -> str:
-        """``where`` the amending provision stands, then the place in the new wording (``row``: a
-        table row of it, ", table row 2")."""
-        tail = self.para + self.sub + self.subsub + row
-        kind, _, number = self.unit.partition(" ")
-        if self.clause and (not number or self.clause.split(".")[0] == number):
-            return f"{where} (new {kind or 'paragraph'} {self.clause}{tail})"
-        if self.unit:
-            return f"{where} (new {self.unit}{tail})"
-        if self.para:
-            return f"{where} (new paragraph {self.para[1:-1]}{self.sub}{self.subsub}{row})"
-        return where
+from blma.reading.ordinals import ordinal_value, standalone_ordinal
+from blma.reading.preamble import END_OF_PREAMBLE, PREAMBLE, unglue_recitals, unwrap_unstructured
+from blma.reading.survey import Layout, survey
 
 
 @dataclass
@@ -264,7 +99,7 @@ class _State:
     quoting: bool = False  # the open letter quotes the other one ("which reads as follows:")
     amends: str | None = None  # after an amending lead-in: the unit it names ("" for none), until quoted text comes
     amended_by_items: str = ""  # "Article 16 of the Agreement shall be amended as follows:": its items' unit
-    new: _NewWording | None = None  # the quoted new wording being read
+    new: NewWording | None = None  # the quoted new wording being read
     para: str = ""  # "(2)"
     sub: str = ""  # "(a)"
     subsub: str = ""  # "(i)"
@@ -276,101 +111,25 @@ class _State:
     annex_has_unit: bool = False  # the open annex has had an article (or clause) of its own
 
 
-#: A recital glued to the one before it ("...in 1971, andNoting the terms of ...", "...of
-#: Europe,Considering that ..."): texts copied from treaty databases often lose the line breaks
-#: between recitals, leaving a whole preamble as one run-on sentence.
-GLUED_RECITAL = re.compile(
-    r"(?<=[a-z,;])(?=(?:Having|Noting|Considering|Recalling|Recogni[sz]ing|Bearing in mind|Desiring|Reaffirming|"
-    r"Affirming|Acknowledging|Taking into account|Convinced|Aware|Mindful|Emphasi[sz]ing|Determined|Wishing|"
-    r"Conscious|Whereas|Believing|Resolved|Considérant|Notant|Rappelant|Reconnaissant|Désireu(?:x|ses?)|Ayant|"
-    r"Soucieu(?:x|ses?)|Convaincu(?:e?s?)|Considerando|Recordando|Reconociendo|Deseosos?|Tomando nota|Habiendo|"
-    r"Teniendo en cuenta|Conscientes?|Convencidos?)\b)"
-)
-
-
 def build_structure(name: str, fmt: str, raw: list[RawParagraph]) -> AgreementText:
-    raw = [piece for para in _without_deleted_words(raw) for piece in _unglue_recitals(para)]
-    builder = _Builder(AgreementText(name=name, format=fmt), _survey(raw), raw)
+    """The agreement as located blocks, each cited as a lawyer would, from a format reader's paragraphs."""
+    raw = [piece for para in without_deleted_words(raw) for piece in unglue_recitals(para)]
+    builder = _Builder(AgreementText(name=name, format=fmt), survey(raw), raw)
     for index, para in enumerate(raw):
         builder.index = index
         builder.read(para)
     doc = builder.doc
     doc.title = " ".join(builder.title_parts)
-    _unwrap_unstructured(doc)
+    unwrap_unstructured(doc)
     _join_row_labels(doc)
-    _cite_in_the_documents_language(doc)
+    cite_in_the_documents_language(doc)
     return doc
-
-
-def _without_deleted_words(raw: list[RawParagraph]) -> list[RawParagraph]:
-    """The paragraphs without the words a consolidated text shows as deleted ("recruitment [, except a
-    service charge] [deleted by Protocol No. 1]"): not in force, as struck-through text is not; a
-    paragraph deleted whole is left out."""
-    kept = []
-    for para in raw:
-        if "[" not in para.text or not EDITORIAL_DELETION.search(para.text):
-            kept.append(para)
-        elif (text := EDITORIAL_DELETION.sub("", para.text).strip()) and not _only_a_label(text):
-            kept.append(replace(para, text=text))
-    return kept
-
-
-def _only_a_label(text: str) -> bool:
-    """ "2." left of a paragraph deleted whole."""
-    label = PARA_LABEL.match(text)
-    return label is not None and not label.group("rest").strip()
-
-
-def _unglue_recitals(para: RawParagraph) -> list[RawParagraph]:
-    """The paragraph, split where a recital was glued to the one before it (``GLUED_RECITAL``)."""
-    if para.table is not None or para.heading_level is not None or not GLUED_RECITAL.search(para.text):
-        return [para]
-    pieces = [piece.strip() for piece in GLUED_RECITAL.split(para.text) if piece.strip()]
-    if len(pieces) < 2:
-        return [para]
-    return [replace(para, text=piece, label=para.label if i == 0 else "") for i, piece in enumerate(pieces)]
-
-
-def _survey(raw: list[RawParagraph]) -> _Layout:
-    """Read the whole text once for what no single paragraph shows (see :class:`_Layout`)."""
-    layout = _Layout()
-    ones: Counter[tuple[int, str]] = Counter()
-    numbered: set[tuple[int, str]] = set()
-    region = 0
-    texts: list[str] = []
-    for para in raw:
-        if para.origin == "footnote" or para.table is not None:
-            continue
-        text = _with_label(para)
-        if para.origin == "body" and UNIT.match(text):
-            layout.any_named_unit = True
-        if _annex_heading(text):
-            region += 1
-        label = PARA_LABEL.match(text) if text[:1].isdigit() or text[:1] == "(" else None
-        if label:
-            kind, style, number, _subs = _read_label(label.group("label"))
-            if kind == "number":
-                numbered.add((region, style))
-                ones[(region, style)] += number == "1"
-        texts.append(text)
-    layout.running = {key for key in numbered if ones[key] <= 1}
-    said = "\n".join(texts).lower()
-    # what the text calls its numbered paragraphs where it cites them: "clause 14", or, in a text that
-    # names itself "these Regulations", "regulation 10(1)" (not "Regulation 1408/71", another text's)
-    counts = {"Paragraph": len(PARAGRAPH_REF.findall(said)), "Clause": len(CLAUSE_REF.findall(said))}
-    if "these regulations" in said:
-        counts["Regulation"] = len(REGULATION_REF.findall(said))
-    layout.bare_name = max(counts, key=lambda name: counts[name])  # a tie keeps "Paragraph"
-    notes, letters = (sum(said.count(f"{own} {word}") for own in OWN_LETTER) for word in ("note", "letter"))
-    layout.letter_word = "Letter" if letters > notes else "Note"
-    layout.diplomatic = any(phrase in said for phrase in HONOUR)
-    return layout
 
 
 class _Builder:
     """Reads paragraphs in order, keeping where it stands (article, annex, letter, paragraph)."""
 
-    def __init__(self, doc: AgreementText, layout: _Layout, raw: list[RawParagraph]) -> None:
+    def __init__(self, doc: AgreementText, layout: Layout, raw: list[RawParagraph]) -> None:
         self.doc = doc
         self.layout = layout
         self.raw = raw
@@ -409,7 +168,7 @@ class _Builder:
         if para.table is not None:
             self._table(para)
             return
-        text = _with_label(para)
+        text = with_label(para)
         if self._new_wording(text, para):
             return
         self._awaiting, self.awaiting = self.awaiting, ""
@@ -431,7 +190,7 @@ class _Builder:
 
     def _next_text(self) -> str:
         following = self.index + 1
-        return _with_label(self.raw[following]) if following < len(self.raw) else ""
+        return with_label(self.raw[following]) if following < len(self.raw) else ""
 
     # -- blocks ----------------------------------------------------------------------------------
     def _add(self, text: str, location: str, para: RawParagraph, kind: BlockKind = "paragraph") -> None:
@@ -492,12 +251,12 @@ class _Builder:
         unit = cell_article(text)
         if unit is None:
             return None
-        if (unit.heading_only and not first_column) or (not unit.heading_only and not _is_sentence(unit.sentence)):
+        if (unit.heading_only and not first_column) or (not unit.heading_only and not is_sentence(unit.sentence)):
             return None
         s = self.state
         if s.unit and s.unit_kind == "named" and not self._cell_article:
             return None
-        self._enter(_unit_name(unit.kind, unit.num), "named")
+        self._enter(unit_name(unit.kind, unit.num), "named")
         s.seen_body = s.title_done = True
         s.heading = unit.rest if unit.heading_only else ""
         return "" if unit.heading_only else unit.sentence
@@ -508,7 +267,7 @@ class _Builder:
         s = self.state
         in_title = not s.title_done and not s.seen_body
         match = (EXCHANGE.search if in_title else EXCHANGE.match)(text)
-        if not match or not _is_title_like(text):
+        if not match or not is_title_like(text):
             return False
         word = (match.group("kind") or match.group("nl")).lower()
         s.letter_kind = "Letter" if word in ("letters", "lettres", "briefwisseling") else "Note"
@@ -524,7 +283,7 @@ class _Builder:
     def _letter(self, text: str, para: RawParagraph) -> bool:
         s = self.state
         heading = LETTER_HEADING.match(text)
-        if heading and _is_title_like(text):
+        if heading and is_title_like(text):
             self._open_letter(heading.group("num") or heading.group("num2"), heading.group("kind"))
             self._add(text, s.letter, para, kind="heading")
             return True
@@ -559,10 +318,10 @@ class _Builder:
         return False
 
     def _annex(self, text: str, para: RawParagraph) -> bool:
-        annex = _annex_heading(text)
+        annex = annex_heading(text)
         if not annex or leads_into_new_wording(text):  # "Schedule 1 ... shall be replaced by the following:"
             return False
-        self._open_annex(_annex_name(annex.group("kind"), annex.group("num")), annex.group("rest"), text, para)
+        self._open_annex(annex_name(annex.group("kind"), annex.group("num")), annex.group("rest"), text, para)
         return True
 
     def _protocol(self, text: str, para: RawParagraph) -> bool:
@@ -573,7 +332,7 @@ class _Builder:
         match = PROTOCOL_HEADING.match(text)
         if not match or not s.seen_body or not (para.heading_level or para.bold or text.isupper()):
             return False
-        if not _is_title_like(text) or leads_into_new_wording(text) or SENTENCE_VERB.search(match["rest"]):
+        if not is_title_like(text) or leads_into_new_wording(text) or SENTENCE_VERB.search(match["rest"]):
             return False
         name = " ".join(word.capitalize() for word in match["kind"].split())  # "Protocolo Adicional"
         self._open_annex(name, match["rest"], text, para)
@@ -593,7 +352,7 @@ class _Builder:
 
     def _awaited_heading(self, text: str, para: RawParagraph) -> bool:
         """'Article 8' then 'Wages' alone on the next line: the article's heading."""
-        if not self._awaiting or not _is_heading_line(text, para):
+        if not self._awaiting or not is_heading_line(text, para):
             return False
         s = self.state
         if self._awaiting == "division":
@@ -611,7 +370,7 @@ class _Builder:
     def _new_instrument(self, text: str, para: RawParagraph) -> bool:
         """After the signatures, 'AGREEMENT BETWEEN ...' again: another text (often another language)."""
         s = self.state
-        if not s.seen_body or s.annex or not INSTRUMENT_TITLE.match(text) or not _is_title_like(text):
+        if not s.seen_body or s.annex or not INSTRUMENT_TITLE.match(text) or not is_title_like(text):
             return False
         emphasised = para.heading_level or para.bold or text.isupper()
         if not emphasised or not (BETWEEN.search(text) or (text.isupper() and len(text.split()) >= 5)):
@@ -623,7 +382,7 @@ class _Builder:
         return True
 
     def _unit(self, text: str, para: RawParagraph) -> bool:
-        unit = _unit_heading(text)
+        unit = unit_heading(text)
         if unit is None:
             return False
         s = self.state
@@ -637,7 +396,7 @@ class _Builder:
             s.annex_has_unit = True
         elif not s.letter and article:
             s.last_article = article
-        self._enter(_unit_name(unit.kind, unit.num), "named")
+        self._enter(unit_name(unit.kind, unit.num), "named")
         s.seen_body = s.title_done = True
         if unit.heading_only or para.heading_level or para.bold:
             s.heading = rest
@@ -667,7 +426,7 @@ class _Builder:
         self._enter(f"{self.layout.bare_name} {value}", "bare", "ordinal")
         s.title_done, s.heading, s.section = True, "", ""  # a provision of its own, not of the heading above
         rest = match.group("rest")
-        if _is_headingish(rest) and not _is_sentence(rest):
+        if is_headingish(rest) and not is_sentence(rest):
             s.heading = rest.strip(HEADING_SEPARATORS)  # "FIRST: OBJECT OF THE MEMORANDUM", "PRIMERO.- Objeto."
             self._add(text, _where(s), para, kind="heading")
         else:
@@ -688,7 +447,7 @@ class _Builder:
             if num.split(".")[0] != unit_number.split(".")[0]:
                 return False
             parent = s.parent or s.unit
-            self._enter(_unit_name(kind, num), "named")
+            self._enter(unit_name(kind, num), "named")
             s.parent = parent
         else:
             s.para, s.sub, s.subsub = f"({num})", "", ""
@@ -699,7 +458,7 @@ class _Builder:
     def _division(self, text: str, para: RawParagraph) -> bool:
         """'PART II. EMPLOYMENT', 'CHAPTER III': a grouping of articles, which keep their own numbers."""
         division = DIVISION.match(text)
-        if not division or not _is_headingish(text) or _looks_like_sentence_start(division.group("rest")):
+        if not division or not is_headingish(text) or looks_like_sentence_start(division.group("rest")):
             return False
         s = self.state
         s.title_done = s.seen_body = True
@@ -762,11 +521,11 @@ class _Builder:
         is_title = (
             para.is_title
             or para.heading_level == 1
-            or ((para.bold or text.isupper()) and _is_headingish(text) and not PARA_LABEL.match(text))
-            or (first and (para.heading_level or text.isupper()) and _is_title_like(text))
+            or ((para.bold or text.isupper()) and is_headingish(text) and not PARA_LABEL.match(text))
+            or (first and (para.heading_level or text.isupper()) and is_title_like(text))
             # a plain first line naming the instrument ("Agreement between ... on the employment of
             # ..."), as a retyped or plain-text agreement opens
-            or (first and INSTRUMENT_TITLE.match(text) and BETWEEN.search(text) and _is_title_like(text))
+            or (first and INSTRUMENT_TITLE.match(text) and BETWEEN.search(text) and is_title_like(text))
             or (
                 parts
                 and (para.bold or para.heading_level)
@@ -774,7 +533,7 @@ class _Builder:
                 and not text.endswith((".", ";"))
                 and not PARA_LABEL.match(text)
             )
-            or (parts and _is_title_continuation(text))
+            or (parts and is_title_continuation(text))
         )
         if is_title:
             parts.append(text)
@@ -786,12 +545,12 @@ class _Builder:
 
     def _numbered_heading(self, text: str, para: RawParagraph) -> bool:
         numbered = PARA_LABEL.match(text)
-        if not numbered or not _is_numbered_heading(numbered, para):
+        if not numbered or not is_numbered_heading(numbered, para):
             return False
         s = self.state
         label = numbered.group("label")
         number = label.strip("().").strip()
-        self._enter(f"{self.layout.bare_name} {number}", "named", _read_label(label)[1])
+        self._enter(f"{self.layout.bare_name} {number}", "named", read_label(label)[1])
         s.heading = numbered.group("rest").strip(HEADING_SEPARATORS)
         s.seen_body = s.title_done = True
         self._add(text, s.unit, para, kind="heading")
@@ -809,7 +568,7 @@ class _Builder:
         s = self.state
         if not (
             (para.heading_level is not None or para.bold or (text.isupper() and len(text) > 3))
-            and _is_headingish(text)
+            and is_headingish(text)
             and not PARA_LABEL.match(text)
         ):
             return False
@@ -854,7 +613,7 @@ class _Builder:
             if s.amends is None or not opens or para.origin != "body":
                 s.amends = None if para.origin == "body" else s.amends
                 return False
-            new = s.new = _NewWording(unit=s.amends, mark="" if para.quoted else text[0])
+            new = s.new = NewWording(unit=s.amends, mark="" if para.quoted else text[0])
             s.amends = None
         elif (not new.mark and not para.quoted) or (new.mark and (para.heading_level or leads_into_new_wording(text))):
             # past the block quote; a heading styled as one, or the next amendment's lead-in, is the
@@ -862,25 +621,25 @@ class _Builder:
             s.new = None
             return False
         body = text.lstrip(OPENING_QUOTE).strip()
-        closes = bool(new.mark) and _closes_the_quotation(new, text)
+        closes = bool(new.mark) and closes_the_quotation(new, text)
         if closes:
             body = CLOSING_QUOTE.sub("", body).strip()
         where = _where(s) or "Preamble"
         suffix = LATIN_SUFFIX.match(body)  # "Article 15 bis", inserted after Article 15
-        unit = _unit_heading(f"{suffix['unit']}{suffix['rest']}" if suffix else body)
-        annex = _annex_heading(body) if unit is None else None  # "Schedule 1 - Competent Authorities"
+        unit = unit_heading(f"{suffix['unit']}{suffix['rest']}" if suffix else body)
+        annex = annex_heading(body) if unit is None else None  # "Schedule 1 - Competent Authorities"
         name = ""
         if unit is not None:
-            name = _unit_name(unit.kind, unit.num) + (f" {suffix['suffix'].lower()}" if suffix else "")
+            name = unit_name(unit.kind, unit.num) + (f" {suffix['suffix'].lower()}" if suffix else "")
         if annex is not None and annex.group("num"):
-            new.enter(_annex_name(annex.group("kind"), annex.group("num")))
+            new.enter(annex_name(annex.group("kind"), annex.group("num")))
             new.awaiting = not annex.group("rest").strip(HEADING_SEPARATORS)
             self._add(body, new.cited(where), para, kind="heading")
         elif unit is not None and (unit.heading_only or para.heading_level or para.bold):
             new.enter(name)
             new.awaiting = not unit.rest
             self._add(body, new.cited(where), para, kind="heading")
-        elif new.awaiting and _is_heading_line(body, para) and not PARA_LABEL.match(body):
+        elif new.awaiting and is_heading_line(body, para) and not PARA_LABEL.match(body):
             new.awaiting = False
             self._add(body, new.cited(where), para, kind="heading")
         elif body:
@@ -891,7 +650,7 @@ class _Builder:
             label = PARA_LABEL.match(body)
             inserted = INSERTED_NUMBER.match(body)
             if label and label.group("rest"):
-                _number_new(new, label.group("label"))
+                number_new(new, label.group("label"))
                 body = label.group("rest")
             elif inserted:  # "20A. ...", inserted after paragraph 20
                 new.para, new.sub, new.subsub = f"({inserted['num']})", "", ""
@@ -926,7 +685,7 @@ class _Builder:
         added:"), the one the list's own lead-in names ("Article 16 ... shall be amended as
         follows:"), so that the new wording is cited "(new Article 16(4))"."""
         s = self.state
-        named = _amended_unit(lead_in)
+        named = amended_unit(lead_in)
         if not (s.para or s.sub):
             s.amended_by_items = named
             return named
@@ -939,7 +698,7 @@ class _Builder:
         if roman and self._starts_roman_unit(from_roman(roman.group(1)) or 0):
             self._enter(f"{self.layout.bare_name} {roman.group(1)}", "bare", "I.")
             return
-        kind, style, number, subs = _read_label(label)
+        kind, style, number, subs = read_label(label)
         if kind == "item":
             self._item(number)
         elif kind == "number":
@@ -1010,7 +769,7 @@ class _Builder:
 
     def _item(self, core: str) -> None:
         """(a), (b) ... and (i), (ii) ...: roman items inside a lettered one go one level deeper."""
-        _enter_item(self.state, core)
+        enter_item(self.state, core)
 
     # -- moving between units and letters ------------------------------------------------------------
     def _enter(self, unit: str, kind: str, style: str = "") -> None:
@@ -1050,201 +809,6 @@ class _Builder:
             self._enter("", "")
 
 
-# -- helpers ----------------------------------------------------------------------------------------
-def _annex_heading(text: str) -> re.Match[str] | None:
-    annex = ANNEX.match(text)
-    if annex and _is_headingish(text) and not _looks_like_sentence_start(annex.group("rest")):
-        return annex
-    return None
-
-
-def _is_headingish(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= 14 and not text.rstrip().endswith((";", ","))
-
-
-def _is_sentence(text: str) -> bool:
-    """'No fee shall be charged to workers.' after an article number, not a heading like 'Scope.'"""
-    return text.endswith((".", ";", ":")) and (len(text.split()) > 6 or bool(SENTENCE_VERB.search(text)))
-
-
-def _is_title_like(text: str) -> bool:
-    """A title or heading line, however long: no closing full stop."""
-    return 0 < len(text.split()) <= 60 and not text.rstrip().endswith((".", ";", ","))
-
-
-def _is_heading_line(text: str, para: RawParagraph) -> bool:
-    """The heading a numbered unit or annex heading leaves for the next line ('Wages')."""
-    if (
-        text.rstrip().endswith((".", ";", ":", ",", "—", "–", "-"))
-        or not text[:1].isupper()
-        or PARA_LABEL.match(text)
-        or UNIT.match(text)
-    ):
-        return False
-    words = len(text.split())
-    return words <= 8 or (bool(para.heading_level or para.bold or text.isupper()) and words <= 30)
-
-
-@dataclass(frozen=True)
-class _UnitHeading:
-    """A paragraph that opens a unit ("Article 2. The worker shall ...", "ARTICLE IV", "§ 3 Wages"):
-    its kind and number, the text after them (``sentence``), that text without its separators
-    (``rest``), and whether it is only a heading (no provision of its own)."""
-
-    kind: str
-    num: str
-    sentence: str
-    rest: str
-
-    @property
-    def heading_only(self) -> bool:
-        return not self.rest or (_is_headingish(self.rest) and not _is_sentence(self.sentence))
-
-
-def _unit_heading(text: str) -> _UnitHeading | None:
-    """``text`` read as the opening of a unit, or None ("Article 5 shall apply ..." is a sentence)."""
-    unit = UNIT.match(text)
-    if not unit or not unit.group("num") or _looks_like_sentence_start(unit.group("rest")):
-        return None
-    sentence = unit.group("rest").lstrip(HEADING_SEPARATORS).rstrip()
-    return _UnitHeading(unit.group("kind"), unit.group("num"), sentence, sentence.rstrip(HEADING_SEPARATORS))
-
-
-def cell_article(text: str) -> _UnitHeading | None:
-    """A table cell's text read as an article of its own (only the kinds an article takes in a
-    table: no "Rule 7.2" reference, no "Item 4" part), or None."""
-    unit = _unit_heading(text)
-    return unit if unit and unit.kind.lower().rstrip(".") in CELL_ARTICLE_KINDS else None
-
-
-def _looks_like_sentence_start(rest: str) -> bool:
-    """'Article 5 shall apply...' is a sentence that mentions an article, not a heading."""
-    stripped = rest.lstrip(HEADING_SEPARATORS)
-    return bool(stripped) and rest[:1] == " " and stripped[:1].islower()
-
-
-def _unit_name(kind: str, num: str) -> str:
-    name = KIND_NAMES.get(kind.lower(), kind.title())
-    value = ordinal_value(num)
-    if value:  # "Article premier", "ARTÍCULO SEXTO": cited by the number
-        num = str(value)
-    roman = re.fullmatch(r"([ivxlcdm]+)((?:\.\d+)*)", num, re.I)  # "Article III.1" as the Convention numbers it
-    if roman and name in ("Article", "Artikel", "Section", "Clause"):
-        num = roman[1].upper() + roman[2]
-    elif num[:1].isalpha():  # "ARTICLE TWENTY-TWO" is cited "Article Twenty-Two"
-        num = "-".join(part.title() for part in re.split(r"[- ]", num))
-    return f"{name} {num}"
-
-
-def _annex_name(kind: str, num: str | None) -> str:
-    kind = kind.title()
-    if not num:
-        return kind
-    return f"{kind} {num.upper() if re.fullmatch(r'[ivxlcdm]+|[a-z]', num, re.I) else num}"
-
-
-def _read_label(label: str) -> tuple[str, str, str, list[str]]:
-    """A paragraph's printed number as (kind, style, number, sub-labels).
-
-    kind is "number" ("3.", "(3)", "3)"; style tells them apart), "dotted" ("4.3"),
-    "compound" ("14(b)": number 14, sub-labels ["b"]) or "item" ("(a)", "ii.").
-    """
-    label = label.strip()
-    compound = COMPOUND_LABEL.fullmatch(label)
-    if compound:
-        return "compound", "", compound.group(1), re.findall(r"\(\s*(\w+)\s*\)", compound.group(2))
-    core = label.strip("().—– ").strip()
-    if re.fullmatch(r"\d+(?:\.\d+)+", core):
-        return "dotted", "", core, []
-    if core.isdigit():
-        style = "(1)" if label.startswith("(") else "1)" if label.endswith(")") else "1."
-        return "number", style, str(int(core)), []
-    return "item", "", core.lower(), []
-
-
-def _is_numbered_heading(match: re.Match[str], para: RawParagraph) -> bool:
-    """'4. TERMS OF EMPLOYMENT' or a bold '3. Recruitment': a numbered heading, not a paragraph."""
-    label = match.group("label").strip("().").strip()
-    rest = match.group("rest").strip()
-    if (
-        not (label.isdigit() or re.fullmatch(r"[IVXLC]+", label))
-        or not _is_headingish(rest)
-        or rest.endswith((".", ";", ","))
-    ):
-        return False
-    return bool(para.heading_level) or para.bold or (rest.isupper() and len(rest) > 3)
-
-
-def _is_title_continuation(text: str) -> bool:
-    """'between the Government of X and ...', the usual second line of a treaty title."""
-    return (
-        bool(re.match(r"^(between|and|of|on|concerning|regarding|relating)\b", text, re.I))
-        and len(text.split()) <= 45
-        and not text.rstrip().endswith((".", ";", ","))
-    )
-
-
-def _closes_the_quotation(new: _NewWording, text: str) -> bool:
-    """Whether the quotation of new wording ends with this paragraph: its double marks or
-    guillemets balance (inner quotations, "the term “seasonal worker”", stay inside; a
-    closing mark may be followed by the amending text's own words on the same line), or, opened by
-    a single mark, the paragraph ends with one."""
-    if new.mark in "\u201c\u201e\u00ab":
-        new.depth += sum(text.count(c) for c in "\u201c\u201e\u00ab") - sum(text.count(c) for c in "\u201d\u00bb")
-        return new.depth <= 0
-    if new.mark == '"':
-        new.depth += text.count('"')
-        return new.depth % 2 == 0
-    return bool(CLOSING_QUOTE.search(text))
-
-
-def leads_into_new_wording(text: str) -> bool:
-    """Whether a paragraph leads into new wording for the text it amends (``AMENDING_LEAD_IN``):
-    it secures nothing itself, and the wording it brings is read without it."""
-    if not text.rstrip().endswith(":"):  # the cheap test first: the analysis asks it of every sentence
-        return False
-    return AMENDING_LEAD_IN.search(text) is not None and AMENDED_TEXT.search(text) is not None
-
-
-def _amended_unit(lead_in: str) -> str:
-    """The unit an amending lead-in names as the text it replaces ("Article 4" in "Paragraph 2 of
-    Article 4 of the Agreement shall read as follows:"); "" when it names none."""
-    named = AMENDED_UNIT.search(lead_in)
-    return _unit_name(named.group("kind"), named.group("num").replace(" ", "")) if named else ""
-
-
-def _enter_item(place: _State | _NewWording, core: str) -> None:
-    """Move ``place`` to item ``core``: (a), (b) ... and (i), (ii) ...; roman items inside a
-    lettered one go one level deeper."""
-    roman = bool(ROMAN_ITEM.fullmatch(core))
-    if roman and len(core) == 1 and place.sub == f"({chr(ord(core) - 1)})" and not place.sub_is_roman:
-        roman = False  # (h) then (i), (u) then (v), (w) then (x): letters
-    if roman and place.sub and not place.sub_is_roman:
-        place.subsub = f"({core})"
-    else:
-        place.sub, place.subsub, place.sub_is_roman = f"({core})", "", roman
-
-
-def _number_new(new: _NewWording, label: str) -> None:
-    """Move within quoted new wording to the place a paragraph's printed number names."""
-    kind, _style, number, subs = _read_label(label)
-    if kind in ("dotted", "number", "compound"):
-        new.sub, new.subsub, new.sub_is_roman = "", "", False
-    if kind == "dotted":
-        new.clause, new.para = number, ""
-    elif kind in ("number", "compound"):
-        new.para = f"({number})"
-        for sub in subs:
-            _enter_item(new, sub.lower())
-    else:
-        _enter_item(new, number)
-
-
-def _with_label(para: RawParagraph) -> str:
-    return f"{para.label} {para.text}".strip() if para.label else para.text
-
-
 def _container(state: _State) -> str:
     """The letter, annex and unit a block stands in: "Note I", "Annex II, Article 6"; a letter's
     numbered paragraph as lawyers cite it, "Note I, paragraph 2"."""
@@ -1269,24 +833,6 @@ def _where(state: _State) -> str:
     return f"{location}, {label}" if location else label[:1].upper() + label[1:]
 
 
-def _unwrap_unstructured(doc: AgreementText) -> None:
-    """A text with no recognisable articles is not all preamble: cite its paragraphs by number.
-
-    Without this, an agreement in a layout the patterns miss would be read as recitals only,
-    and every protection in it would look soft.
-    """
-    preamble = [b for b in doc.blocks if b.kind == "preamble"]
-    body = [b for b in doc.blocks if b.kind in ("paragraph", "table_cell", "note")]
-    if len(preamble) < 8 or len(preamble) < len(body):
-        return
-    count = 0
-    for block in doc.blocks:
-        if block.kind == "preamble":
-            count += 1
-            if count > 3 and not RECITAL_START.match(block.text):
-                block.kind, block.location = "paragraph", f"Paragraph {count}"
-
-
 TABLE_ROW_CITED = re.compile(r"\b[Tt]able row \d+\)?$")  # "(new Schedule 2, table row 4)" too
 
 
@@ -1307,64 +853,3 @@ def _join_row_labels(doc: AgreementText) -> None:
         for cell in cells[1:]:
             if cell.text and not cell.text.lower().startswith(label.lower()):
                 cell.text = f"{label}: {cell.text}"
-
-
-# -- citations in the document's own language ------------------------------------------------------
-#: How a French or Spanish text cites its parts: "Article 7, alinéa 2", "Artículo 7.2".
-CITATION_WORDS = {
-    "fr": {"Preamble": "Préambule", "Title": "Titre", "Annex": "Annexe", "Annexe": "Annexe", "Appendix": "Appendice",
-           "Letter": "Lettre", "Note": "Note", "Paragraph": "Paragraphe", "paragraph": "paragraphe",
-           "subparagraph": "point", "table row": "tableau, ligne", "Table row": "Tableau, ligne", "footnote": "note",
-           "text box": "encadré"},
-    "es": {"Preamble": "Preámbulo", "Title": "Título", "Annex": "Anexo", "Annexe": "Anexo", "Anexo": "Anexo",
-           "Appendix": "Apéndice", "Letter": "Carta", "Note": "Nota", "Paragraph": "Párrafo", "paragraph": "párrafo",
-           "Article": "Artículo", "Clause": "Cláusula", "subparagraph": "apartado", "table row": "tabla, fila", "Table row": "Tabla, fila",
-           "footnote": "nota", "text box": "recuadro"},
-}
-_CITED_WORD = re.compile(r"\b(?:[Tt]able row|text box|subparagraph|Preamble|Title|Annexe|Annex|Anexo|Appendix|Letter|Note|"
-                         r"Paragraph|paragraph|footnote|Article|Clause)\b")
-#: A location in quoted new wording (``_NewWording.cited``), in English or in the words of a French or
-#: Spanish text ("Artículo II (nuevo artículo 5.1)"); citations read it back the same way.
-NEW_WORDING_CITED = re.compile(r"^(?P<where>.+?) \((?:new|nouvel|nuevo) (?P<new>.+)\)$", re.IGNORECASE)
-NEW_WORD = {"fr": "nouvel", "es": "nuevo"}
-_SUB_LABELS = re.compile(r"^(?P<head>(?:.*, )?(?:Article|Artículo) [^\s(,]+)(?P<subs>(?:\([^()]+\))+)$")
-
-
-def cite_in(location: str, language: str) -> str:
-    """A location in the words of a French or Spanish text: "Article 7(2)(a)" is "Article 7, alinéa 2,
-    a)" in French and "Artículo 7.2.a)" in Spanish; "Annex I, paragraph 2" is "Annexe I, paragraphe 2"."""
-    words = CITATION_WORDS.get(language)
-    if not words or not location:
-        return location
-    new = NEW_WORDING_CITED.match(location)
-    if new:  # "Article II (new Article 5(1))": "Artículo II (nuevo artículo 5.1)"
-        inner = cite_in(new["new"], language)
-        return f"{cite_in(new['where'], language)} ({NEW_WORD[language]} {inner[:1].lower()}{inner[1:]})"
-    text = _CITED_WORD.sub(lambda m: words.get(m.group(0), m.group(0)), location)
-    parts = _SUB_LABELS.match(text)
-    if parts:
-        subs = re.findall(r"\(([^()]+)\)", parts.group("subs"))
-        numbers = [x for x in subs if x.isdigit()]
-        letters = [x for x in subs if not x.isdigit()]
-        if language == "fr":
-            tail = "".join(f", alinéa {n}" for n in numbers[:1]) + "".join(f", {x})" for x in numbers[1:] + letters)
-        else:
-            tail = "".join(f".{n}" for n in numbers) + "".join(f", letra {x})" for x in letters)
-        text = parts.group("head") + tail
-    return text
-
-
-def _cite_in_the_documents_language(doc: AgreementText) -> None:
-    """Locations in the words of a French or Spanish agreement, so that evidence quoted from it is
-    cited the way its readers cite it; an English text (or any other) keeps them as they are. In a
-    bilingual text each paragraph is cited in its own language (the English column of a French and
-    English table reads "table row 2"); a paragraph too short to tell, or in a language with no
-    citation words of its own here (a Dutch translation beside a French text), takes the text's
-    main one."""
-    from blma.reading.language import profile
-
-    languages = profile([block.text for block in doc.blocks])
-    for block, own in zip(doc.blocks, languages.by_paragraph, strict=True):
-        language = own if own == "en" or own in CITATION_WORDS else languages.main
-        if language in CITATION_WORDS:
-            block.location = cite_in(block.location, language)
