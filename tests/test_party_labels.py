@@ -223,3 +223,19 @@ def test_a_lexicon_pronoun_the_reading_does_not_know_is_a_load_error(tmp_path) -
         rules.load_modality(rules.load_concepts("en"), "en", lexicon_dir=tmp_path)
     # the lexicon as shipped loads, and knows every form it gives
     rules.load_modality(rules.load_concepts("en"), "en")
+
+
+def test_an_abbreviation_a_glossary_defines_for_the_workers_is_read_as_the_workers() -> None:
+    circular = read_bytes(
+        "circular.txt",
+        b"JOINT CIRCULAR No. 3\n\n2. ABBREVIATIONS\n\nLB     Licensed Bureau\nMW     migrant worker recruited under this "
+        b"Circular\nPC     Principal contractor\n\n3. DOCUMENTS\n\n3.1 The PC shall keep the passport of each MW until "
+        b"the end of the contract.\n",
+    )
+    modality = load_rulebook(language="en").modality
+    analysed, _ = relabel_document(circular, modality, "en")
+    assert "keep the passport of each Worker" in "\n".join(block.text for block in analysed.blocks)
+    assert "LB Licensed Bureau" in "\n".join(block.text for block in analysed.blocks)  # not the workers: left alone
+    documents = default_analyzer().analyze(circular).finding("identity_documents")
+    assert documents.status == "contrary"
+    assert documents.evidence[0].text.startswith("The PC shall keep the passport of each MW")

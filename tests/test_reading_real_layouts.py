@@ -553,3 +553,48 @@ def test_translated_layouts_number_articles_in_brackets_and_their_parts_as_items
     assert {start: cite(doc, start) for start in expected} == expected
     assert not [b for b in doc.blocks if b.kind == "preamble" and b.text.startswith("The sponsor")]
 
+
+
+# -- the operational layer: standard operating procedures and circulars typed in plain text ---------
+SOP = """STANDARD OPERATING PROCEDURES FOR THE DEPLOYMENT OF CARE WORKERS
+
+STEP 3 - COSTS
+
+3.1 The employer bears the costs of the visa, the work permit and the medical examination.
+
+3.2 Any other cost is borne by the agency that incurs it.
+
+STEP 4 - CONTRACT
+
+4.1 The worker signs the standard contract before departure.
+"""
+
+
+def test_steps_of_a_procedure_are_cited_as_steps():
+    doc = read_md(SOP, "sop.txt")
+    assert cite(doc, "Any other cost") == "Step 3.2"
+    assert cite(doc, "The worker signs the standard contract") == "Step 4.1"
+    lettered = read_md(
+        "IMPLEMENTING PROTOCOL\n\nPROCEDURE A - REGISTRATION\n\nStep A.1. The employer applies for registration.\n\n"
+        "Step A.2. The Office registers the employer within ten days.\n",
+        "protocol.txt",
+    )
+    assert cite(lettered, "The Office registers") == "Step A.2"
+    manual = read_md(
+        "# Joint Operational Manual\n\n## 5. Phase 1 - Selection\n\n**Step 1.3.** Selection is carried out only by the "
+        "public employment agency.\n\n**Step 1.4.** The agency runs an interview.\n"
+    )
+    assert cite(manual, "Selection is carried out") == "Step 1.3"
+
+
+def test_lines_set_out_in_columns_are_read_one_by_one():
+    doc = read_md(
+        "JOINT CIRCULAR No. 3\n\n2. ABBREVIATIONS\n\nBW     Worker recruited under this Circular\n"
+        "PRA    Private recruitment agency licensed by the Bureau\nSC     Subcontractor\n",
+        "circular.txt",
+    )
+    texts = [b.text for b in doc.blocks]
+    assert "BW Worker recruited under this Circular" in texts
+    assert "PRA Private recruitment agency licensed by the Bureau" in texts
+    grid = read_md("ANNEX B\n\n| 5  | Air ticket      | Advanced by the employer; recovered |\n|    |                 | in six deductions |\n", "annex.txt")
+    assert len([b for b in grid.blocks if "recovered" in b.text or "six deductions" in b.text]) == 1  # a grid's rows stay whole

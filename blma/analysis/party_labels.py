@@ -38,6 +38,10 @@ from functools import lru_cache
 from blma.analysis.compiled_regex import compile_pattern
 from blma.reading.models import AgreementText, Block
 
+#: A line of a list of abbreviations: the capitals, then what they stand for ("BW     Bandurian worker
+#: recruited under this Circular", "OFW: overseas Filipino worker"); it defines the workers when the
+#: words after it have the capitals as initials and name workers.
+GLOSSARY_ENTRY = re.compile(r"^(?P<label>[A-Z]{2,6})s?\s*(?:[:=–—-]\s*)?(?=[A-Za-z])")
 #: The words a role is written as after replacement, per language ("workers" for a plural abbreviation,
 #: "HSWs"); a language without an entry (or whose deontic lexicon has no ``party_labels``) is analysed as written.
 ROLE_WORDS = {"en": {"employer": "Employer", "worker": "Worker", "workers": "Workers"}}
@@ -149,6 +153,13 @@ def worker_abbreviations(doc: AgreementText, modality) -> dict[str, str]:
     worker = modality.bearers["worker"].pattern.pattern
     found: dict[str, str] = {}
     for block in doc.blocks:
+        glossary = GLOSSARY_ENTRY.match(block.text)
+        if glossary:
+            label = glossary.group("label")
+            named = re.findall(r"[A-Za-z]+", block.text[glossary.end() :])[: len(label)]
+            if "".join(word[0] for word in named).upper() == label and modality.bearers["worker"].search(" ".join(named)):
+                found[label.lower()] = "worker"
+                found[f"{label.lower()}s"] = "workers"
         if "(" not in block.text and " or " not in block.text:
             continue
         for match in _abbreviation(worker).finditer(block.text):

@@ -19,8 +19,9 @@ ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,
 FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
 ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|cl[aá]usula|paragraph|para\.|rule|standard|item|point|direction|art[ií]culo|§)\s*"
-    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|{ORDINAL}|{ROMAN}(?:\.\d+)*|{NUMBER_WORDS}|{FIRST_WORDS})"
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|cl[aá]usula|paragraph|para\.|rule|standard|item|point|direction|step|art[ií]culo|§)\s*"
+    # "Step A.3": a procedure's lettered stage and the step's number in it
+    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|[a-z]\.\d+(?:\.\d+)*|{ORDINAL}|{ROMAN}(?:\.\d+)*|{NUMBER_WORDS}|{FIRST_WORDS})"
     # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
     r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
     re.I,
@@ -77,6 +78,7 @@ KIND_NAMES = {
     "item": "Item",
     "point": "Point",
     "direction": "Direction",  # a ministry's circular: "DIRECTION 7. PASSPORTS"
+    "step": "Step",  # standard operating procedures: "STEP 4 - COSTS", "Step A.3."
     "§": "§",  # sections of texts in the German and Nordic tradition, cited "§ 2(1)"
     "artículo": "Article",
     "articulo": "Article",
@@ -84,7 +86,8 @@ KIND_NAMES = {
     "clausula": "Clause",
 }
 NUMBERED_KINDS = (
-    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction", "§"
+    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction",
+    "Step", "§",
 )
 NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
 

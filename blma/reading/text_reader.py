@@ -35,6 +35,10 @@ PDF_PARSER_ERRORS = (
 # the line ends str.splitlines knows, found one at a time (a list of millions of lines is not built)
 LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 END_OF_SENTENCE = re.compile(r"[.;:!?)\]\"”]$")
+#: A short term, three spaces or more, then its meaning: a list of abbreviations or a memo's "To:"
+#: and "Copy:" lines set out in two columns; two such lines in a row are two entries, not one
+#: wrapped paragraph.
+TERM_AND_MEANING = re.compile(r"^\w[^\s|+]{0,7} {3,}\S")
 NEW_ITEM = re.compile(
     # ("Article" followed by a plain word, "Article shall be replaced", is a wrapped line's next words)
     r"^(\(?[0-9ivxlcdm]{1,6}[.)]|\(?[a-z][.)]|[0-9]{1,3}\s*[—–]|[-*•]\s|"
@@ -168,6 +172,8 @@ def _ends_paragraph(buffer: list[str], line: str) -> bool:
     if DANGLING.search(last) and KEYWORD_START.match(line) and not END_OF_SENTENCE.search(last):
         return False  # "... listed in" + "Annex II, including ...": a reference, not a new annex
     if END_OF_SENTENCE.search(last) or NEW_ITEM.match(line) or line.isupper() or last.isupper():
+        return True
+    if TERM_AND_MEANING.match(last) and TERM_AND_MEANING.match(line):
         return True
     # a short unpunctuated line followed by a capitalised one is a heading, not a wrap
     return len(buffer) == 1 and len(last.split()) <= 8 and line[:1].isupper()
