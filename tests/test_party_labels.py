@@ -229,7 +229,7 @@ def test_an_abbreviation_a_glossary_defines_for_the_workers_is_read_as_the_worke
     circular = read_bytes(
         "circular.txt",
         b"JOINT CIRCULAR No. 3\n\n2. ABBREVIATIONS\n\nLB     Licensed Bureau\nMW     migrant worker recruited under this "
-        b"Circular\nPC     Principal contractor\n\n3. DOCUMENTS\n\n3.1 The PC shall keep the passport of each MW until "
+        b"Circular\nPC     Principal contractor\n\n3. DOCUMENTS\n\n3.1 The employer shall keep the passport of each MW until "
         b"the end of the contract.\n",
     )
     modality = load_rulebook(language="en").modality
@@ -238,4 +238,4 @@ def test_an_abbreviation_a_glossary_defines_for_the_workers_is_read_as_the_worke
     assert "LB Licensed Bureau" in "\n".join(block.text for block in analysed.blocks)  # not the workers: left alone
     documents = default_analyzer().analyze(circular).finding("identity_documents")
     assert documents.status == "contrary"
-    assert documents.evidence[0].text.startswith("The PC shall keep the passport of each MW")
+    assert documents.evidence[0].text.startswith("The employer shall keep the passport of each MW")
