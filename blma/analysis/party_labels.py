@@ -158,8 +158,7 @@ def worker_abbreviations(doc: AgreementText, modality) -> dict[str, str]:
             label = glossary.group("label")
             named = re.findall(r"[A-Za-z]+", block.text[glossary.end() :])[: len(label)]
             if "".join(word[0] for word in named).upper() == label and modality.bearers["worker"].search(" ".join(named)):
-                found[label.lower()] = "worker"
-                found[f"{label.lower()}s"] = "workers"
+                found |= _workers_named(label)
         if "(" not in block.text and " or " not in block.text:
             continue
         for match in _abbreviation(worker).finditer(block.text):
@@ -167,9 +166,13 @@ def worker_abbreviations(doc: AgreementText, modality) -> dict[str, str]:
             label = match.group(group)
             if _initials(block.text[: match.end("role")], len(label)) != label:
                 continue  # "(ILO)" after "workers" is not their name
-            found[label.lower()] = "worker"
-            found[f"{label.lower()}s"] = "workers"
+            found |= _workers_named(label)
     return found
+
+
+def _workers_named(label: str) -> dict[str, str]:
+    """An abbreviation of the workers, in the singular and the plural ("HSW", "HSWs")."""
+    return {label.lower(): "worker", f"{label.lower()}s": "workers"}
 
 
 def _initials(before: str, count: int) -> str:
