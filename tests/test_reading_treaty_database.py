@@ -149,3 +149,39 @@ def test_articles_numbered_within_roman_sections_keep_their_dotted_numbers():
     )
     assert cite(doc, "No one shall be refused") == "Article III.1(2)"
     assert cite(doc, "Each Party shall make") == "Article III.2"
+
+
+def test_a_maritime_code_is_cited_by_its_regulations_standards_and_guidelines():
+    doc = read_md(
+        "####Seafaring Labour Convention\n\n### Article  I\n\nEach Member shall give effect to this Convention.\n\n"
+        "### Article  II\n\nThis Convention applies to all seafarers.\n\n"
+        "####The Regulations and the Code\n\n### TITLE  1\n\n####MINIMUM REQUIREMENTS\n\n"
+        "### Regulation  1.4\n\n####– Recruitment and placement\n\n"
+        "1. Every seafarer shall have access to a free system for finding work on board.\n\n"
+        "###Standard A1.4 – Recruitment and placement\n\n"
+        "1. Each Member that runs a public placement service shall run it in an orderly way.\n\n"
+        "2. Each Member shall:\n\n(a) forbid services from keeping lists that bar seafarers from work;\n\n"
+        "###Guideline B1.4.1 – Organizational guidelines\n\n"
+        "1. The competent authority should consult shipowners' and seafarers' organizations.\n"
+    )
+    assert cite(doc, "This Convention applies to all") == "Article II"
+    assert cite(doc, "Every seafarer shall have access") == "Regulation 1.4(1)"
+    assert cite(doc, "Each Member that runs a public") == "Standard A1.4(1)"
+    assert cite(doc, "forbid services from keeping") == "Standard A1.4(2)(a)"
+    assert cite(doc, "The competent authority should consult") == "Guideline B1.4.1(1)"
+
+
+def test_the_recommendation_printed_after_a_convention_is_cited_by_its_paragraphs():
+    doc = read_md(
+        "####Convention concerning tripartite consultations\n\n### Article  1\n\n"
+        "Each Member shall consult employers and workers.\n\n"
+        "### Article  2\n\nThe English and French texts are equally authoritative.\n\n"
+        "### Recommendation  152\n\n####Recommendation concerning tripartite consultations\n\n"
+        "The General Conference adopts the following Recommendation.\n\n###1\n\n"
+        "(1) Consultations should be held at least once a year.\n\n(2) Records should be kept.\n\n"
+        "###2\n\nThe costs of training should be met by the State.\n"
+    )
+    assert cite(doc, "Each Member shall consult") == "Article 1"
+    assert cite(doc, "Consultations should be held") == "Recommendation 152, paragraph 1(1)"
+    assert cite(doc, "Records should be kept") == "Recommendation 152, paragraph 1(2)"
+    assert cite(doc, "The costs of training") == "Recommendation 152, paragraph 2"

@@ -19,9 +19,10 @@ ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,
 FIRST_WORDS = r"(?:premier|premi[eè]re|primero|unique|[uú]nico)"  # "Article premier", "Artículo único"
 ORDINAL = ordinal_pattern()  # "Article deuxième", "ARTÍCULO SEXTO", "Artículo vigésimo primero"
 UNIT = re.compile(
-    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|cl[aá]usula|paragraph|para\.|rule|standard|item|point|direction|step|art[ií]culo|§)\s*"
-    # "Step A.3": a procedure's lettered stage and the step's number in it
-    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|[a-z]\.\d+(?:\.\d+)*|{ORDINAL}|{ROMAN}(?:\.\d+)*|{NUMBER_WORDS}|{FIRST_WORDS})"
+    r"^(?P<kind>article|artikel|art\.|art|section|sect\.|clause|cl[aá]usula|paragraph|para\.|rule|regulation|standard|guideline|item|point|direction|step|art[ií]culo|§)\s*"
+    # "Step A.3": a procedure's lettered stage and the step's number in it; "Standard A2.1",
+    # "Guideline B1.4.1": a code's part (A binding, B guidance) and the regulation it carries out
+    rf"(?P<open>\()?(?P<num>\d+(?:\.\d+)*[a-z]?|[a-z]\.\d+(?:\.\d+)*|[ab]\d+(?:\.\d+)+|{ORDINAL}|{ROMAN}(?:\.\d+)*|{NUMBER_WORDS}|{FIRST_WORDS})"
     # "Article 1er", "Article 2ème" in French texts, "Artículo 1º" in Spanish; "Article (5)" in translations
     r"(?:er|st|[èe]me|[º°ª]|\.[º°ª])?(?(open)\)|\b)\.?(?P<rest>.*)$",
     re.I,
@@ -37,7 +38,9 @@ CELL_ARTICLE_KINDS = (
     "article", "art", "artikel", "clause", "cláusula", "clausula", "section", "artículo", "articulo", "§"
 )
 ANNEX = re.compile(
-    r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo)\b\s*(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
+    # "Recommendation 152" after an ILO convention: the Recommendation adopted with it, cited as its own text
+    r"^(?P<kind>annexe?|appendix|schedule|attachment|addendum|bijlage|anexo|recommendation(?=\s+\d+\s*$))\b\s*"
+    r"(?P<num>[ivxlcdm]+|\d+|[a-z])?\b"
     r"[\s.:\-–—]*(?P<rest>.*)$",
     re.I,
 )
@@ -74,7 +77,9 @@ KIND_NAMES = {
     "paragraph": "Paragraph",
     "para.": "Paragraph",
     "rule": "Rule",
+    "regulation": "Regulation",  # a convention's regulations and its code ("Regulation 2.1", "Standard A2.1")
     "standard": "Standard",  # a binding standard's numbered parts ("Standard 7(3)")
+    "guideline": "Guideline",
     "item": "Item",
     "point": "Point",
     "direction": "Direction",  # a ministry's circular: "DIRECTION 7. PASSPORTS"
@@ -86,8 +91,8 @@ KIND_NAMES = {
     "clausula": "Clause",
 }
 NUMBERED_KINDS = (
-    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Item", "Point", "Direction",
-    "Step", "§",
+    "Article", "Artikel", "Section", "Clause", "Paragraph", "Regulation", "Rule", "Standard", "Guideline", "Item", "Point",
+    "Direction", "Step", "§",
 )
 NUMBERED_UNIT = re.compile(rf"^(?:{'|'.join(NUMBERED_KINDS)}) \S+$")
 

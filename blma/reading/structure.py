@@ -86,6 +86,7 @@ class _State:
     unit: str = ""
     unit_kind: str = ""  # "named" (Article 7, "4. WAGES"), "bare" (a numbered paragraph), "heading"
     bare_style: str = ""  # how a bare unit's number is written ("1." "1)" "(1)"): "(1)" under "3." nests
+    bare_cited_lower: bool = False  # an annexed text's "###2": cited "Final Protocol, paragraph 2"
     unit_has_body: bool = False
     parent: str = ""  # "Clause 4" while in "Clause 4.3": the article the sub-clause is read with
     section: str = ""  # the heading over paragraphs numbered through the text, or an annex's title
@@ -493,8 +494,11 @@ class _Builder:
         if value != 1 and value - 1 not in after:
             return False
         s.title_done = True
-        if s.letter and not s.unit and value == 1:  # the letter's first numbered term: its paragraph 1
-            self._enter(f"{self.layout.bare_name} 1", "bare", "1.")
+        if (s.letter or s.annex) and ((not s.unit and value == 1) or (bare.isdigit() and value == int(bare) + 1)):
+            # a letter's or an annexed text's numbered terms ("###1", "###2"), cited after it as lawyers
+            # do: "Note I, paragraph 2", "Final Protocol, paragraph 2", "Recommendation 154, paragraph 5(2)"
+            self._enter(f"{self.layout.bare_name} {value}", "bare", "1.")
+            s.bare_cited_lower = True
         else:
             self._number(f"{value}.")
         s.seen_body, s.heading = True, ""
@@ -774,7 +778,7 @@ class _Builder:
     # -- moving between units and letters ------------------------------------------------------------
     def _enter(self, unit: str, kind: str, style: str = "") -> None:
         s = self.state
-        s.unit, s.unit_kind, s.bare_style = unit, kind, style
+        s.unit, s.unit_kind, s.bare_style, s.bare_cited_lower = unit, kind, style, False
         s.unit_has_body, s.parent, s.amended_by_items = False, "", ""
         if kind != "bare":
             s.section = unit if kind == "heading" else ""
@@ -813,7 +817,7 @@ def _container(state: _State) -> str:
     """The letter, annex and unit a block stands in: "Note I", "Annex II, Article 6"; a letter's
     numbered paragraph as lawyers cite it, "Note I, paragraph 2"."""
     unit = state.unit
-    if state.letter and state.unit_kind == "bare":
+    if state.unit_kind == "bare" and (state.letter or state.bare_cited_lower):
         unit = unit[:1].lower() + unit[1:]
     return ", ".join(p for p in (state.letter, state.annex, unit) if p)
 
