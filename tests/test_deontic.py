@@ -243,3 +243,41 @@ def test_a_verb_joined_to_the_first_shares_its_subject(sentence: str, bearer: st
     """"..., and shall not ..." has no subject of its own: the party the sentence names first binds it."""
     at = sentence.rindex("shall not")
     assert READER.bearer(sentence, at, at + len("shall not")) == bearer
+
+
+def test_only_the_instrument_itself_declaring_no_legal_effect_makes_it_non_binding() -> None:
+    # a provision that voids something else (a child's marriage) leaves the instrument binding
+    binding = _analyse(
+        "The marriage of a child shall have no legal effect.",
+        "The employer shall pay the wages of the worker every month into the worker's own account.",
+    )
+    assert binding.facts.binding is True
+    # a leaflet that creates no rights of its own is not binding; a clause on third States' rights is
+    leaflet = _analyse("This leaflet is for information only and does not create any rights or obligations.")
+    assert leaflet.facts.binding is False
+    treaty = _analyse("This Agreement does not create any rights or obligations for third States.")
+    assert treaty.facts.binding is True
+    assert _analyse("This Memorandum has no legal force.").facts.binding is False
+
+
+def test_wording_a_consolidated_text_says_is_no_longer_in_force_neither_secures_nor_harms() -> None:
+    report = _analyse(
+        "[Article 9, as originally adopted, read: 'Any change of employer shall be subject to the written "
+        "consent of the first employer.']",
+        "A worker may transfer to another employer after one year of service, with the approval of the Ministry.",
+    )
+    finding = report.finding("employer_change")
+    assert finding.status == "partial"
+    assert all("originally adopted" not in e.text for e in finding.evidence)
+
+
+def test_a_party_that_may_declare_itself_not_bound_by_an_article_limits_it() -> None:
+    report = _analyse(
+        "A migrant worker may change employer without the consent of the current employer, and "
+        "no penalty shall be imposed on the worker for changing employer.",
+        "Any State may declare that it does not consider itself bound by one or more of the "
+        "following provisions: Article 1; Article 5.",
+    )
+    finding = report.finding("employer_change")
+    assert finding.status == "partial"
+    assert "limited by Article 2" in finding.reason

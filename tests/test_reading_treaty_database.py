@@ -185,3 +185,15 @@ def test_the_recommendation_printed_after_a_convention_is_cited_by_its_paragraph
     assert cite(doc, "Consultations should be held") == "Recommendation 152, paragraph 1(1)"
     assert cite(doc, "Records should be kept") == "Recommendation 152, paragraph 1(2)"
     assert cite(doc, "The costs of training") == "Recommendation 152, paragraph 2"
+
+
+def test_an_act_that_schedules_an_agreement_cites_its_own_sections():
+    doc = read_md(
+        "LABOUR AGREEMENT (APPROVAL) ACT\n\nAn Act to approve the Agreement set out in the Schedule.\n\n"
+        "1. Short title\n\nThis Act may be cited as the Labour Agreement (Approval) Act.\n\n"
+        "2. Offences\n\n(1) Any person who charges a worker a fee commits an offence.\n\n"
+        "(2) Subsection (1) applies to agents outside the country as well.\n\n"
+        "(3) Proceedings under this section require the consent of the Attorney General.\n"
+    )
+    assert cite(doc, "Any person who charges a worker") == "Section 2(1)"
+    assert cite(doc, "Subsection (1) applies") == "Section 2(2)"

@@ -153,6 +153,25 @@ def test_a_required_element_must_say_what_a_reviewer_is_told_is_missing() -> Non
     assert compile_rule(said, {}, "duration_termination.yaml").missing(("deployed",)) == "workers already deployed"
 
 
+def test_preamble_elements_must_name_elements_of_the_rule() -> None:
+    """The elements a recital may supply are checked when the rule loads, not ignored."""
+    from blma.analysis.rules import RuleSpec, compile_rule
+
+    spec = RuleSpec.model_validate(
+        {
+            "id": "non_regression",
+            "topic": [{"name": "t", "comment": "c", "all": ["convention"]}],
+            "elements": [{"name": "cited", "comment": "c", "any": ["convention"]}],
+            "preamble_counts": True,
+            "preamble_elements": ["savings"],
+        }
+    )
+    with pytest.raises(DataError, match=r"preamble_elements: 'savings' is not one of its elements"):
+        compile_rule(spec, {}, "non_regression.yaml")
+    kept = compile_rule(spec.model_copy(update={"preamble_elements": ["cited"]}), {}, "non_regression.yaml")
+    assert kept.preamble_elements == frozenset({"cited"})
+
+
 def test_a_partial_finding_names_what_it_lacks_in_words_a_reviewer_reads() -> None:
     from blma.analysis import Analyzer
     from blma.reading import read_bytes

@@ -604,6 +604,12 @@ class Analyzer:
         pattern = self.book.modality.worker_context
         return {key: pattern.search(" ".join(parts)) is not None for key, parts in texts.items()}
 
+    def _superseded(self, sentence: str) -> bool:
+        """Whether a sentence is a consolidated text's note on wording no longer in force ("Article
+        11, as originally adopted, read: ..."): it secures nothing and works against no one."""
+        superseded = getattr(self.book.modality, "superseded_wording", None)
+        return superseded is not None and superseded.search(sentence) is not None
+
     def _narrates(self, sentence: str) -> bool:
         """Whether a sentence narrates what someone reported (minutes of a meeting): the harm it
         describes is a fact put on record, not a provision working against workers."""
@@ -620,12 +626,17 @@ class Analyzer:
         limits: Limits | None = None,
     ) -> None:
         rule = self.book.rules[pid]
+        if self._superseded(obs.seen.sentence):
+            return  # an editorial note on wording no longer in force
         if hit.contrary and not self._narrates(obs.seen.sentence):
             tally.contrary.append(obs)
             return
         if not (hit.topic or hit.weak):
             return
         modality = obs.modality
+        elements = hit.elements
+        if modality == "recital" and rule.preamble_counts and rule.preamble_elements is not None:
+            elements = elements & rule.preamble_elements
         if (modality == "recital" and rule.preamble_counts) or (obs.soft_cue == "may" and rule.may_is_firm):
             modality = "firm"
         reason = ""
@@ -660,7 +671,7 @@ class Analyzer:
             tally.partial.append((obs, reason))
         else:
             tally.firm.append(obs)
-            tally.firm_elements |= hit.elements
+            tally.firm_elements |= elements
 
     def _elements_nearby(
         self, rule, tally: _Tally, groups: list[tuple[str, ...]], sentences: list[_Sentence]
@@ -703,6 +714,7 @@ class Analyzer:
             and s.block.kind in ("paragraph", "table_cell")
             and (units is None or units.get((s.block.annex, s.block.unit)))
             and (closing is None or not closing.search(s.sentence))
+            and not self._superseded(s.sentence)  # wording no longer in force
             and not only_repeals(self.book.modality, s.sentence)  # "Article 17 is deleted" secures nothing
             and not leads_into_new_wording(s.sentence)  # "... replaced by the following:" brings, not secures
         ]

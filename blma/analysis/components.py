@@ -29,6 +29,13 @@ EXCLUSION = re.compile(r"excluded|exempt", re.I)
 #: "the worker shall pay nothing ...": the payment the worker would make is denied after the verb
 NOTHING_AFTER = re.compile(r"\s*(?:nothing|none)\b", re.I)
 FOR_WORKER = re.compile(r"\W*(?:for|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?" + WORKER_WORD.pattern, re.I)
+#: "Night work of seafarers under 18 shall be prohibited": the workers only qualify what is forbidden
+#: (their work, their dismissal); "the rights of workers ... denied" still refuses the workers something.
+WORKER_QUALIFIES = re.compile(
+    r"\b(?!(?:rights?|access|freedom|entitlements?|benefits?|claims?)\b)[a-z]+ of (?:the |such |any |all |these |those )?"
+    r"(?:[\w-]+ ){0,3}$",
+    re.I,
+)
 
 # What the pipeline leaves on every sentence (a spaCy Span):
 #   span._.modality: "firm" | "soft" | "national_law" | "qualified" | "recital" | "definition"
@@ -585,7 +592,11 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
             after = text[match.end() : match.end() + 60]
             workers = list(worker_word.finditer(before))
             others = list(modality.denial_subjects.pattern.finditer(before))
-            worker_is_subject = bool(workers) and (not others or workers[-1].start() > others[-1].start())
+            worker_is_subject = (
+                bool(workers)
+                and (not others or workers[-1].start() > others[-1].start())
+                and not grammar(modality, "worker_qualifies", WORKER_QUALIFIES).search(before[: workers[-1].start()])
+            )
             names_worker_after = bool(for_worker.match(after))
             if condition.search(
                 before

@@ -120,6 +120,9 @@ class RuleSpec(BaseModel):
     restrict: list[PatternCue] = Field(default_factory=list)
     contrary: list[ContraryCue] = Field(default_factory=list)
     preamble_counts: bool = False
+    # with preamble_counts, the elements a recital may supply (the standards it cites); a savings
+    # clause only recited ("Recalling that ... in no case shall ...") is not the instrument's own
+    preamble_elements: list[str] | None = None
     may_is_firm: bool = False  # "either Party may terminate" is how such rights are written
     generic_contrary: list[Literal["denied", "pays"]] = Field(default_factory=list)
     # a sentence matching this shows no shared harm for this protection ("exempt from the host
@@ -282,6 +285,10 @@ class ModalitySpec(BaseModel):
     # minutes narrating what a delegation reported ("The ... delegation reported cases of ..."):
     # the harm described is on record, not imposed (``blma.analysis.analyzer``)
     narration: str | None = None
+    # an editorial note in a consolidated text quoting or describing wording no longer in force
+    # ("Article 11, as originally adopted, read: ...", "Before that amendment, Article 9 made ..."):
+    # neither a protection nor a harm (``blma.analysis.analyzer``)
+    superseded_wording: str | None = None
     # a text one side signs alone and writes in the first person: a worker's declaration ("I, the
     # undersigned worker ...") whose "I", "me", "my" are the worker (``worker_me``), and an
     # employer's undertaking or offer letter ("We, ... a company ...", "we are pleased to offer
@@ -339,6 +346,7 @@ class Rule:
     article_restrict: Guarded | None  # the restrict cues that narrow their whole article
     contrary: tuple[CompiledContrary, ...]
     preamble_counts: bool
+    preamble_elements: frozenset[str] | None
     may_is_firm: bool
     generic_contrary: tuple[str, ...]
     generic_unless: Guarded | None
@@ -553,6 +561,9 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
 
     topic, weak = topic_cues(spec.topic, "topic"), topic_cues(spec.weak_topic, "weak_topic")
     elements = {e.name: e for e in spec.elements}
+    for name in spec.preamble_elements or ():
+        if name not in elements:
+            raise DataError(f"{where}.preamble_elements: '{name}' is not one of its elements")
     for group in [*spec.require, *(g for gs in spec.sector_require.values() for g in gs)]:
         for name in group:
             if name not in elements:
@@ -588,6 +599,7 @@ def compile_rule(spec: RuleSpec, vocabulary: dict[str, str], file: str) -> Rule:
         ),
         contrary=contrary,
         preamble_counts=spec.preamble_counts,
+        preamble_elements=frozenset(spec.preamble_elements) if spec.preamble_elements is not None else None,
         may_is_firm=spec.may_is_firm,
         generic_contrary=tuple(spec.generic_contrary),
         generic_unless=_compile(spec.generic_unless, vocabulary, f"{where}.generic_unless")

@@ -17,6 +17,7 @@ from blma.reading.models import RawParagraph
 CLAUSE_REF = re.compile(r"clauses?\s+\d")
 PARAGRAPH_REF = re.compile(r"paragraphs?\s+\d")
 REGULATION_REF = re.compile(r"regulations?\s+\d+(?![\d/])")
+SECTION_REF = re.compile(r"\b(?:sub)?sections?\s+(?:\d|\()")
 OWN_LETTER = ("this", "your", "my", "the present", "the said")
 HONOUR = ("i have the honour", "i have the honor", "j'ai l'honneur", "heb de eer")
 
@@ -57,10 +58,13 @@ def survey(raw: list[RawParagraph]) -> Layout:
     layout.running = {key for key in numbered if ones[key] <= 1}
     said = "\n".join(texts).lower()
     # what the text calls its numbered paragraphs where it cites them: "clause 14", or, in a text that
-    # names itself "these Regulations", "regulation 10(1)" (not "Regulation 1408/71", another text's)
+    # names itself "these Regulations", "regulation 10(1)" (not "Regulation 1408/71", another text's),
+    # and in an Act, "section 5" and "subsection (2)"
     counts = {"Paragraph": len(PARAGRAPH_REF.findall(said)), "Clause": len(CLAUSE_REF.findall(said))}
     if "these regulations" in said:
         counts["Regulation"] = len(REGULATION_REF.findall(said))
+    if "this act" in said:
+        counts["Section"] = len(SECTION_REF.findall(said))
     layout.bare_name = max(counts, key=lambda name: counts[name])  # a tie keeps "Paragraph"
     notes, letters = (sum(said.count(f"{own} {word}") for own in OWN_LETTER) for word in ("note", "letter"))
     layout.letter_word = "Letter" if letters > notes else "Note"
