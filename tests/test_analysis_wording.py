@@ -21,7 +21,9 @@ HEAD = "# Agreement between Arvenia and Borslav on Labour Migration\n\n## Articl
 #: the parity clause on "the same conditions of work and remuneration as local employees", read 44%
 #: present by session 24's last model, reads present again since session 25's; the sixty days to find
 #: new employment after early termination, read at most 45% present by session 33's models, reads
-#: present again since session 34's second retrain.)
+#: present again since session 34's second retrain; the parity clause on "the same conditions of work and
+#: remuneration as local employees doing similar work", read 42% present by session 36's to 39's models,
+#: reads present again since session 40's retrain with the twelfth and thirteenth real batches.)
 KNOWN_MISSES: dict[str, str] = {
     "A worker who loses his job shall have ninety days to find a new employer before his permit expires.": (
         "retrained 2026-12-07 (session 32, with synthetic_dev_en45 and en46, harms learned from quoted "
@@ -30,11 +32,6 @@ KNOWN_MISSES: dict[str, str] = {
     "The worker shall be free to transfer to another employer after giving one month's notice.": (
         "retrained 2026-12-07 (session 35, with synthetic_dev_en51, amending instruments): the model's check "
         "of a 'present' reads this transfer on notice 41% present against partial, under its 45% bar"
-    ),
-    "Migrant employees shall enjoy the same conditions of work and remuneration as local employees doing similar work.": (
-        "retrained 2026-12-07 (session 36, treaty-database notes, number-alone paragraphs and protocols read, "
-        "3,480 -> 2,980 unmatched label citations): the model's check of a 'present' reads this equality in "
-        "conditions and pay 42% present against partial, under its 45% bar"
     ),
     "The Parties shall exchange the names of their focal points.": (
         "retrained 2026-12-07 (session 39, with synthetic_dev_en52, the operational layer, where contact "
