@@ -574,6 +574,8 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
     exclusion = grammar(modality, "exclusion", EXCLUSION)
     # a lexicon of its own names its workers in its own words (English keeps WORKER_WORD)
     worker_word = WORKER_WORD if for_worker is FOR_WORKER else modality.bearers["worker"].pattern
+    # English only: "night work of seafarers ... prohibited" (a lexicon of its own has no such phrase yet)
+    qualifies = WORKER_QUALIFIES if for_worker is FOR_WORKER else None
     if "pays" in kinds:
         match = modality.worker_pays.search(text)
         if match:
@@ -595,7 +597,7 @@ def generic_harm(kinds: tuple[str, ...], text: str, modality, negators) -> str:
             worker_is_subject = (
                 bool(workers)
                 and (not others or workers[-1].start() > others[-1].start())
-                and not grammar(modality, "worker_qualifies", WORKER_QUALIFIES).search(before[: workers[-1].start()])
+                and not (qualifies and qualifies.search(before[: workers[-1].start()]))
             )
             names_worker_after = bool(for_worker.match(after))
             if condition.search(
