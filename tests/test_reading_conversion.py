@@ -117,6 +117,15 @@ def test_a_heading_repeated_three_times_is_not_taken_for_a_running_head():
     assert len(_blocks(doc)) == 3
 
 
+def test_an_editors_bracketed_notes_that_recur_are_kept_and_not_taken_for_page_furniture():
+    lines = []
+    for n in (1, 2, 3):
+        lines += [f"Article {n}", f"The employer shall keep record {n}.", f"[Inserted by Protocol No. 2, Article {n}]"]
+    doc = read_bytes("consolidated.docx", _docx(lines))
+    assert not any("conversion" in w for w in doc.warnings)
+    assert "[Inserted by Protocol No. 2, Article 3]" in _blocks(doc).values()
+
+
 def test_a_paragraph_number_on_a_line_of_its_own_numbers_the_next_line():
     lines = ["Article 3", "Wages", "1.", "The employer shall pay wages monthly.", "2.", "The worker shall keep the passport."]
     doc = read_bytes("numbers.docx", _docx(lines))

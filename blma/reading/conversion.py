@@ -145,6 +145,7 @@ def _furniture(raw: list[RawParagraph]) -> set[int]:
             shapes[_shape(text)] >= FURNITURE_REPEATS
             and not OPENS_STRUCTURE.match(text)
             and not text.endswith((".", ";", ":"))  # a sentence, however often it recurs
+            and not (text.startswith("[") and text.endswith("]"))  # an editor's note ("[Inserted by Protocol No. 2, Article 3]")
         ):
             numbered = any(c.isdigit() for c in text) and len(text.split()) <= 8
             if text.isupper() or numbered or SEPARATED.search(text) or vocab.furniture_words.search(text):
