@@ -124,7 +124,7 @@ def merge(text: Text) -> tuple[dict | None, list[tuple[str, str]], list[str]]:
             # a reason; the agreement figures keep the readers' own statuses)
             entry.update(
                 status=decision["status"],
-                location=None if decision["status"] == "missing" else entry["location"],
+                location=None if decision["status"] == "missing" else decision.get("location") or entry["location"],
                 note=decision.get("note", ""),
                 policy=decision["policy"],
             )
