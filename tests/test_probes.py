@@ -136,6 +136,10 @@ PROBES = [
     ("no_worker_fees", "The manning agent shall not charge the seafarer any fee for finding him a berth.", "!contrary"),
     ("no_worker_fees", "The manning agent may charge the seafarer a processing fee not exceeding fifty dollars.", "contrary"),
     ("health_care", "Medical care on board and ashore shall be provided to the seafarer free of charge.", "!contrary"),
+    ("gender_responsive", "The employment of all females shall be prohibited in any painting work involving lead.", "contrary"),
+    ("gender_responsive", "The employment of pregnant women shall be prohibited in any painting work involving lead.", "!contrary"),
+    ("working_time_rest", "Where night work in bakeries is prohibited for all workers, apprentices may start at four o'clock.", "!contrary"),
+    ("working_time_rest", "Workers are denied any weekly rest day during the harvest season.", "contrary"),
 ]
 
 

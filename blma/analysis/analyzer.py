@@ -717,6 +717,7 @@ class Analyzer:
             and not self._superseded(s.sentence)  # wording no longer in force
             and not only_repeals(self.book.modality, s.sentence)  # "Article 17 is deleted" secures nothing
             and not leads_into_new_wording(s.sentence)  # "... replaced by the following:" brings, not secures
+            and len(s.sentence.split()) > 1  # the "and" left after a list item's "; and" is no provision
         ]
 
     def _paraphrases(
