@@ -313,3 +313,16 @@ def test_the_model_does_not_overrule_a_direction_the_rules_have_settled(monkeypa
     ):
         assert BOTH.analyze(_doc(sentence)).finding(pid).status != "contrary", sentence
 
+
+
+def test_the_and_a_list_items_semicolon_leaves_behind_is_no_evidence() -> None:
+    # ILO C124 Art. 3(1): "(a) shall be carried out ... by the competent authority; and" splits at the
+    # semicolon, and the bare "and" (with its lead-in) was read as a paraphrase of health care
+    from pathlib import Path
+
+    from blma.reading import read_path
+
+    text = Path(__file__).parents[1] / "corpus/real/texts/ilo_c124_medical_examination_young_persons_underground_1965.md"
+    report = default_analyzer().analyze(read_path(text))
+    quoted = [e.text.strip() for f in report.protections for e in f.evidence]
+    assert quoted and not any(q.lower() in {"and", "or", "and;", "or;"} for q in quoted)
