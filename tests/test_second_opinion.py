@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from blma.analysis import Analyzer, default_analyzer
 from blma.analysis.analyzer import OTHER_LANGUAGE_ARBITER_ROLES
 from blma.analysis.second_opinion import PARAPHRASE_RELEVANCE, SecondOpinion
 from blma.evaluation.systems import SYSTEMS
+from blma.reading import read_path
 from blma.reading.models import AgreementText, Block
 from blma_app.reasons import in_words
 
 RULES = Analyzer(arbiter=False)
 BOTH = Analyzer()
+REAL_TEXTS = Path(__file__).parents[1] / "corpus" / "real" / "texts"
 
 
 def _doc(*sentences: str, title: str = "Agreement on the recruitment of migrant workers") -> AgreementText:
@@ -314,15 +318,10 @@ def test_the_model_does_not_overrule_a_direction_the_rules_have_settled(monkeypa
         assert BOTH.analyze(_doc(sentence)).finding(pid).status != "contrary", sentence
 
 
-
 def test_the_and_a_list_items_semicolon_leaves_behind_is_no_evidence() -> None:
     # ILO C124 Art. 3(1): "(a) shall be carried out ... by the competent authority; and" splits at the
     # semicolon, and the bare "and" (with its lead-in) was read as a paraphrase of health care
-    from pathlib import Path
-
-    from blma.reading import read_path
-
-    text = Path(__file__).parents[1] / "corpus/real/texts/ilo_c124_medical_examination_young_persons_underground_1965.md"
+    text = REAL_TEXTS / "ilo_c124_medical_examination_young_persons_underground_1965.md"
     report = default_analyzer().analyze(read_path(text))
     quoted = [e.text.strip() for f in report.protections for e in f.evidence]
     assert quoted and not any(q.lower() in {"and", "or", "and;", "or;"} for q in quoted)
